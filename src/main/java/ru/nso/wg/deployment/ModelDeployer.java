@@ -1,0 +1,120 @@
+package ru.nso.wg.deployment;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Deploys the top-level {@code bpmn/} and {@code forms/} folders (packaged into the jar) when the engine starts.
+ *
+ * <p>Each process is its own deployment, named after its process key, holding the BPMN file and every form
+ * it references through {@code camunda:formRef} (forms are bound with {@code formRefBinding="deployment"}).
+ * Duplicate filtering makes a restart without changes a no-op and a changed process or form exactly one new
+ * version of the process that uses it. Concurrent nodes are serialised by the engine's deployment lock.
+ */
+@Component
+public class ModelDeployer extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
+  static final String SOURCE = "wg-meetings";
+
+  private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    Map<String, Resource> forms = formsById();
+    for (Resource bpmn : resources("classpath*:bpmn/*.bpmn")) {
+      deploy(processEngine, bpmn, forms);
+    }
+  }
+
+  private void deploy(ProcessEngine engine, Resource bpmnResource, Map<String, Resource> forms) {
+    byte[] bpmnBytes = read(bpmnResource);
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmnBytes));
+    String processKey = model.getModelElementsByType(Process.class).stream()
+        .filter(Process::isExecutable)
+        .map(Process::getId)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(
+            "bpmn/" + bpmnResource.getFilename() + " has no executable process"));
+
+    TreeSet<String> formRefs = new TreeSet<>();
+    Stream.concat(
+            model.getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef),
+            model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef))
+        .filter(Objects::nonNull)
+        .forEach(formRefs::add);
+
+    DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
+        .name(processKey)
+        .source(SOURCE)
+        .enableDuplicateFiltering(false)
+        .addInputStream("bpmn/" + bpmnResource.getFilename(), new ByteArrayInputStream(bpmnBytes));
+    for (String formRef : formRefs) {
+      Resource form = forms.get(formRef);
+      if (form == null) {
+        throw new IllegalStateException("bpmn/" + bpmnResource.getFilename() + " references form '" + formRef
+            + "' but forms/" + formRef + ".form does not exist");
+      }
+      builder.addInputStream("forms/" + form.getFilename(), new ByteArrayInputStream(read(form)));
+    }
+    DeploymentWithDefinitions deployment = builder.deployWithResult();
+    if (deployment.getDeployedProcessDefinitions() == null || deployment.getDeployedProcessDefinitions().isEmpty()) {
+      LOG.info("Process '{}' unchanged, nothing deployed", processKey);
+    } else {
+      LOG.info("Deployed process '{}' version {} with forms {}", processKey,
+          deployment.getDeployedProcessDefinitions().get(0).getVersion(), formRefs);
+    }
+  }
+
+  /** Forms are looked up by their form-js {@code id}, which by convention equals the file name. */
+  private Map<String, Resource> formsById() {
+    Map<String, Resource> byId = new LinkedHashMap<>();
+    for (Resource form : resources("classpath*:forms/*.form")) {
+      String id = Objects.requireNonNull(form.getFilename()).replaceFirst("\\.form$", "");
+      byId.put(id, form);
+    }
+    return byId;
+  }
+
+  private Resource[] resources(String pattern) {
+    try {
+      Resource[] found = resolver.getResources(pattern);
+      Arrays.sort(found, Comparator.comparing(Resource::getFilename));
+      return found;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + pattern, e);
+    }
+  }
+
+  private static byte[] read(Resource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + resource, e);
+    }
+  }
+}

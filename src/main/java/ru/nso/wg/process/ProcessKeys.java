@@ -1,0 +1,19 @@
+package ru.nso.wg.process;
+
+import java.util.List;
+
+/** The keys of every process the application deploys; each process-backing class refers to its own. */
+public final class ProcessKeys {
+
+  public static final String MEETING = "wg-meeting";
+  public static final String POSTPONE = "wg-meeting-postpone";
+  public static final String CANCEL = "wg-meeting-cancel";
+  public static final String DISSENT = "wg-dissenting-opinion";
+  public static final String DECISION_CONTROL = "wg-decision-control";
+
+  /** Processes the secretariat starts and monitors. */
+  public static final List<String> SECRETARIAT_STARTS = List.of(MEETING, POSTPONE, CANCEL);
+
+  private ProcessKeys() {
+  }
+}
