@@ -1,0 +1,253 @@
+package ru.nso.wg.meeting;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import ru.nso.wg.meeting.MeetingData.AgendaItem;
+import ru.nso.wg.meeting.MeetingData.Attendee;
+import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
+import ru.nso.wg.meeting.MeetingData.Decision;
+import ru.nso.wg.meeting.MeetingData.Dissent;
+import ru.nso.wg.meeting.MeetingData.Event;
+import ru.nso.wg.meeting.MeetingData.Invitee;
+import ru.nso.wg.meeting.MeetingData.Meeting;
+import ru.nso.wg.meeting.MeetingData.Presence;
+import ru.nso.wg.meeting.MeetingData.RosterRole;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The meeting record: the application's own tables (Flyway, {@code db/migration}), written in the same
+ * database transaction as the engine's, so a rolled-back step leaves no trace in either.
+ */
+@Repository
+public class MeetingRecord {
+
+  private final JdbcTemplate jdbc;
+
+  public MeetingRecord(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+  }
+
+  private static OffsetDateTime utc(OffsetDateTime t) {
+    return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
+  }
+
+  // --- meeting ---------------------------------------------------------------------------------------------
+
+  /** Creates the meeting with the next free number of its year; returns its reference. */
+  public MeetingRef create(int year, OffsetDateTime start, MeetingFormat format, String place, String videoLink,
+                           String preliminaryQuestions, String createdBy) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Integer max = jdbc.queryForObject("SELECT MAX(meeting_number) FROM wg_meeting WHERE meeting_year = ?",
+          Integer.class, year);
+      MeetingRef ref = new MeetingRef(year, max == null ? 1 : max + 1);
+      try {
+        jdbc.update("INSERT INTO wg_meeting (business_key, meeting_year, meeting_number, meeting_start, meeting_format,"
+                + " place, video_link, preliminary_questions, status, created_by, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ref.key(), year, ref.number(), utc(start), format.name(), place, videoLink, preliminaryQuestions,
+            MeetingStatus.PREPARATION.name(), createdBy, now(), now());
+        return ref;
+      } catch (DuplicateKeyException concurrentStart) {
+        // another meeting took this number at the same moment: take the next one
+      }
+    }
+    throw new IllegalStateException("Could not allocate a meeting number for " + year);
+  }
+
+  public void attachProcess(String key, String processInstanceId) {
+    update(key, "process_instance_id = ?", processInstanceId);
+  }
+
+  public void updateSchedule(String key, OffsetDateTime start, MeetingFormat format, String place, String videoLink,
+                             String preliminaryQuestions) {
+    jdbc.update("UPDATE wg_meeting SET meeting_start = ?, meeting_format = ?, place = ?, video_link = ?,"
+            + " preliminary_questions = ?, updated_at = ? WHERE business_key = ?",
+        utc(start), format.name(), place, videoLink, preliminaryQuestions, now(), key);
+  }
+
+  public void setPresiding(String key, String userId, String name, String instruction) {
+    jdbc.update("UPDATE wg_meeting SET presiding_user_id = ?, presiding_name = ?, presiding_instruction = ?,"
+        + " updated_at = ? WHERE business_key = ?", userId, name, instruction, now(), key);
+  }
+
+  public void setStatus(String key, MeetingStatus status, String reason) {
+    jdbc.update("UPDATE wg_meeting SET status = ?, status_reason = ?, updated_at = ? WHERE business_key = ?",
+        status.name(), reason, now(), key);
+  }
+
+  public void setAudioRecording(String key, String reference) {
+    update(key, "audio_recording = ?", reference);
+  }
+
+  private void update(String key, String assignment, Object value) {
+    jdbc.update("UPDATE wg_meeting SET " + assignment + ", updated_at = ? WHERE business_key = ?", value, now(), key);
+  }
+
+  public Optional<Meeting> find(String key) {
+    return jdbc.query("SELECT * FROM wg_meeting WHERE business_key = ?", MEETING, key).stream().findFirst();
+  }
+
+  public Meeting get(String key) {
+    return find(key).orElseThrow(() -> new MeetingRefusal("Заседание " + key + " не найдено"));
+  }
+
+  private static final RowMapper<Meeting> MEETING = (rs, i) -> new Meeting(
+      rs.getString("business_key"), rs.getInt("meeting_year"), rs.getInt("meeting_number"),
+      rs.getString("process_instance_id"), rs.getObject("meeting_start", OffsetDateTime.class),
+      MeetingFormat.valueOf(rs.getString("meeting_format")), rs.getString("place"), rs.getString("video_link"),
+      rs.getString("preliminary_questions"), rs.getString("presiding_user_id"), rs.getString("presiding_name"),
+      rs.getString("presiding_instruction"), MeetingStatus.valueOf(rs.getString("status")),
+      rs.getString("status_reason"), rs.getString("audio_recording"));
+
+  // --- invitees and agenda ---------------------------------------------------------------------------------
+
+  public void replaceInvitees(String key, List<Invitee> invitees) {
+    jdbc.update("DELETE FROM wg_invitee WHERE business_key = ?", key);
+    int no = 1;
+    for (Invitee invitee : invitees) {
+      jdbc.update("INSERT INTO wg_invitee (business_key, position_no, full_name, job_title, organisation, email, present)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+          key, no++, invitee.fullName(), invitee.jobTitle(), invitee.organisation(), invitee.email(), invitee.present());
+    }
+  }
+
+  public void markInviteesPresent(String key, List<Integer> presentPositions) {
+    jdbc.update("UPDATE wg_invitee SET present = FALSE WHERE business_key = ?", key);
+    for (Integer position : presentPositions) {
+      jdbc.update("UPDATE wg_invitee SET present = TRUE WHERE business_key = ? AND position_no = ?", key, position);
+    }
+  }
+
+  public List<Invitee> invitees(String key) {
+    return jdbc.query("SELECT * FROM wg_invitee WHERE business_key = ? ORDER BY position_no", (rs, i) -> new Invitee(
+        rs.getString("full_name"), rs.getString("job_title"), rs.getString("organisation"), rs.getString("email"),
+        (Boolean) rs.getObject("present")), key);
+  }
+
+  public void replaceAgenda(String key, List<AgendaItem> items) {
+    jdbc.update("DELETE FROM wg_agenda_item WHERE business_key = ?", key);
+    for (AgendaItem item : items) {
+      jdbc.update("INSERT INTO wg_agenda_item (business_key, item_no, title, item_type, speaker, materials, area)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+          key, item.no(), item.title(), item.type(), item.speaker(), item.materials(), item.area());
+    }
+  }
+
+  public List<AgendaItem> agenda(String key) {
+    return jdbc.query("SELECT * FROM wg_agenda_item WHERE business_key = ? ORDER BY item_no", (rs, i) -> new AgendaItem(
+        rs.getInt("item_no"), rs.getString("title"), rs.getString("item_type"), rs.getString("speaker"),
+        rs.getString("materials"), rs.getString("area")), key);
+  }
+
+  // --- attendance (roster snapshot) ------------------------------------------------------------------------
+
+  public void saveAttendance(String key, int attempt, List<Attendee> attendees) {
+    jdbc.update("DELETE FROM wg_attendance WHERE business_key = ? AND attempt = ?", key, attempt);
+    for (Attendee a : attendees) {
+      jdbc.update("INSERT INTO wg_attendance (business_key, attempt, user_id, full_name, job_title, roster_role,"
+              + " presence, left_before_item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          key, attempt, a.userId(), a.fullName(), a.jobTitle(), a.role().name(), a.presence().name(), a.leftBeforeItem());
+    }
+  }
+
+  public void markLeft(String key, int attempt, String userId, int beforeItem) {
+    jdbc.update("UPDATE wg_attendance SET left_before_item = ? WHERE business_key = ? AND attempt = ? AND user_id = ?"
+        + " AND left_before_item IS NULL", beforeItem, key, attempt, userId);
+  }
+
+  /** The latest sitting's attendance (an earlier sitting may have lacked quorum). */
+  public List<Attendee> attendance(String key) {
+    Integer attempt = jdbc.queryForObject("SELECT MAX(attempt) FROM wg_attendance WHERE business_key = ?",
+        Integer.class, key);
+    return attempt == null ? List.of() : attendance(key, attempt);
+  }
+
+  public List<Attendee> attendance(String key, int attempt) {
+    return jdbc.query("SELECT * FROM wg_attendance WHERE business_key = ? AND attempt = ? ORDER BY id", (rs, i) -> new Attendee(
+        rs.getString("user_id"), rs.getString("full_name"), rs.getString("job_title"),
+        RosterRole.valueOf(rs.getString("roster_role")), Presence.valueOf(rs.getString("presence")),
+        (Integer) rs.getObject("left_before_item", Integer.class)), key, attempt);
+  }
+
+  // --- votes, decisions, dissenting opinions ---------------------------------------------------------------
+
+  public void saveVotes(String key, int itemNo, Map<String, String> choiceByMember) {
+    jdbc.update("DELETE FROM wg_vote WHERE business_key = ? AND item_no = ?", key, itemNo);
+    choiceByMember.forEach((member, choice) -> jdbc.update(
+        "INSERT INTO wg_vote (business_key, item_no, user_id, choice) VALUES (?, ?, ?, ?)", key, itemNo, member, choice));
+  }
+
+  public Map<String, String> votes(String key, int itemNo) {
+    Map<String, String> votes = new java.util.LinkedHashMap<>();
+    jdbc.query("SELECT user_id, choice FROM wg_vote WHERE business_key = ? AND item_no = ? ORDER BY id",
+        rs -> { votes.put(rs.getString(1), rs.getString(2)); }, key, itemNo);
+    return votes;
+  }
+
+  public void saveDecision(String key, Decision d) {
+    jdbc.update("DELETE FROM wg_decision WHERE business_key = ? AND item_no = ?", key, d.itemNo());
+    jdbc.update("INSERT INTO wg_decision (business_key, item_no, discussion, decision_text, outcome, rule_applied,"
+            + " rule_text, votes_for, votes_against, votes_abstain, present_count, executor, due_date, control_area,"
+            + " confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        key, d.itemNo(), d.discussion(), d.text(), d.outcome(), d.rule(), d.ruleText(), d.votesFor(), d.votesAgainst(),
+        d.votesAbstain(), d.present(), d.executor(), d.dueDate() == null ? null : Date.valueOf(d.dueDate()),
+        d.controlArea(), d.confirmedBy(), d.confirmedBy() == null ? null : now());
+  }
+
+  public List<Decision> decisions(String key) {
+    return jdbc.query("SELECT * FROM wg_decision WHERE business_key = ? ORDER BY item_no", (rs, i) -> new Decision(
+        rs.getInt("item_no"), rs.getString("discussion"), rs.getString("decision_text"), rs.getString("outcome"),
+        rs.getString("rule_applied"), rs.getString("rule_text"), rs.getInt("votes_for"), rs.getInt("votes_against"),
+        rs.getInt("votes_abstain"), rs.getInt("present_count"), rs.getString("executor"),
+        rs.getDate("due_date") == null ? null : rs.getDate("due_date").toLocalDate(), rs.getString("control_area"),
+        rs.getString("confirmed_by")), key);
+  }
+
+  public void addDissent(String key, int itemNo, String userId, String fullName, String opinion) {
+    jdbc.update("INSERT INTO wg_dissent (business_key, item_no, user_id, full_name, opinion, filed_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", key, itemNo, userId, fullName, opinion, now());
+  }
+
+  public List<Dissent> dissents(String key) {
+    return jdbc.query("SELECT * FROM wg_dissent WHERE business_key = ? ORDER BY item_no, id", (rs, i) -> new Dissent(
+        rs.getInt("item_no"), rs.getString("user_id"), rs.getString("full_name"), rs.getString("opinion"),
+        rs.getObject("filed_at", OffsetDateTime.class)), key);
+  }
+
+  // --- what happened, and deadlines ------------------------------------------------------------------------
+
+  public void event(String key, String kind, String details, String actor) {
+    jdbc.update("INSERT INTO wg_meeting_event (business_key, event_kind, details, actor, occurred_at) VALUES (?, ?, ?, ?, ?)",
+        key, kind, details, actor, now());
+  }
+
+  public List<Event> events(String key) {
+    return jdbc.query("SELECT * FROM wg_meeting_event WHERE business_key = ? ORDER BY id", (rs, i) -> new Event(
+        rs.getString("event_kind"), rs.getString("details"), rs.getString("actor"),
+        rs.getObject("occurred_at", OffsetDateTime.class)), key);
+  }
+
+  public void deadlineEvent(String key, String kind, Instant dueAt, String outcome) {
+    jdbc.update("INSERT INTO wg_deadline_event (business_key, deadline_kind, due_at, outcome, recorded_at)"
+        + " VALUES (?, ?, ?, ?, ?)", key, kind, OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC), outcome, now());
+  }
+
+  public List<DeadlineEvent> deadlineEvents(String key) {
+    return jdbc.query("SELECT * FROM wg_deadline_event WHERE business_key = ? ORDER BY id", (rs, i) -> new DeadlineEvent(
+        rs.getString("deadline_kind"), rs.getObject("due_at", OffsetDateTime.class), rs.getString("outcome"),
+        rs.getObject("recorded_at", OffsetDateTime.class)), key);
+  }
+}

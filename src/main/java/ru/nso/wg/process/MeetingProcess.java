@@ -1,0 +1,161 @@
+package ru.nso.wg.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Process backing for {@code bpmn/wg-meeting.bpmn}: its key, messages, element IDs and typed variables.
+ * Code and tests refer to these constants and never spell a variable name or element ID again.
+ * As the Spring bean {@code meetingProcess} it also answers expressions of the model.
+ */
+@Component("meetingProcess")
+public class MeetingProcess {
+
+  public static final String KEY = ProcessKeys.MEETING;
+
+  /** Message names (BPMN {@code bpmn:message name}). */
+  public static final String MESSAGE_POSTPONE = "wgPostponeMeeting";
+  public static final String MESSAGE_CANCEL = "wgCancelMeeting";
+
+  /** Element IDs. */
+  public static final class Elements {
+    public static final String START = "StartEvent_MeetingRequested";
+    public static final String PREPARATION = "SubProcess_Preparation";
+    public static final String CONFIRM_MEETING = "Task_ConfirmMeeting";
+    public static final String PREPARE_AGENDA = "Task_PrepareAgenda";
+    public static final String APPROVE_AGENDA = "Task_ApproveAgenda";
+    public static final String DISTRIBUTE_AGENDA = "Task_DistributeAgenda";
+    public static final String SEND_AGENDA = "Task_SendAgenda";
+    public static final String MEETING_TIME = "Event_MeetingTime";
+    public static final String AGENDA_DEADLINE = "Event_AgendaDeadlineMissed";
+    public static final String ESCALATE_AGENDA = "Task_EscalateAgendaDeadline";
+    public static final String DISTRIBUTION_DEADLINE = "Event_DistributionDeadlineMissed";
+    public static final String ESCALATE_DISTRIBUTION = "Task_EscalateDistributionDeadline";
+    public static final String POSTPONE_REQUESTED = "Event_PostponeRequested";
+    public static final String APPLY_POSTPONEMENT = "Task_ApplyPostponement";
+    public static final String CANCEL_REQUESTED = "Event_CancelRequested";
+    public static final String APPLY_CANCELLATION = "Task_ApplyCancellation";
+    public static final String MEETING_CANCELLED = "EndEvent_MeetingCancelled";
+    public static final String RECORD_ATTENDANCE = "Task_RecordAttendance";
+    public static final String CHECK_QUORUM = "Task_CheckQuorum";
+    public static final String RECORD_NOT_HELD = "Task_RecordNotHeld";
+    public static final String VOTING = "SubProcess_Voting";
+    public static final String RECORD_VOTE = "Task_RecordVote";
+    public static final String CONFIRM_OUTCOME = "Task_ConfirmOutcome";
+    public static final String GENERATE_MINUTES = "Task_GenerateMinutesDraft";
+    public static final String DRAFT_MINUTES = "Task_DraftMinutes";
+    public static final String MINUTES_DEADLINE = "Event_MinutesDeadlineMissed";
+    public static final String ESCALATE_MINUTES = "Task_EscalateMinutesDeadline";
+    public static final String SIGN_MINUTES = "Task_SignMinutes";
+    public static final String MINUTES_DISTRIBUTION = "SubProcess_MinutesDistribution";
+    public static final String SEND_MINUTES_COPIES = "Task_SendMinutesCopies";
+    public static final String REQUEST_PUBLICATION = "Task_RequestPublication";
+    public static final String PUBLISH_MEETING_INFO = "Task_PublishMeetingInfo";
+    public static final String COPIES_DEADLINE = "Event_CopiesDeadlineMissed";
+    public static final String ESCALATE_COPIES = "Task_EscalateCopiesDeadline";
+    public static final String END = "EndEvent_MinutesPublished";
+
+    private Elements() {
+    }
+  }
+
+  /** Variables. Form field keys in {@code forms/*.form} are these names. */
+  public static final class Vars {
+    // the meeting
+    public static final Var.Str MEETING_KEY = Var.string("meetingKey");
+    public static final Var.Int MEETING_NUMBER = Var.integer("meetingNumber");
+    public static final Var.Str MEETING_TITLE = Var.string("meetingTitle");
+    /** As the datetime field submits it, e.g. {@code 2026-12-15T14:30+07:00}. */
+    public static final Var.Str MEETING_START = Var.string("meetingStart");
+    /** The meeting's instant, for the timer that waits for it. */
+    public static final Var.DateVar MEETING_START_AT = Var.date("meetingStartAt");
+    /** The meeting's date in Asia/Novosibirsk, ISO {@code YYYY-MM-DD}: what deadlines are counted from. */
+    public static final Var.Str MEETING_DATE = Var.string("meetingDate");
+    public static final Var.Str MEETING_FORMAT = Var.string("meetingFormat");
+    public static final Var.Str MEETING_PLACE = Var.string("meetingPlace");
+    public static final Var.Str VIDEO_LINK = Var.string("videoLink");
+    public static final Var.Str PRELIMINARY_QUESTIONS = Var.string("preliminaryQuestions");
+    public static final Var.Json INVITEES = Var.json("invitees");
+    // presiding person (§ 10)
+    public static final Var.Str PRESIDING_MODE = Var.string("presidingMode");
+    public static final Var.Str PRESIDING_DEPUTY = Var.string("presidingDeputy");
+    public static final Var.Str PRESIDING_INSTRUCTION = Var.string("presidingInstruction");
+    public static final Var.Str PRESIDING_USER_ID = Var.string("presidingUserId");
+    public static final Var.Json DEPUTY_OPTIONS = Var.json("deputyOptions");
+    // agenda (§ 13, § 14)
+    public static final Var.Json AGENDA_ITEMS = Var.json("agendaItems");
+    public static final Var.Json AGENDA_TABLE = Var.json("agendaTable");
+    public static final Var.Str AGENDA_DUE_TEXT = Var.string("agendaDueText");
+    public static final Var.Str AGENDA_DECISION = Var.string("agendaDecision");
+    public static final Var.Str AGENDA_REMARKS = Var.string("agendaRemarks");
+    public static final Var.Bool AGENDA_APPROVED = Var.bool("agendaApproved");
+    public static final Var.Str DISTRIBUTION_DUE_TEXT = Var.string("distributionDueText");
+    public static final Var.Str REFERENCE_MATERIALS = Var.string("referenceMaterials");
+    public static final Var.Bool MATERIALS_READY = Var.bool("materialsReady");
+    // attendance and quorum (§ 15)
+    public static final Var.Json ROSTER_OPTIONS = Var.json("rosterOptions");
+    public static final Var.Json INVITEE_OPTIONS = Var.json("inviteeOptions");
+    public static final Var.Int ROSTER_SIZE = Var.integer("rosterSize");
+    public static final Var.Json PRESENT_IN_PERSON = Var.json("presentInPerson");
+    public static final Var.Json PRESENT_BY_VIDEO = Var.json("presentByVideo");
+    public static final Var.Json INVITEES_PRESENT = Var.json("inviteesPresent");
+    public static final Var.Str AUDIO_RECORDING = Var.string("audioRecording");
+    public static final Var.Int ATTENDANCE_ATTEMPT = Var.integer("attendanceAttempt");
+    public static final Var.Bool QUORATE = Var.bool("quorate");
+    // one agenda item (local to an instance of the voting subprocess) (§ 16)
+    public static final Var.Int ITEM_NO = Var.integer("itemNo");
+    public static final Var.Str ITEM_TITLE = Var.string("itemTitle");
+    public static final Var.Str ITEM_SPEAKER = Var.string("itemSpeaker");
+    public static final Var.Json PRESENT_OPTIONS = Var.json("presentOptions");
+    public static final Var.Int PRESENT_COUNT = Var.integer("presentCount");
+    public static final Var.Json LEFT_BEFORE = Var.json("leftBefore");
+    public static final Var.Json VOTES_FOR = Var.json("votesFor");
+    public static final Var.Json VOTES_AGAINST = Var.json("votesAgainst");
+    public static final Var.Json VOTES_ABSTAIN = Var.json("votesAbstain");
+    public static final Var.Str DISCUSSION = Var.string("discussion");
+    public static final Var.Str DECISION_TEXT = Var.string("decisionText");
+    public static final Var.Bool HAS_INSTRUCTION = Var.bool("hasInstruction");
+    public static final Var.Str EXECUTOR = Var.string("executor");
+    public static final Var.Str INSTRUCTION_DUE = Var.string("instructionDue");
+    public static final Var.Str CONTROL_AREA = Var.string("controlArea");
+    public static final Var.Bool NEEDS_CONFIRMATION = Var.bool("needsConfirmation");
+    public static final Var.Int VOTES_FOR_COUNT = Var.integer("votesForCount");
+    public static final Var.Int VOTES_AGAINST_COUNT = Var.integer("votesAgainstCount");
+    public static final Var.Int VOTES_ABSTAIN_COUNT = Var.integer("votesAbstainCount");
+    public static final Var.Str OUTCOME_QUESTION = Var.string("outcomeQuestion");
+    public static final Var.Str CONFIRMED_OUTCOME = Var.string("confirmedOutcome");
+    // minutes (§ 18, § 19)
+    public static final Var.Str MINUTES_DUE_TEXT = Var.string("minutesDueText");
+    public static final Var.Bool MINUTES_READY = Var.bool("minutesReady");
+    public static final Var.Str SIGN_DECISION = Var.string("signDecision");
+    public static final Var.Str SIGN_REMARKS = Var.string("signRemarks");
+    public static final Var.Bool MINUTES_SIGNED = Var.bool("minutesSigned");
+    /** Signing date in Asia/Novosibirsk, ISO: what the § 19 deadline counts from. */
+    public static final Var.Str SIGNED_ON = Var.string("signedOn");
+    public static final Var.Str COPIES_DUE_TEXT = Var.string("copiesDueText");
+    public static final Var.Str PUBLICATION_URL = Var.string("publicationUrl");
+    // escalations: input parameter of the escalation service tasks
+    public static final Var.Str DEADLINE_KIND = Var.string("deadlineKind");
+    // postponement and cancellation (set by message correlation)
+    public static final Var.Str NEW_MEETING_START = Var.string("newMeetingStart");
+    public static final Var.Str POSTPONE_REASON = Var.string("postponeReason");
+    public static final Var.Str CANCEL_REASON = Var.string("cancelReason");
+
+    private Vars() {
+    }
+  }
+
+  /** The collection of the voting multi-instance: the numbers 1..n of the approved agenda's items. */
+  public List<Integer> itemNumbers(DelegateExecution execution) {
+    SpinJsonNode items = Vars.AGENDA_ITEMS.get(execution);
+    List<Integer> numbers = new ArrayList<>();
+    for (int i = 1; i <= items.elements().size(); i++) {
+      numbers.add(i);
+    }
+    return numbers;
+  }
+}

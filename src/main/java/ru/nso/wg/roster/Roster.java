@@ -1,0 +1,109 @@
+package ru.nso.wg.roster;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Who is in the working group, read from Camunda identity (maintained in Camunda Admin or LDAP): the roster is
+ * group {@code wg-members}; the chair is in {@code wg-chair}, deputy chairs in {@code wg-deputy-chairs} and in
+ * the group of their area.
+ */
+@Service
+public class Roster {
+
+  private final IdentityService identity;
+
+  public Roster(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  public enum Role { CHAIR, DEPUTY_CHAIR, MEMBER }
+
+  public record Person(String id, String firstName, String lastName, String email, String position, Role role) {
+    /** «Соколов Андрей Викторович». */
+    public String fullName() {
+      return join(lastName, firstName);
+    }
+
+    /** «А.В. Соколов», as under a signature. */
+    public String shortName() {
+      if (firstName == null || firstName.isBlank()) {
+        return lastName;
+      }
+      String initials = java.util.Arrays.stream(firstName.trim().split("\\s+"))
+          .map(part -> part.substring(0, 1) + ".").collect(Collectors.joining());
+      return initials + " " + lastName;
+    }
+
+    public boolean hasEmail() {
+      return email != null && !email.isBlank();
+    }
+
+    private static String join(String a, String b) {
+      return ((a == null ? "" : a) + " " + (b == null ? "" : b)).trim();
+    }
+  }
+
+  /** The roster in the order the minutes list it: chair, deputy chairs, then members by surname. */
+  public List<Person> members() {
+    Set<String> chairs = ids(RosterGroups.CHAIR);
+    Set<String> deputies = ids(RosterGroups.DEPUTY_CHAIRS);
+    return identity.createUserQuery().memberOfGroup(RosterGroups.MEMBERS).list().stream()
+        .map(user -> person(user, chairs.contains(user.getId()) ? Role.CHAIR
+            : deputies.contains(user.getId()) ? Role.DEPUTY_CHAIR : Role.MEMBER))
+        .sorted(Comparator.comparing(Person::role).thenComparing(Person::lastName, Comparator.nullsLast(String::compareTo)))
+        .toList();
+  }
+
+  public Optional<Person> member(String userId) {
+    return members().stream().filter(p -> p.id().equals(userId)).findFirst();
+  }
+
+  public Optional<Person> chair() {
+    return members().stream().filter(p -> p.role() == Role.CHAIR).findFirst();
+  }
+
+  public List<Person> deputies() {
+    return members().stream().filter(p -> p.role() == Role.DEPUTY_CHAIR).toList();
+  }
+
+  /** Everyone in a group (staff groups included), for notifications and tasks. */
+  public List<Person> group(String groupId) {
+    return identity.createUserQuery().memberOfGroup(groupId).list().stream()
+        .map(user -> person(user, Role.MEMBER)).sorted(Comparator.comparing(Person::fullName)).toList();
+  }
+
+  /** Anyone known to identity (not only the roster), e.g. the user who starts a process. */
+  public Optional<Person> anyone(String userId) {
+    if (userId == null) {
+      return Optional.empty();
+    }
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    return Optional.ofNullable(user).map(u -> person(u, Role.MEMBER));
+  }
+
+  /** The deputy chair responsible for an area (§ 6), if the area's group has one. */
+  public Optional<Person> deputyFor(DeputyArea area) {
+    return group(area.groupId()).stream().findFirst();
+  }
+
+  public boolean isInGroup(String userId, String groupId) {
+    return userId != null && identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+  }
+
+  private Set<String> ids(String groupId) {
+    return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).collect(Collectors.toSet());
+  }
+
+  private Person person(User user, Role role) {
+    return new Person(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(),
+        identity.getUserInfo(user.getId(), RosterBootstrap.POSITION), role);
+  }
+}
