@@ -168,11 +168,17 @@ public class MeetingRecord {
         + " AND left_before_item IS NULL", beforeItem, key, attempt, userId);
   }
 
-  /** The latest sitting's attendance (an earlier sitting may have lacked quorum). */
-  public List<Attendee> attendance(String key) {
+  /** The latest sitting (an earlier one may have lacked quorum); 0 before attendance is recorded. */
+  public int attendanceAttempt(String key) {
     Integer attempt = jdbc.queryForObject("SELECT MAX(attempt) FROM wg_attendance WHERE business_key = ?",
         Integer.class, key);
-    return attempt == null ? List.of() : attendance(key, attempt);
+    return attempt == null ? 0 : attempt;
+  }
+
+  /** The latest sitting's attendance. */
+  public List<Attendee> attendance(String key) {
+    int attempt = attendanceAttempt(key);
+    return attempt == 0 ? List.of() : attendance(key, attempt);
   }
 
   public List<Attendee> attendance(String key, int attempt) {

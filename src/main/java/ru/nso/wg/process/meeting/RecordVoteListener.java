@@ -1,0 +1,100 @@
+package ru.nso.wg.process.meeting;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import ru.nso.wg.meeting.MeetingConduct;
+import ru.nso.wg.meeting.MeetingData.AgendaItem;
+import ru.nso.wg.meeting.MeetingData.Attendee;
+import ru.nso.wg.meeting.MeetingRecord;
+import ru.nso.wg.meeting.rules.VoteOutcome;
+import ru.nso.wg.process.FormValues;
+import ru.nso.wg.process.Var;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static ru.nso.wg.process.MeetingProcess.Vars.CONFIRMED_OUTCOME;
+import static ru.nso.wg.process.MeetingProcess.Vars.CONTROL_AREA;
+import static ru.nso.wg.process.MeetingProcess.Vars.DECISION_TEXT;
+import static ru.nso.wg.process.MeetingProcess.Vars.DISCUSSION;
+import static ru.nso.wg.process.MeetingProcess.Vars.EXECUTOR;
+import static ru.nso.wg.process.MeetingProcess.Vars.HAS_INSTRUCTION;
+import static ru.nso.wg.process.MeetingProcess.Vars.INSTRUCTION_DUE;
+import static ru.nso.wg.process.MeetingProcess.Vars.ITEM_NO;
+import static ru.nso.wg.process.MeetingProcess.Vars.ITEM_SPEAKER;
+import static ru.nso.wg.process.MeetingProcess.Vars.ITEM_TITLE;
+import static ru.nso.wg.process.MeetingProcess.Vars.LEFT_BEFORE;
+import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
+import static ru.nso.wg.process.MeetingProcess.Vars.NEEDS_CONFIRMATION;
+import static ru.nso.wg.process.MeetingProcess.Vars.OUTCOME_QUESTION;
+import static ru.nso.wg.process.MeetingProcess.Vars.PRESENT_COUNT;
+import static ru.nso.wg.process.MeetingProcess.Vars.PRESENT_OPTIONS;
+import static ru.nso.wg.process.MeetingProcess.Vars.VOTES_ABSTAIN;
+import static ru.nso.wg.process.MeetingProcess.Vars.VOTES_ABSTAIN_COUNT;
+import static ru.nso.wg.process.MeetingProcess.Vars.VOTES_AGAINST;
+import static ru.nso.wg.process.MeetingProcess.Vars.VOTES_AGAINST_COUNT;
+import static ru.nso.wg.process.MeetingProcess.Vars.VOTES_FOR;
+import static ru.nso.wg.process.MeetingProcess.Vars.VOTES_FOR_COUNT;
+
+/**
+ * § 15, § 16: the vote and decision on one agenda item. Every field of the form lives in the execution of
+ * this item (one instance of the voting subprocess), so one item's answers never pre-fill the next.
+ */
+@Component("recordVoteListener")
+public class RecordVoteListener implements TaskListener {
+
+  private final MeetingConduct conduct;
+  private final MeetingRecord record;
+  private final IdentityService identity;
+
+  public RecordVoteListener(MeetingConduct conduct, MeetingRecord record, IdentityService identity) {
+    this.conduct = conduct;
+    this.record = record;
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String key = MEETING_KEY.get(task);
+    int itemNo = ITEM_NO.get(task);
+    DelegateExecution item = task.getExecution();
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      AgendaItem agendaItem = record.agenda(key).stream().filter(i -> i.no() == itemNo).findFirst().orElseThrow();
+      ITEM_TITLE.setLocal(item, agendaItem.title());
+      ITEM_SPEAKER.setLocal(item, agendaItem.speaker());
+      List<Attendee> present = conduct.presentFor(key, itemNo);
+      Map<String, String> options = new LinkedHashMap<>();
+      present.forEach(a -> options.put(a.userId(), a.fullName()));
+      PRESENT_OPTIONS.setLocal(item, FormValues.options(options));
+      PRESENT_COUNT.setLocal(item, present.size());
+      for (Var.Json list : List.of(LEFT_BEFORE, VOTES_FOR, VOTES_AGAINST, VOTES_ABSTAIN)) {
+        list.setLocal(item, FormValues.emptyArray());
+      }
+      for (Var.Str field : List.of(DISCUSSION, DECISION_TEXT, EXECUTOR, INSTRUCTION_DUE, CONTROL_AREA,
+          OUTCOME_QUESTION, CONFIRMED_OUTCOME)) {
+        field.setLocal(item, null);
+      }
+      HAS_INSTRUCTION.setLocal(item, false);
+      NEEDS_CONFIRMATION.setLocal(item, false);
+      return;
+    }
+    boolean instruction = HAS_INSTRUCTION.find(task).orElse(false);
+    VoteOutcome outcome = conduct.recordItem(key, new MeetingConduct.ItemRecord(itemNo,
+        FormValues.strings(LEFT_BEFORE.find(task)), FormValues.strings(VOTES_FOR.find(task)),
+        FormValues.strings(VOTES_AGAINST.find(task)), FormValues.strings(VOTES_ABSTAIN.find(task)),
+        DISCUSSION.find(task).orElse(null), DECISION_TEXT.find(task).orElse(null), instruction,
+        EXECUTOR.find(task).orElse(null),
+        instruction ? FormValues.date(INSTRUCTION_DUE.find(task).orElse(null), "Срок исполнения") : null,
+        CONTROL_AREA.find(task).orElse(null)), FormValues.currentUser(identity));
+    NEEDS_CONFIRMATION.setLocal(item, outcome.needsConfirmation());
+    VOTES_FOR_COUNT.setLocal(item, outcome.tally().forVotes());
+    VOTES_AGAINST_COUNT.setLocal(item, outcome.tally().against());
+    VOTES_ABSTAIN_COUNT.setLocal(item, outcome.tally().abstain());
+    PRESENT_COUNT.setLocal(item, outcome.tally().present());
+    OUTCOME_QUESTION.setLocal(item, outcome.minutesText());
+  }
+}
