@@ -1,0 +1,68 @@
+package ru.nso.wg.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A deadline of the regulation for one meeting (or one signing).
+ *
+ * @param kind             which deadline
+ * @param clause           the clause, e.g. {@code § 13}
+ * @param date             the last day (in Novosibirsk)
+ * @param deadline         the end of the office day on that date, at offset +07:00
+ * @param provisional      whether the result depends on a provisional year of the calendar
+ * @param provisionalYears those provisional years
+ * @param eventDate        the meeting date (or, for {@link DeadlineKind#MINUTES_COPIES_DUE}, the signing date)
+ * @param reading          the reading applied for a backward rule; {@code null} for a forward rule
+ */
+public record Deadline(DeadlineKind kind, String clause, LocalDate date, OffsetDateTime deadline, boolean provisional,
+                       SortedSet<Integer> provisionalYears, LocalDate eventDate, BackwardReading reading) {
+
+  private static final DateTimeFormatter TEXT_FORMAT = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
+
+  public Deadline {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(date, "date");
+    Objects.requireNonNull(deadline, "deadline");
+    provisionalYears = Collections.unmodifiableSortedSet(new TreeSet<>(provisionalYears));
+    if (provisional != !provisionalYears.isEmpty()) {
+      throw new IllegalArgumentException("provisional must match provisionalYears");
+    }
+  }
+
+  public Instant instant() {
+    return deadline.toInstant();
+  }
+
+  /** What must be done, in Russian, with the clause. */
+  public String description() {
+    return kind.description();
+  }
+
+  /** Whether the deadline has passed at the given moment (the deadline instant itself is still in time). */
+  public boolean passedAt(Instant now) {
+    return now.isAfter(instant());
+  }
+
+  /**
+   * For people: «не позднее 05.05.2026 18:00 (п. 13 Положения)», followed by
+   * « — по предварительному календарю на 2027 год» when the result depends on a provisional year.
+   */
+  public String text() {
+    String text = "не позднее " + TEXT_FORMAT.format(deadline) + " (" + kind.reference() + ")";
+    if (!provisional) {
+      return text;
+    }
+    List<String> years = provisionalYears.stream().map(String::valueOf).toList();
+    String list = years.size() == 1 ? years.get(0) + " год"
+        : String.join(", ", years.subList(0, years.size() - 1)) + " и " + years.get(years.size() - 1) + " годы";
+    return text + " — по предварительному календарю на " + list;
+  }
+}

@@ -1,0 +1,68 @@
+package ru.nso.wg.calendar;
+
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
+/**
+ * The deadlines for BPMN expressions, as bean {@code deadlines}:
+ * <pre>
+ * timeDate="${deadlines.due('agendaToChair', meetingDate)}"
+ * camunda:dueDate="${deadlines.due('minutesDue', meetingDate)}"
+ * camunda:followUpDate="${deadlines.followUp('minutesDue', meetingDate)}"
+ * ${deadlines.dueText('minutesCopiesDue', signedOn)}
+ * </pre>
+ * The kind is one of {@code agendaToChair}, {@code agendaDistribution}, {@code minutesDue}, {@code minutesCopiesDue};
+ * the date is {@code YYYY-MM-DD} (or an ISO-8601 date-time with offset, taken as its date in Novosibirsk).
+ * Unknown kinds, bad dates and missing calendar years throw {@link IllegalArgumentException} or
+ * {@link MissingCalendarYearException} with a Russian message.
+ */
+@Component("deadlines")
+public class DeadlineExpressions {
+
+  private final MeetingDeadlines deadlines;
+
+  public DeadlineExpressions(MeetingDeadlines deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  /** The deadline instant (end of the office day in Novosibirsk) of {@code kind} for the meeting or signing date. */
+  public Date due(String kind, String isoDate) {
+    return Date.from(deadlines.deadline(DeadlineKind.of(kind), eventDate(isoDate)).instant());
+  }
+
+  /** The reminder: the end of the office day of the working day before the deadline's date. */
+  public Date followUp(String kind, String isoDate) {
+    return Date.from(deadlines.followUp(DeadlineKind.of(kind), eventDate(isoDate)).toInstant());
+  }
+
+  /**
+   * For forms and e-mails, e.g. «не позднее 05.05.2026 18:00 (п. 13 Положения)», with
+   * « — по предварительному календарю на 2027 год» when the result depends on a provisional year.
+   */
+  public String dueText(String kind, String isoDate) {
+    return deadlines.deadline(DeadlineKind.of(kind), eventDate(isoDate)).text();
+  }
+
+  static LocalDate eventDate(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("Не указана дата, от которой отсчитывается срок");
+    }
+    String value = text.strip();
+    try {
+      return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+    } catch (DateTimeParseException notADate) {
+      try {
+        return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            .atZoneSameInstant(DeadlineSettings.ZONE).toLocalDate();
+      } catch (DateTimeParseException notADateTime) {
+        throw new IllegalArgumentException("Недопустимая дата «" + value
+            + "»: ожидается ГГГГ-ММ-ДД (например, 2026-05-13)");
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package ru.nso.wg.calendar;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The working-day deadlines of the regulation. Negative working days count back from the meeting. */
+public enum DeadlineKind {
+
+  AGENDA_TO_CHAIR("agendaToChair", 13, -5,
+      "Передача повестки на утверждение председателю",
+      "не позднее 5 рабочих дней до дня заседания"),
+  AGENDA_DISTRIBUTION("agendaDistribution", 14, -3,
+      "Рассылка повестки членам рабочей группы, уведомление приглашённых, подготовка справочных материалов",
+      "не позднее 3 рабочих дней до дня заседания"),
+  MINUTES_DUE("minutesDue", 18, 5,
+      "Подготовка протокола заседания и передача его на подпись председательствующему",
+      "в течение 5 рабочих дней после заседания"),
+  MINUTES_COPIES_DUE("minutesCopiesDue", 19, 3,
+      "Направление копий протокола членам рабочей группы и приглашённым, передача информации о заседании "
+          + "для опубликования на официальном сайте",
+      "в течение 3 рабочих дней со дня подписания протокола");
+
+  private final String code;
+  private final int clauseNumber;
+  private final int workingDays;
+  private final String action;
+  private final String rule;
+
+  DeadlineKind(String code, int clauseNumber, int workingDays, String action, String rule) {
+    this.code = code;
+    this.clauseNumber = clauseNumber;
+    this.workingDays = workingDays;
+    this.action = action;
+    this.rule = rule;
+  }
+
+  /** The name used in BPMN expressions and the API, e.g. {@code agendaToChair}. */
+  public String code() {
+    return code;
+  }
+
+  /** The clause of the regulation, e.g. {@code § 13}. */
+  public String clause() {
+    return "§ " + clauseNumber;
+  }
+
+  /** The clause as a Russian reader cites it, e.g. «п. 13 Положения». */
+  public String reference() {
+    return "п. " + clauseNumber + " Положения";
+  }
+
+  /** Working days from the event: negative before the meeting, positive after the meeting or the signing. */
+  public int workingDays() {
+    return workingDays;
+  }
+
+  public boolean backward() {
+    return workingDays < 0;
+  }
+
+  /** What must be done, with the clause, e.g. «Передача повестки на утверждение председателю (п. 13 Положения)». */
+  public String description() {
+    return action + " (" + reference() + ")";
+  }
+
+  /** The rule in the regulation's words, e.g. «не позднее 5 рабочих дней до дня заседания». */
+  public String rule() {
+    return rule;
+  }
+
+  public static Optional<DeadlineKind> fromCode(String code) {
+    return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+  }
+
+  /** @throws IllegalArgumentException with a Russian message when the code is unknown */
+  public static DeadlineKind of(String code) {
+    return fromCode(code).orElseThrow(() -> new IllegalArgumentException("Неизвестный вид срока «" + code
+        + "»; допустимы: " + Arrays.stream(values()).map(DeadlineKind::code).collect(Collectors.joining(", "))));
+  }
+}
