@@ -1,0 +1,250 @@
+package ru.nso.wg.document;
+
+import org.springframework.stereotype.Service;
+import ru.nso.wg.document.model.AgendaItem;
+import ru.nso.wg.document.model.DissentingOpinion;
+import ru.nso.wg.document.model.Instruction;
+import ru.nso.wg.document.model.Invitee;
+import ru.nso.wg.document.model.ItemMinutes;
+import ru.nso.wg.document.model.Material;
+import ru.nso.wg.document.model.MeetingInfo;
+import ru.nso.wg.document.model.MinutesModel;
+import ru.nso.wg.document.model.Outcome;
+import ru.nso.wg.document.model.Participant;
+import ru.nso.wg.document.model.PresidingPerson;
+import ru.nso.wg.document.model.RussianDates;
+import ru.nso.wg.document.model.Signatory;
+import ru.nso.wg.document.model.Texts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agenda and the minutes as Word documents, rendered from the templates {@code templates/docx/agenda.docx} and
+ * {@code templates/docx/minutes.docx} (editable in Word; see {@link DocxTemplate} for the placeholders and
+ * {@code templates/docx/README.md} for the fields each template may use).
+ */
+@Service
+public class DocumentService {
+
+  public static final String AGENDA_TEMPLATE = "docx/agenda.docx";
+  public static final String MINUTES_TEMPLATE = "docx/minutes.docx";
+
+  private final TemplateResources templates;
+  private final DocumentStore store;
+
+  public DocumentService(TemplateResources templates, DocumentStore store) {
+    this.templates = templates;
+    this.store = store;
+  }
+
+  /** The agenda (повестка заседания) as DOCX. */
+  public byte[] agenda(MeetingInfo meeting) {
+    return DocxTemplate.render(AGENDA_TEMPLATE, templates.read(AGENDA_TEMPLATE), agendaModel(meeting));
+  }
+
+  /** The minutes (протокол заседания, ГОСТ Р 7.0.97-2016) as DOCX. */
+  public byte[] minutes(MinutesModel minutes) {
+    return DocxTemplate.render(MINUTES_TEMPLATE, templates.read(MINUTES_TEMPLATE), minutesModel(minutes));
+  }
+
+  /** Generates the agenda and stores it as a new version (downloadable at {@code /api/meetings/{key}/agenda.docx}). */
+  public StoredDocument storeAgenda(MeetingInfo meeting, String actor) {
+    return store.save(meeting.businessKey(), DocumentKind.AGENDA, agendaFileName(meeting), DocumentStore.DOCX,
+        agenda(meeting), actor);
+  }
+
+  /** Generates a draft of the minutes and stores it as a new version; refused once the minutes are signed. */
+  public StoredDocument storeMinutesDraft(MinutesModel minutes, String actor) {
+    MeetingInfo meeting = minutes.meeting();
+    return store.save(meeting.businessKey(), DocumentKind.MINUTES_DRAFT, minutesFileName(meeting), DocumentStore.DOCX,
+        minutes(minutes), actor);
+  }
+
+  /** «Повестка заседания № 3 от 13.05.2026.docx». */
+  public static String agendaFileName(MeetingInfo meeting) {
+    return Texts.joinNonBlank(" ", "Повестка заседания", meeting.numberText(),
+        "от " + RussianDates.numeric(meeting.start())) + ".docx";
+  }
+
+  /** «Протокол заседания № 3 от 13.05.2026.docx». */
+  public static String minutesFileName(MeetingInfo meeting) {
+    return Texts.joinNonBlank(" ", "Протокол заседания", meeting.numberText(),
+        "от " + RussianDates.numeric(meeting.start())) + ".docx";
+  }
+
+  // ------------------------------------------------------------------------------------------------ models
+
+  static Map<String, Object> meetingModel(MeetingInfo meeting) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("meetingNumber", meeting.numberText());
+    m.put("meetingDate", RussianDates.date(meeting.start()));
+    m.put("meetingTime", RussianDates.time(meeting.start()));
+    m.put("meetingDateTime", RussianDates.dateTime(meeting.start()));
+    m.put("format", meeting.format().russian());
+    m.put("formatText", meeting.formatText());
+    m.put("location", meeting.location());
+    m.put("place", meeting.place());
+    m.put("videoLink", meeting.videoLink());
+    m.put("isVideo", meeting.format() == ru.nso.wg.document.model.MeetingFormat.VIDEO);
+    PresidingPerson presiding = meeting.presiding();
+    m.put("presidingName", presiding == null ? "" : presiding.name());
+    m.put("presidingShort", presiding == null ? "" : Texts.initialsAndSurname(presiding.name()));
+    m.put("presidingPosition", presiding == null ? "" : presiding.position());
+    m.put("presidingNote", presiding == null ? "" : presiding.instructionText());
+    List<Map<String, Object>> invitees = new ArrayList<>();
+    for (Invitee i : meeting.invitees()) {
+      invitees.add(invitee(i));
+    }
+    m.put("invitees", invitees);
+    List<Map<String, Object>> agenda = new ArrayList<>();
+    for (AgendaItem item : meeting.items()) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("number", item.number());
+      a.put("title", item.title());
+      a.put("type", item.type());
+      a.put("speaker", item.speaker());
+      List<Map<String, Object>> materials = new ArrayList<>();
+      for (Material material : item.materials()) {
+        materials.add(Map.of("materialTitle", material.title(), "materialUrl", material.url()));
+      }
+      a.put("materials", materials);
+      agenda.add(a);
+    }
+    m.put("agenda", agenda);
+    return m;
+  }
+
+  static Map<String, Object> agendaModel(MeetingInfo meeting) {
+    return meetingModel(meeting);
+  }
+
+  static Map<String, Object> minutesModel(MinutesModel minutes) {
+    MeetingInfo meeting = minutes.meeting();
+    Map<String, Object> m = meetingModel(meeting);
+    m.put("minutesDate", RussianDates.date(minutes.minutesDate()));
+    Signatory secretary = minutes.secretary();
+    m.put("secretaryName", secretary == null ? "" : secretary.name());
+    m.put("secretaryPosition", secretary == null ? "" : secretary.position());
+    m.put("secretaryShort", secretary == null ? "" : secretary.shortName());
+
+    List<Map<String, Object>> present = new ArrayList<>();
+    for (Participant p : minutes.presentMembers()) {
+      present.add(participant(p));
+    }
+    m.put("presentMembers", present);
+    List<Map<String, Object>> absent = new ArrayList<>();
+    for (Participant p : minutes.absentMembers()) {
+      absent.add(participant(p));
+    }
+    m.put("absentMembers", absent);
+    List<Map<String, Object>> presentInvitees = new ArrayList<>();
+    for (Invitee i : minutes.presentInvitees()) {
+      presentInvitees.add(invitee(i));
+    }
+    m.put("presentInvitees", presentInvitees);
+    m.put("quorumText", quorumText(minutes));
+    m.put("audioRecording", minutes.audioRecording());
+
+    if (meeting.items().isEmpty()) {
+      List<Map<String, Object>> agenda = new ArrayList<>();
+      for (ItemMinutes item : minutes.items()) {
+        agenda.add(new LinkedHashMap<>(Map.of("number", item.number(), "title", item.title(), "type", "",
+            "speaker", String.join("; ", item.heard()), "materials", List.of())));
+      }
+      m.put("agenda", agenda);
+    }
+
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (ItemMinutes item : minutes.items()) {
+      Map<String, Object> i = new LinkedHashMap<>();
+      i.put("number", item.number());
+      i.put("title", item.title());
+      i.put("heard", String.join("\n", item.heard()));
+      i.put("spoke", item.spoke());
+      i.put("decision", item.decision());
+      i.put("hasVotes", item.votes() != null);
+      i.put("votesFor", item.votes() == null ? "" : item.votes().forCount());
+      i.put("votesAgainst", item.votes() == null ? "" : item.votes().against());
+      i.put("votesAbstain", item.votes() == null ? "" : item.votes().abstain());
+      i.put("outcomeText", outcomeText(item));
+      List<Map<String, Object>> instructions = new ArrayList<>();
+      int n = 1;
+      for (Instruction instruction : item.instructions()) {
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("instructionNumber", item.number() + "." + n++);
+        in.put("instructionText", instruction.text());
+        in.put("executor", instruction.executor());
+        in.put("dueDate", instruction.dueDate() == null ? "постоянно" : RussianDates.date(instruction.dueDate()));
+        in.put("controlArea", instruction.controlArea());
+        instructions.add(in);
+      }
+      i.put("instructions", instructions);
+      items.add(i);
+    }
+    m.put("items", items);
+
+    List<Map<String, Object>> opinions = new ArrayList<>();
+    for (DissentingOpinion o : minutes.dissentingOpinions()) {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("memberName", o.memberName());
+      d.put("memberShort", Texts.initialsAndSurname(o.memberName()));
+      d.put("memberPosition", o.position());
+      d.put("itemNumber", o.itemNumber());
+      d.put("itemTitle", minutes.items().stream().filter(i -> i.number() == o.itemNumber()).map(ItemMinutes::title)
+          .findFirst().orElse(""));
+      d.put("opinionText", o.text());
+      d.put("opinionDate", RussianDates.date(o.date()));
+      opinions.add(d);
+    }
+    m.put("dissentingOpinions", opinions);
+    return m;
+  }
+
+  private static Map<String, Object> participant(Participant p) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("name", p.name());
+    map.put("position", p.position());
+    map.put("attendance", p.attendance() == null ? "" : p.attendance().note());
+    return map;
+  }
+
+  private static Map<String, Object> invitee(Invitee i) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("name", i.name());
+    map.put("position", i.description());
+    return map;
+  }
+
+  /** «Присутствуют 9 из 15 членов Рабочей группы. Кворум имеется, заседание правомочно (п. 15 Положения).» */
+  static String quorumText(MinutesModel minutes) {
+    int present = minutes.presentMembers().size();
+    int total = minutes.rosterSize();
+    String verb = present % 10 == 1 && present % 100 != 11 ? "Присутствует " : "Присутствуют ";
+    String noun = total % 10 == 1 && total % 100 != 11 ? " члена" : " членов";
+    return verb + present + " из " + total + noun + " Рабочей группы. " + (minutes.isQuorate()
+        ? "Кворум имеется, заседание правомочно (п. 15 Положения)."
+        : "Кворум отсутствует, заседание неправомочно (п. 15 Положения).");
+  }
+
+  /** The sentence that states the outcome and the rule of § 15–16 that produced it. */
+  public static String outcomeText(ItemMinutes item) {
+    boolean adopted = item.outcome() == Outcome.ADOPTED;
+    return switch (item.rule()) {
+      case MAJORITY -> adopted
+          ? "Решение принято простым большинством голосов присутствующих членов Рабочей группы (п. 16 Положения)."
+          : "Решение не принято: за него не подано большинство голосов присутствующих членов Рабочей группы"
+              + " (п. 16 Положения).";
+      case CASTING_VOTE -> adopted
+          ? "При равенстве голосов решение принято решающим голосом председательствующего (п. 16 Положения)."
+          : "При равенстве голосов решение не принято: решающий голос председательствующего подан против"
+              + " (п. 16 Положения).";
+      case CONFIRMED_BY_PRESIDING -> "Голоса «за» и «против» разделились поровну при воздержавшихся. "
+          + (adopted ? "Решение принято." : "Решение не принято.")
+          + " Результат подтверждён председательствующим (п. 16 Положения).";
+      case NO_QUORUM -> "Решение не принималось: отсутствует кворум (п. 15 Положения).";
+    };
+  }
+}

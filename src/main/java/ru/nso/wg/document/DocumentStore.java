@@ -1,0 +1,152 @@
+package ru.nso.wg.document;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The documents of meetings (table {@code wg_document}): every version of the agenda and of the minutes (generated
+ * drafts, uploads by the secretariat) and the signed minutes, each with its SHA-256, who stored it and when.
+ *
+ * <p>Runs in the caller's transaction (in a job: the engine's), so a document stored by a step that rolls back is
+ * not kept. Once the minutes are signed, any attempt to store other minutes or to sign again is refused with a
+ * {@link DocumentRefusedException}; the database's unique key on (meeting, kind, version) makes a concurrent second
+ * signature fail as well.
+ */
+@Repository
+public class DocumentStore {
+
+  public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  private static final String COLUMNS =
+      "id, meeting_key, kind, version, file_name, content_type, content, sha256, created_by, created_at";
+  private static final RowMapper<StoredDocument> MAPPER = (rs, n) -> new StoredDocument(
+      rs.getLong("id"), rs.getString("meeting_key"), DocumentKind.valueOf(rs.getString("kind")),
+      rs.getInt("version"), rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content"),
+      rs.getString("sha256"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+
+  private final JdbcTemplate jdbc;
+
+  public DocumentStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Stores a new version of a document. Minutes (draft or upload) are refused once the meeting's minutes are
+   * signed; signed minutes are stored only through {@link #sign}.
+   */
+  public StoredDocument save(String meetingKey, DocumentKind kind, String fileName, String contentType,
+                             byte[] content, String actor) {
+    if (kind == DocumentKind.MINUTES_SIGNED) {
+      throw new IllegalArgumentException("Signed minutes are stored by sign()");
+    }
+    if (kind != DocumentKind.AGENDA && signedMinutes(meetingKey).isPresent()) {
+      throw new DocumentRefusedException("Протокол заседания " + meetingKey
+          + " уже подписан: заменить его нельзя. Изменения оформляются новым протоколом.");
+    }
+    return insert(meetingKey, kind, nextVersion(meetingKey, kind), fileName, contentType, content, actor);
+  }
+
+  /** The latest version of a kind. */
+  public Optional<StoredDocument> latest(String meetingKey, DocumentKind kind) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM wg_document WHERE meeting_key = ? AND kind = ?"
+        + " ORDER BY version DESC FETCH FIRST 1 ROWS ONLY", MAPPER, meetingKey, kind.name()).stream().findFirst();
+  }
+
+  /** The signed minutes, if signed. */
+  public Optional<StoredDocument> signedMinutes(String meetingKey) {
+    return latest(meetingKey, DocumentKind.MINUTES_SIGNED);
+  }
+
+  /** The minutes people should see: the signed ones, else the newest of the drafts and uploads. */
+  public Optional<StoredDocument> currentMinutes(String meetingKey) {
+    Optional<StoredDocument> signed = signedMinutes(meetingKey);
+    if (signed.isPresent()) {
+      return signed;
+    }
+    return jdbc.query("SELECT " + COLUMNS + " FROM wg_document WHERE meeting_key = ? AND kind IN (?, ?)"
+            + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", MAPPER, meetingKey,
+        DocumentKind.MINUTES_DRAFT.name(), DocumentKind.MINUTES_UPLOADED.name()).stream().findFirst();
+  }
+
+  /** Whether anything is stored for the meeting (the download API answers 404 otherwise). */
+  public boolean exists(String meetingKey) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM wg_document WHERE meeting_key = ?", Integer.class,
+        meetingKey);
+    return count != null && count > 0;
+  }
+
+  /** Every stored version of the meeting, oldest first, without contents' interpretation (history, audits). */
+  public List<StoredDocument> history(String meetingKey) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM wg_document WHERE meeting_key = ? ORDER BY id", MAPPER, meetingKey);
+  }
+
+  /**
+   * Freezes the current minutes (newest draft or upload) as signed by {@code signer}: their bytes are copied into
+   * the signed version with their SHA-256. Refused when already signed or when there are no minutes.
+   *
+   * @return the signed document; its {@code sha256} is worth recording in the process as well
+   */
+  public StoredDocument sign(String meetingKey, String signer) {
+    Optional<StoredDocument> already = signedMinutes(meetingKey);
+    if (already.isPresent()) {
+      throw new DocumentRefusedException("Протокол заседания " + meetingKey + " уже подписан ("
+          + already.get().createdBy() + ", " + already.get().createdAt() + "): повторное подписание невозможно.");
+    }
+    StoredDocument current = currentMinutes(meetingKey).orElseThrow(() -> new DocumentRefusedException(
+        "Для заседания " + meetingKey + " нет проекта протокола: подписывать нечего."));
+    if (!sha256(current.content()).equals(current.sha256())) {
+      throw new DocumentRefusedException("Проект протокола заседания " + meetingKey
+          + " повреждён (не совпадает SHA-256): подписание невозможно.");
+    }
+    try {
+      return insert(meetingKey, DocumentKind.MINUTES_SIGNED, 1, current.fileName(), current.contentType(),
+          current.content(), signer);
+    } catch (DuplicateKeyException concurrent) {
+      throw new DocumentRefusedException("Протокол заседания " + meetingKey + " уже подписан: повторное подписание невозможно.");
+    }
+  }
+
+  /** Recomputes the hash of the signed minutes and compares it with the one recorded at signing. */
+  public VerificationResult verify(String meetingKey) {
+    StoredDocument signed = signedMinutes(meetingKey).orElseThrow(() -> new DocumentRefusedException(
+        "Протокол заседания " + meetingKey + " не подписан: проверять нечего."));
+    return new VerificationResult(meetingKey, signed.id(), signed.sha256(), sha256(signed.content()));
+  }
+
+  public static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private int nextVersion(String meetingKey, DocumentKind kind) {
+    Integer max = jdbc.queryForObject("SELECT MAX(version) FROM wg_document WHERE meeting_key = ? AND kind = ?",
+        Integer.class, meetingKey, kind.name());
+    return max == null ? 1 : max + 1;
+  }
+
+  private StoredDocument insert(String meetingKey, DocumentKind kind, int version, String fileName,
+                                String contentType, byte[] content, String actor) {
+    String hash = sha256(content);
+    Instant now = Instant.now();
+    String who = actor == null || actor.isBlank() ? "system" : actor;
+    jdbc.update("INSERT INTO wg_document (meeting_key, kind, version, file_name, content_type, content, size_bytes,"
+            + " sha256, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        meetingKey, kind.name(), version, fileName, contentType, content, (long) content.length, hash, who,
+        Timestamp.from(now));
+    return jdbc.queryForObject("SELECT " + COLUMNS + " FROM wg_document WHERE meeting_key = ? AND kind = ? AND version = ?",
+        MAPPER, meetingKey, kind.name(), version);
+  }
+}

@@ -1,0 +1,160 @@
+package ru.nso.wg.document;
+
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import ru.nso.wg.api.ApiErrorHandler;
+import ru.nso.wg.api.ApiException;
+import ru.nso.wg.roster.RosterGroups;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Downloads of a meeting's documents and the secretariat's upload of the edited minutes.
+ * <ul>
+ *   <li>{@code GET /api/meetings/{key}/agenda.docx} — the latest agenda;</li>
+ *   <li>{@code GET /api/meetings/{key}/minutes.docx} — the signed minutes if signed, else the newest draft or
+ *       upload;</li>
+ *   <li>{@code POST /api/meetings/{key}/minutes} (multipart, part {@code file}, a {@code .docx}) — the secretariat
+ *       uploads its edited version; refused after signing.</li>
+ * </ul>
+ * Who may read: members of the roster, the chair's office, deputy chairs, the secretariat, the information-policy
+ * department and administrators; anyone else gets 403. A meeting with no documents is 404. Authentication
+ * (401 otherwise) is done by {@code ApiAuthenticationFilter}.
+ */
+@RestController
+@RequestMapping("/api/meetings/{businessKey}")
+public class MeetingDocumentsController {
+
+  static final Set<String> READERS = Set.of(RosterGroups.MEMBERS, RosterGroups.SECRETARIAT, RosterGroups.INFO_POLICY,
+      RosterGroups.CHAIR, RosterGroups.DEPUTY_CHAIRS, RosterGroups.ADMINS);
+  static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
+
+  private final DocumentStore store;
+  private final IdentityService identityService;
+
+  public MeetingDocumentsController(DocumentStore store, IdentityService identityService) {
+    this.store = store;
+    this.identityService = identityService;
+  }
+
+  @GetMapping("/agenda.docx")
+  public ResponseEntity<byte[]> agenda(@PathVariable String businessKey) {
+    requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
+    StoredDocument document = store.latest(known(businessKey), DocumentKind.AGENDA)
+        .orElseThrow(() -> ApiException.notFound("Повестка заседания " + businessKey + " ещё не сформирована"));
+    return download(document);
+  }
+
+  @GetMapping("/minutes.docx")
+  public ResponseEntity<byte[]> minutes(@PathVariable String businessKey) {
+    requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
+    StoredDocument document = store.currentMinutes(known(businessKey))
+        .orElseThrow(() -> ApiException.notFound("Протокол заседания " + businessKey + " ещё не сформирован"));
+    return download(document);
+  }
+
+  @PostMapping(path = "/minutes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<Map<String, Object>> upload(@PathVariable String businessKey,
+                                                    @RequestParam("file") MultipartFile file) throws IOException {
+    Authentication user = requireAny(Set.of(RosterGroups.SECRETARIAT),
+        "Загружать протокол может только департамент организации управления и государственной гражданской службы");
+    known(businessKey);
+    String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().trim();
+    if (file.isEmpty() || !name.toLowerCase(Locale.ROOT).endsWith(".docx")) {
+      throw ApiException.badRequest("Загрузите протокол в формате Word (.docx)");
+    }
+    if (file.getSize() > MAX_UPLOAD_BYTES) {
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Файл больше 50 МБ");
+    }
+    byte[] bytes = file.getBytes();
+    requireWordDocument(bytes);
+    if (store.signedMinutes(businessKey).isPresent()) {
+      throw new DocumentRefusedException("Протокол заседания " + businessKey
+          + " уже подписан: загрузить новую редакцию нельзя.");
+    }
+    String fileName = name.replaceAll("^.*[\\\\/]", "");
+    StoredDocument stored = store.save(businessKey, DocumentKind.MINUTES_UPLOADED, fileName, DocumentStore.DOCX, bytes,
+        user.getUserId());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("meetingKey", stored.meetingKey());
+    body.put("kind", stored.kind().name());
+    body.put("version", stored.version());
+    body.put("fileName", stored.fileName());
+    body.put("sha256", stored.sha256());
+    body.put("uploadedBy", stored.createdBy());
+    body.put("uploadedAt", stored.createdAt().toString());
+    body.put("message", "Протокол загружен (редакция " + stored.version() + ")");
+    return ResponseEntity.status(HttpStatus.CREATED).body(body);
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  public ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+    return ApiErrorHandler.body(HttpStatus.PAYLOAD_TOO_LARGE, "Файл слишком большой для загрузки");
+  }
+
+  @ExceptionHandler(MissingServletRequestPartException.class)
+  public ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e) {
+    return ApiErrorHandler.body(HttpStatus.BAD_REQUEST, "Не приложен файл протокола (поле «file»)");
+  }
+
+  private String known(String businessKey) {
+    if (!businessKey.matches("[A-Za-z0-9._-]{1,64}") || !store.exists(businessKey)) {
+      throw ApiException.notFound("Заседание " + businessKey + " не найдено или по нему нет документов");
+    }
+    return businessKey;
+  }
+
+  private Authentication requireAny(Set<String> groups, String message) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null) {
+      throw new ApiException(HttpStatus.UNAUTHORIZED, "Требуется вход в систему");
+    }
+    List<String> userGroups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    if (userGroups.stream().noneMatch(groups::contains)) {
+      throw ApiException.forbidden(message);
+    }
+    return authentication;
+  }
+
+  private static void requireWordDocument(byte[] bytes) {
+    try (XWPFDocument ignored = new XWPFDocument(new ByteArrayInputStream(bytes))) {
+      // opened: a Word document
+    } catch (Exception | LinkageError e) {
+      throw ApiException.badRequest("Файл не является документом Word (.docx) или повреждён");
+    }
+  }
+
+  private static ResponseEntity<byte[]> download(StoredDocument document) {
+    ContentDisposition disposition = ContentDisposition.attachment()
+        .filename(document.fileName(), StandardCharsets.UTF_8).build();
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(document.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+        .header("X-Content-SHA256", document.sha256())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(document.content());
+  }
+}

@@ -1,0 +1,45 @@
+package ru.nso.wg.document.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One agenda item as the minutes record it.
+ *
+ * @param number       the item number (as in the agenda)
+ * @param title        the question
+ * @param heard        «СЛУШАЛИ»: the speakers, each «Фамилия И.О. — должность» as printed
+ * @param spoke        «ВЫСТУПИЛИ»: free text (several lines allowed), may be empty
+ * @param decision     «РЕШИЛИ»: the decision text (several lines allowed)
+ * @param votes        the vote counts; {@code null} only when {@code rule} is {@link OutcomeRule#NO_QUORUM}
+ * @param outcome      adopted / rejected / not taken
+ * @param rule         the rule that produced the outcome
+ * @param instructions instructions with executors and due dates, may be empty
+ */
+public record ItemMinutes(
+    int number,
+    String title,
+    List<String> heard,
+    String spoke,
+    String decision,
+    VoteCounts votes,
+    Outcome outcome,
+    OutcomeRule rule,
+    List<Instruction> instructions) {
+
+  public ItemMinutes {
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(rule, "rule");
+    heard = heard == null ? List.of() : List.copyOf(heard);
+    spoke = spoke == null ? "" : spoke;
+    decision = decision == null ? "" : decision;
+    instructions = instructions == null ? List.of() : List.copyOf(instructions);
+    if (votes == null && rule != OutcomeRule.NO_QUORUM) {
+      throw new IllegalArgumentException("votes are required unless the rule is NO_QUORUM (item " + number + ")");
+    }
+    if (rule == OutcomeRule.NO_QUORUM && outcome != Outcome.NOT_TAKEN) {
+      throw new IllegalArgumentException("without quorum no decision is taken (item " + number + ")");
+    }
+  }
+}

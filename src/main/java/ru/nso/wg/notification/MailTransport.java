@@ -1,0 +1,19 @@
+package ru.nso.wg.notification;
+
+import jakarta.mail.internet.MimeMessage;
+
+/** Hands a finished message over: to the SMTP server, or to the outbox folder in the embedded default. */
+public interface MailTransport {
+
+  /** A new empty message bound to this transport's mail session. */
+  MimeMessage newMessage();
+
+  /**
+   * Sends the message. Throws when it cannot be delivered (server down, refused), so that the calling job
+   * fails and is retried; returns normally only when the server (or the outbox) has accepted it.
+   */
+  void send(MimeMessage message);
+
+  /** {@code smtp} or {@code outbox}, recorded in the delivery log. */
+  String name();
+}
