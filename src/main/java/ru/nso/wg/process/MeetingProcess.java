@@ -138,6 +138,8 @@ public class MeetingProcess {
     public static final Var.Str SIGNED_ON = Var.string("signedOn");
     public static final Var.Str COPIES_DUE_TEXT = Var.string("copiesDueText");
     public static final Var.Str PUBLICATION_URL = Var.string("publicationUrl");
+    /** People the last message could not reach (no e-mail address), shown to the secretariat. */
+    public static final Var.Str DELIVERY_GAPS = Var.string("deliveryGaps");
     // escalations: input parameter of the escalation service tasks
     public static final Var.Str DEADLINE_KIND = Var.string("deadlineKind");
     // postponement and cancellation (set by message correlation)

@@ -1,0 +1,444 @@
+package ru.nso.wg.process;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import ru.nso.wg.document.DocumentStore;
+import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
+import ru.nso.wg.meeting.MeetingData.Decision;
+import ru.nso.wg.meeting.MeetingRecord;
+import ru.nso.wg.meeting.MeetingStatus;
+import ru.nso.wg.process.MeetingProcess.Elements;
+
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static ru.nso.wg.process.MeetingProcess.Vars.*;
+import static ru.nso.wg.process.MeetingScenario.CHAIR;
+import static ru.nso.wg.process.MeetingScenario.DEPUTY;
+import static ru.nso.wg.process.MeetingScenario.INFO_POLICY;
+import static ru.nso.wg.process.MeetingScenario.ROSTER;
+import static ru.nso.wg.process.MeetingScenario.SECRETARY;
+import static ru.nso.wg.process.MeetingScenario.clockAt;
+
+/**
+ * The meeting process (bpmn/wg-meeting.bpmn) on the real application, job executor off, timers fired by moving
+ * the engine clock. "Today" is Monday 30.11.2026; the meeting is on Wednesday 16.12.2026 at 14:30
+ * (Novosibirsk), so by the production calendar: § 13 → 09.12 18:00, § 14 → 11.12 18:00, § 18 → 23.12 18:00,
+ * and minutes signed on 23.12 → § 19 → 28.12 18:00.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(ProcessCoverageConfiguration.class)
+class MeetingProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension
+      // the configuration is only a placeholder: the engine measured is Spring Boot's, set in setUp()
+      .builder(new StandaloneInMemProcessEngineConfiguration())
+      .assertClassCoverageAtLeast(0.9)
+      .excludeProcessDefinitionKeys(ProcessKeys.POSTPONE, ProcessKeys.CANCEL, ProcessKeys.DISSENT, ProcessKeys.DECISION_CONTROL)
+      .build();
+
+  static final String TODAY = "2026-11-30T09:00+07:00";
+  static final String MEETING = "2026-12-16T14:30+07:00";
+  static final List<String> TEN_PRESENT = ROSTER.subList(0, 10);
+
+  @Autowired ProcessEngine engine;
+  @Autowired MeetingRecord record;
+  @Autowired DocumentStore documents;
+  MeetingScenario meeting;
+
+  @BeforeEach
+  void setUp() {
+    coverage.setProcessEngine(engine);
+    init(engine);
+    clockAt(TODAY);
+    meeting = new MeetingScenario(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private static Date at(String isoOffsetDateTime) {
+    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
+  }
+
+  private Decision decision(int itemNo) {
+    return record.decisions(meeting.key()).stream().filter(d -> d.itemNo() == itemNo).findFirst().orElseThrow();
+  }
+
+  @Test
+  void wholeMeetingFromDecisionToPublishedMinutes() {
+    meeting.start(MEETING);
+    assertThat(meeting.instance).isWaitingAt(Elements.CONFIRM_MEETING);
+    String key = meeting.key();
+    assertThat(key).matches("2026-\\d+");
+
+    meeting.confirmChairPresides();
+    assertThat(meeting.task(Elements.PREPARE_AGENDA).getDueDate()).isEqualTo(at("2026-12-09T18:00+07:00"));
+    assertThat(meeting.task(Elements.PREPARE_AGENDA).getFollowUpDate()).isEqualTo(at("2026-12-08T18:00+07:00"));
+    meeting.prepareAgenda(3);
+    assertThat(meeting.task(Elements.APPROVE_AGENDA).getAssignee()).isEqualTo(CHAIR);
+    meeting.approveAgenda(CHAIR);
+    assertThat(documents.latest(key, ru.nso.wg.document.DocumentKind.AGENDA)).isPresent();
+    assertThat(meeting.task(Elements.DISTRIBUTE_AGENDA).getDueDate()).isEqualTo(at("2026-12-11T18:00+07:00"));
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    assertThat(meeting.instance).isWaitingAt(Elements.MEETING_TIME);
+    assertThat(record.get(key).status()).isEqualTo(MeetingStatus.AGENDA_SENT);
+
+    clockAt("2026-12-16T14:29+07:00");
+    assertThat(meeting.timerDue(Elements.MEETING_TIME)).isFalse();
+    clockAt(MEETING);
+    meeting.executeJob(Elements.MEETING_TIME);
+
+    // 9 in the room, 1 by ВКС: 10 of 15 — quorate (§ 15)
+    meeting.recordAttendance(TEN_PRESENT.subList(0, 9), TEN_PRESENT.subList(9, 10));
+    assertThat(meeting.instance).isWaitingAt(Elements.RECORD_VOTE);
+    // item 1: adopted by majority
+    meeting.vote(ROSTER.subList(0, 8), List.of(ROSTER.get(8)), List.of(ROSTER.get(9)));
+    // item 2: rejected by majority
+    meeting.vote(ROSTER.subList(0, 2), ROSTER.subList(2, 9), List.of(ROSTER.get(9)));
+    // item 3: pure tie 5:5, the presiding person (the chair) voted for → adopted by the casting vote
+    meeting.vote(ROSTER.subList(0, 5), ROSTER.subList(5, 10), List.of(), List.of(),
+        Map.of(HAS_INSTRUCTION.name(), true, EXECUTOR.name(), "Министерство цифрового развития и связи",
+            INSTRUCTION_DUE.name(), "2027-03-01", CONTROL_AREA.name(), "wg-area-digital"));
+    assertThat(decision(1).rule()).isEqualTo("MAJORITY");
+    assertThat(decision(1).outcome()).isEqualTo("ADOPTED");
+    assertThat(decision(2).outcome()).isEqualTo("REJECTED");
+    assertThat(decision(3).rule()).isEqualTo("CASTING_VOTE");
+    assertThat(decision(3).outcome()).isEqualTo("ADOPTED");
+    assertThat(decision(3).executor()).isEqualTo("Министерство цифрового развития и связи");
+
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+    assertThat(meeting.task(Elements.DRAFT_MINUTES).getDueDate()).isEqualTo(at("2026-12-23T18:00+07:00"));
+    // § 17: a member who voted against item 2 files a dissenting opinion before signing
+    meeting.fileDissent(ROSTER.get(0), 2, "Считаю, что проект следовало одобрить: доводы докладчика убедительны.");
+    assertThat(record.dissents(key)).hasSize(1);
+
+    clockAt("2026-12-23T10:00+07:00");
+    meeting.finishMinutes();
+    assertThat(meeting.task(Elements.SIGN_MINUTES).getAssignee()).isEqualTo(CHAIR);
+    meeting.sign(CHAIR);
+    assertThat(documents.signedMinutes(key)).isPresent();
+    assertThat(documents.verify(key).intact()).isTrue();
+    assertThat(record.get(key).status()).isEqualTo(MeetingStatus.MINUTES_SIGNED);
+
+    meeting.executeJob(Elements.SEND_MINUTES_COPIES);
+    meeting.executeJob(Elements.REQUEST_PUBLICATION);
+    assertThat(meeting.task(Elements.PUBLISH_MEETING_INFO).getDueDate()).isEqualTo(at("2026-12-28T18:00+07:00"));
+    meeting.complete(Elements.PUBLISH_MEETING_INFO, INFO_POLICY,
+        Map.of(PUBLICATION_URL.name(), "https://www.nso.ru/news/2026-12-wg"));
+    assertThat(meeting.instance).isEnded().hasPassed(Elements.END);
+    assertThat(record.get(key).status()).isEqualTo(MeetingStatus.PUBLISHED);
+    assertThat(record.deadlineEvents(key)).extracting(DeadlineEvent::outcome).containsOnly("MET");
+    assertThat(record.deadlineEvents(key)).extracting(DeadlineEvent::kind)
+        .contains("agendaToChair", "agendaDistribution", "minutesDue", "minutesCopiesDue");
+  }
+
+  @Test
+  void agendaReturnedWithRemarksGoesBackToTheSecretariat() {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    meeting.prepareAgenda(1);
+    assertThatThrownBy(() -> meeting.complete(Elements.APPROVE_AGENDA, CHAIR, Map.of(AGENDA_DECISION.name(), "RETURN")))
+        .hasMessageContaining("Укажите замечания");
+    meeting.complete(Elements.APPROVE_AGENDA, CHAIR,
+        Map.of(AGENDA_DECISION.name(), "RETURN", AGENDA_REMARKS.name(), "Добавьте вопрос о медиаплане"));
+    assertThat(meeting.instance).isWaitingAt(Elements.PREPARE_AGENDA);
+    meeting.prepareAgenda(2);
+    meeting.approveAgenda(CHAIR);
+    assertThat(meeting.instance).isWaitingAt(Elements.DISTRIBUTE_AGENDA);
+    assertThat(record.agenda(meeting.key())).hasSize(2);
+  }
+
+  @Test
+  void noQuorumRecordsTheMeetingAsNotHeldAndAsksForANewDateKeepingTheAgenda() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(2, MEETING);
+    meeting.recordAttendance(ROSTER.subList(0, 7), List.of()); // 7 of 15: 2 × 7 < 15
+    meeting.executeJob(Elements.RECORD_NOT_HELD);
+    assertThat(meeting.instance).isWaitingAt(Elements.CONFIRM_MEETING);
+    assertThat(record.get(meeting.key()).status()).isEqualTo(MeetingStatus.NOT_HELD);
+    assertThat(record.agenda(meeting.key())).hasSize(2);
+
+    // the chair sets a new date; the agenda comes back pre-filled, the next sitting has quorum
+    clockAt("2026-12-17T09:00+07:00");
+    meeting.complete(Elements.CONFIRM_MEETING, CHAIR,
+        Map.of(PRESIDING_MODE.name(), "SELF", MEETING_START.name(), "2027-01-20T11:00+07:00"));
+    assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), AGENDA_ITEMS.name())).isNotNull();
+    meeting.complete(Elements.PREPARE_AGENDA, SECRETARY, Map.of());
+    meeting.approveAgenda(CHAIR);
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    clockAt("2027-01-20T11:00+07:00");
+    meeting.executeJob(Elements.MEETING_TIME);
+    meeting.recordAttendance(ROSTER.subList(0, 8), List.of()); // 8 of 15: quorate
+    assertThat(meeting.instance).isWaitingAt(Elements.RECORD_VOTE);
+  }
+
+  @Test
+  void quorumLostDuringTheMeetingStopsDecisionsOnTheRemainingItems() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(2, MEETING);
+    meeting.recordAttendance(ROSTER.subList(0, 8), List.of()); // exactly quorate
+    meeting.vote(ROSTER.subList(0, 8), List.of(), List.of());
+    // before item 2 a member leaves: 7 of 15, no quorum — votes are refused, nothing saved
+    assertThatThrownBy(() -> meeting.vote(ROSTER.subList(0, 7), List.of(), List.of(), List.of(ROSTER.get(7)), Map.of()))
+        .hasMessageContaining("кворум");
+    assertThat(record.decisions(meeting.key())).hasSize(1);
+    meeting.vote(List.of(), List.of(), List.of(), List.of(ROSTER.get(7)),
+        Map.of(DECISION_TEXT.name(), "Рассмотрение вопроса перенесено: нет кворума"));
+    assertThat(decision(2).rule()).isEqualTo("NO_QUORUM");
+    assertThat(decision(2).present()).isEqualTo(7);
+    assertThat(meeting.instance).isWaitingAt(Elements.GENERATE_MINUTES);
+  }
+
+  @Test
+  void tieWithThePresidingPersonAgainstIsRejectedByTheCastingVote() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(1, 6), List.of(ROSTER.get(0), ROSTER.get(6), ROSTER.get(7), ROSTER.get(8), ROSTER.get(9)),
+        List.of());
+    assertThat(decision(1).rule()).isEqualTo("CASTING_VOTE");
+    assertThat(decision(1).outcome()).isEqualTo("REJECTED");
+  }
+
+  @Test
+  void tieWithAbstentionsIsConfirmedByThePresidingPerson() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(0, 4), ROSTER.subList(4, 8), ROSTER.subList(8, 10)); // 4 : 4 : 2
+    assertThat(meeting.instance).isWaitingAt(Elements.CONFIRM_OUTCOME);
+    assertThat(meeting.task(Elements.CONFIRM_OUTCOME).getAssignee()).isEqualTo(CHAIR);
+    assertThatThrownBy(() -> meeting.complete(Elements.CONFIRM_OUTCOME, SECRETARY, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED")))
+        .hasMessageContaining("Только председательствующий");
+    meeting.complete(Elements.CONFIRM_OUTCOME, CHAIR, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED"));
+    assertThat(decision(1).rule()).isEqualTo("CONFIRMED_BY_PRESIDING");
+    assertThat(decision(1).outcome()).isEqualTo("ADOPTED");
+    assertThat(decision(1).confirmedBy()).isEqualTo(CHAIR);
+    assertThat(meeting.instance).isWaitingAt(Elements.GENERATE_MINUTES);
+  }
+
+  @Test
+  void aDeputyPresidesOnTheChairsInstruction() {
+    meeting.start(MEETING);
+    meeting.complete(Elements.CONFIRM_MEETING, CHAIR, Map.of(PRESIDING_MODE.name(), "DEPUTY",
+        PRESIDING_DEPUTY.name(), DEPUTY, PRESIDING_INSTRUCTION.name(), "поручение от 01.12.2026 № 15"));
+    assertThat(record.get(meeting.key()).presidingUserId()).isEqualTo(DEPUTY);
+    assertThat(record.get(meeting.key()).presidingInstruction()).contains("по поручению председателя", "№ 15");
+    meeting.prepareAgenda(1);
+    assertThat(meeting.task(Elements.APPROVE_AGENDA).getAssignee()).isEqualTo(DEPUTY);
+    meeting.approveAgenda(DEPUTY);
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    clockAt(MEETING);
+    meeting.executeJob(Elements.MEETING_TIME);
+    meeting.recordAttendance(ROSTER.subList(1, 11), List.of()); // the chair is absent
+    // pure tie: the deputy presiding voted for → adopted by the casting vote
+    meeting.vote(List.of("morozov", "lebedeva", "kuznetsova", "vasiliev", "novikova"),
+        List.of("fedorov", "pavlova", "semenov", "golubeva", "vinogradov"), List.of());
+    assertThat(decision(1).rule()).isEqualTo("CASTING_VOTE");
+    assertThat(decision(1).outcome()).isEqualTo("ADOPTED");
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+    meeting.finishMinutes();
+    assertThat(meeting.task(Elements.SIGN_MINUTES).getAssignee()).isEqualTo(DEPUTY);
+    assertThatThrownBy(() -> meeting.sign(CHAIR)).hasMessageContaining("Только председательствующий");
+    assertThat(documents.signedMinutes(meeting.key())).isEmpty();
+    meeting.sign(DEPUTY);
+    assertThat(documents.signedMinutes(meeting.key())).isPresent();
+  }
+
+  @Test
+  void minutesReturnedWithRemarksAndDissentingOpinionsCloseAtSigning() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+    // only members who took part may file a dissenting opinion
+    assertThatThrownBy(() -> meeting.fileDissent("makarov", 1, "Не согласен с решением по первому вопросу повестки"))
+        .hasMessageContaining("участвовавший");
+    assertThatThrownBy(() -> meeting.fileDissent(ROSTER.get(8), 5, "Не согласен с решением по пятому вопросу"))
+        .hasMessageContaining("нет решения");
+    meeting.finishMinutes();
+    meeting.complete(Elements.SIGN_MINUTES, CHAIR,
+        Map.of(SIGN_DECISION.name(), "RETURN", SIGN_REMARKS.name(), "Уточните формулировку решения"));
+    assertThat(meeting.instance).isWaitingAt(Elements.DRAFT_MINUTES);
+    meeting.fileDissent(ROSTER.get(8), 1, "Решение преждевременно: нужна оценка затрат на внедрение");
+    meeting.finishMinutes();
+    meeting.sign(CHAIR);
+    assertThatThrownBy(() -> meeting.fileDissent(ROSTER.get(9), 1, "Не согласна с принятым решением по вопросу"))
+        .hasMessageContaining("уже подписан");
+    assertThat(record.dissents(meeting.key())).hasSize(1);
+  }
+
+  @Test
+  void eachDeadlineEscalatesAtExactlyItsInstantAndNotBefore() {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    // § 13: 09.12.2026 18:00 Novosibirsk
+    assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2026-12-09T18:00+07:00"));
+    clockAt("2026-12-09T17:59:59+07:00");
+    assertThat(meeting.timerDue(Elements.AGENDA_DEADLINE)).isFalse();
+    clockAt("2026-12-09T18:00+07:00");
+    assertThat(meeting.timerDue(Elements.AGENDA_DEADLINE)).isTrue();
+    meeting.executeJob(Elements.AGENDA_DEADLINE);
+    meeting.executeJob(Elements.ESCALATE_AGENDA);
+    assertThat(meeting.instance).isWaitingAt(Elements.PREPARE_AGENDA); // the work goes on
+    meeting.prepareAgenda(1);
+    meeting.approveAgenda(CHAIR);
+    // § 14: 11.12.2026 18:00
+    assertThat(meeting.job(Elements.DISTRIBUTION_DEADLINE).getDuedate()).isEqualTo(at("2026-12-11T18:00+07:00"));
+    clockAt("2026-12-11T17:59:59+07:00");
+    assertThat(meeting.timerDue(Elements.DISTRIBUTION_DEADLINE)).isFalse();
+    clockAt("2026-12-11T18:00+07:00");
+    meeting.executeJob(Elements.DISTRIBUTION_DEADLINE);
+    meeting.executeJob(Elements.ESCALATE_DISTRIBUTION);
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    clockAt(MEETING);
+    meeting.executeJob(Elements.MEETING_TIME);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(0, 8), List.of(), List.of());
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+    // § 18: 23.12.2026 18:00
+    assertThat(meeting.job(Elements.MINUTES_DEADLINE).getDuedate()).isEqualTo(at("2026-12-23T18:00+07:00"));
+    clockAt("2026-12-23T17:59:59+07:00");
+    assertThat(meeting.timerDue(Elements.MINUTES_DEADLINE)).isFalse();
+    clockAt("2026-12-23T18:00+07:00");
+    meeting.executeJob(Elements.MINUTES_DEADLINE);
+    meeting.executeJob(Elements.ESCALATE_MINUTES);
+    clockAt("2026-12-24T10:00+07:00");
+    meeting.finishMinutes();
+    meeting.sign(CHAIR);
+    // § 19: signed on Thursday 24.12 → 3 working days → Tuesday 29.12.2026 18:00
+    assertThat(meeting.job(Elements.COPIES_DEADLINE).getDuedate()).isEqualTo(at("2026-12-29T18:00+07:00"));
+    clockAt("2026-12-29T17:59:59+07:00");
+    assertThat(meeting.timerDue(Elements.COPIES_DEADLINE)).isFalse();
+    clockAt("2026-12-29T18:00+07:00");
+    meeting.executeJob(Elements.COPIES_DEADLINE);
+    meeting.executeJob(Elements.ESCALATE_COPIES);
+
+    List<DeadlineEvent> events = record.deadlineEvents(meeting.key());
+    assertThat(events).filteredOn(e -> e.outcome().equals("MISSED")).extracting(DeadlineEvent::kind)
+        .containsExactly("agendaToChair", "agendaDistribution", "minutesDue", "minutesCopiesDue");
+    assertThat(events).filteredOn(e -> e.outcome().equals("LATE")).extracting(DeadlineEvent::kind)
+        .contains("agendaToChair", "agendaDistribution", "minutesDue");
+  }
+
+  @Test
+  void postponementRecomputesEveryDeadlineAndTheWaitingTimers() {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2026-12-09T18:00+07:00"));
+    meeting.startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, Map.of(
+        StaffRequestProcesses.MEETING_REF.name(), new MeetingScenario.MeetingKeyRef(meeting.key()).human(),
+        StaffRequestProcesses.NEW_MEETING_START.name(), "2027-01-20T11:00+07:00",
+        StaffRequestProcesses.POSTPONE_REASON.name(), "Командировка председателя"));
+    meeting.executeJob(Elements.APPLY_POSTPONEMENT);
+    // 20.01.2027 (Wednesday) − 5 working days = 13.01.2027
+    assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2027-01-13T18:00+07:00"));
+    assertThat(meeting.task(Elements.PREPARE_AGENDA).getDueDate()).isEqualTo(at("2027-01-13T18:00+07:00"));
+    assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MEETING_DATE.name())).isEqualTo("2027-01-20");
+    assertThat(record.get(meeting.key()).start().toInstant()).isEqualTo(at("2027-01-20T11:00+07:00").toInstant());
+    meeting.prepareAgenda(1);
+    meeting.approveAgenda(CHAIR);
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    assertThat(meeting.job(Elements.MEETING_TIME).getDuedate()).isEqualTo(at("2027-01-20T11:00+07:00"));
+  }
+
+  @Test
+  void postponementAfterTheInvitationsUpdatesTheMeetingTimer() {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    meeting.prepareAgenda(1);
+    meeting.approveAgenda(CHAIR);
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    meeting.startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, Map.of(
+        StaffRequestProcesses.MEETING_REF.name(), new MeetingScenario.MeetingKeyRef(meeting.key()).human(),
+        StaffRequestProcesses.NEW_MEETING_START.name(), "2026-12-18T10:00+07:00",
+        StaffRequestProcesses.POSTPONE_REASON.name(), "Совпадение с заседанием Правительства"));
+    meeting.executeJob(Elements.APPLY_POSTPONEMENT);
+    assertThat(meeting.job(Elements.MEETING_TIME).getDuedate()).isEqualTo(at("2026-12-18T10:00+07:00"));
+    assertThat(record.events(meeting.key())).anyMatch(e -> e.kind().equals("POSTPONED"));
+  }
+
+  @Test
+  void cancellationEndsTheMeetingWithItsReason() {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    meeting.startRequest(StaffRequestProcesses.CANCEL_KEY, SECRETARY, Map.of(
+        StaffRequestProcesses.MEETING_REF.name(), new MeetingScenario.MeetingKeyRef(meeting.key()).human(),
+        StaffRequestProcesses.CANCEL_REASON.name(), "Вопросы рассмотрены на заседании Правительства"));
+    meeting.executeJob(Elements.APPLY_CANCELLATION);
+    assertThat(meeting.instance).isEnded().hasPassed(Elements.MEETING_CANCELLED);
+    assertThat(record.get(meeting.key()).status()).isEqualTo(MeetingStatus.CANCELLED);
+    assertThat(record.get(meeting.key()).statusReason()).contains("Правительства");
+    // a cancelled meeting cannot be postponed or cancelled again
+    assertThatThrownBy(() -> meeting.startRequest(StaffRequestProcesses.CANCEL_KEY, SECRETARY, Map.of(
+        StaffRequestProcesses.MEETING_REF.name(), new MeetingScenario.MeetingKeyRef(meeting.key()).human(),
+        StaffRequestProcesses.CANCEL_REASON.name(), "Повторная отмена"))).hasMessageContaining("нельзя отменить");
+  }
+
+  @Test
+  void badInputIsRefusedWithARussianMessageAndChangesNothing() {
+    long meetingsBefore = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(MeetingProcess.KEY).count();
+    assertThatThrownBy(() -> meeting.start("2026-11-20T10:00+07:00")).hasMessageContaining("уже прошли");
+    assertThatThrownBy(() -> meeting.start("2026-12-04T10:00+07:00")).hasMessageContaining("п. 13");
+    assertThatThrownBy(() -> meeting.start(MEETING, Variables.createVariables().putValue(MEETING_FORMAT.name(), "VIDEO")
+        .putValue(VIDEO_LINK.name(), "ftp://x"))).hasMessageContaining("https://");
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(MeetingProcess.KEY).count()).isEqualTo(meetingsBefore);
+
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    assertThatThrownBy(() -> meeting.complete(Elements.PREPARE_AGENDA, SECRETARY,
+        Map.of(AGENDA_ITEMS.name(), MeetingScenario.json("[]")))).hasMessageContaining("нет ни одного вопроса");
+    assertThat(meeting.instance).isWaitingAt(Elements.PREPARE_AGENDA);
+    meeting.prepareAgenda(1);
+    assertThatThrownBy(() -> meeting.complete(Elements.APPROVE_AGENDA, SECRETARY, Map.of(AGENDA_DECISION.name(), "APPROVE")))
+        .hasMessageContaining("Только председательствующий");
+    meeting.approveAgenda(CHAIR);
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    clockAt(MEETING);
+    meeting.executeJob(Elements.MEETING_TIME);
+    assertThatThrownBy(() -> meeting.recordAttendance(List.of("sokolov", "smirnova"), List.of()))
+        .hasMessageContaining("не является членом");
+    assertThatThrownBy(() -> meeting.recordAttendance(List.of("sokolov"), List.of("sokolov")))
+        .hasMessageContaining("одновременно");
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    // a vote by an absent member; two votes of one member
+    assertThatThrownBy(() -> meeting.vote(List.of("makarov"), List.of(), List.of()))
+        .hasMessageContaining("не отмечен");
+    assertThatThrownBy(() -> meeting.vote(List.of("vasiliev"), List.of("vasiliev"), List.of()))
+        .hasMessageContaining("Васильев");
+    assertThat(record.votes(meeting.key(), 1)).isEmpty();
+    assertThat(meeting.instance).isWaitingAt(Elements.RECORD_VOTE);
+  }
+}

@@ -1,0 +1,249 @@
+package ru.nso.wg.process;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.nso.wg.process.MeetingProcess.Vars.*;
+
+/**
+ * Drives a meeting the way people do in Tasklist: as a named user, submitting forms (start and task forms)
+ * with the same variables the forms submit (lists as Spin JSON), claiming tasks first.
+ */
+public class MeetingScenario {
+
+  public static final String SECRETARY = "smirnova";
+  public static final String CHAIR = "sokolov";
+  public static final String DEPUTY = "morozov";
+  public static final String INFO_POLICY = "egorova";
+  /** The demo roster: 15 members (chair, three deputies, eleven members). */
+  public static final List<String> ROSTER = List.of("sokolov", "lebedeva", "morozov", "kuznetsova", "vasiliev",
+      "novikova", "fedorov", "pavlova", "semenov", "golubeva", "vinogradov", "bogdanova", "orlov", "kiseleva", "makarov");
+
+  private final ProcessEngine engine;
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final RuntimeService runtime;
+  public ProcessInstance instance;
+
+  public MeetingScenario(ProcessEngine engine) {
+    this.engine = engine;
+    this.identity = engine.getIdentityService();
+    this.tasks = engine.getTaskService();
+    this.management = engine.getManagementService();
+    this.runtime = engine.getRuntimeService();
+  }
+
+  public static void clockAt(String isoOffsetDateTime) {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant()));
+  }
+
+  public static Object json(String json) {
+    return SpinValues.jsonValue(json).create();
+  }
+
+  public static Object list(String... values) {
+    return json(Arrays.stream(values).map(v -> "\"" + v + "\"").collect(Collectors.joining(",", "[", "]")));
+  }
+
+  public <T> T as(String user, Supplier<T> action) {
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(user, groups);
+    try {
+      return action.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  public void as(String user, Runnable action) {
+    as(user, () -> {
+      action.run();
+      return null;
+    });
+  }
+
+  // --- the steps of a meeting ------------------------------------------------------------------------------
+
+  public ProcessInstance start(String meetingStart) {
+    return start(meetingStart, Variables.createVariables());
+  }
+
+  public ProcessInstance start(String meetingStart, VariableMap extra) {
+    RepositoryService repository = engine.getRepositoryService();
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(MeetingProcess.KEY)
+        .latestVersion().singleResult().getId();
+    VariableMap vars = Variables.createVariables()
+        .putValue(MEETING_START.name(), meetingStart)
+        .putValue(MEETING_FORMAT.name(), "IN_PERSON")
+        .putValue(MEETING_PLACE.name(), "г. Новосибирск, Красный проспект, 18, зал заседаний № 1")
+        .putValue(INVITEES.name(), json("[{\"fullName\":\"Иванов Иван Иванович\",\"jobTitle\":\"Эксперт\","
+            + "\"organisation\":\"АНО «Центр клиентоцентричности»\",\"email\":\"ivanov@example.org\"},"
+            + "{\"fullName\":\"Петрова Анна Сергеевна\",\"jobTitle\":\"Директор\",\"organisation\":\"МФЦ\"}]"));
+    vars.putAll(extra);
+    FormService forms = engine.getFormService();
+    instance = as(SECRETARY, () -> forms.submitStartForm(definitionId, vars));
+    return instance;
+  }
+
+  public String key() {
+    return runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult() != null
+        ? runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getBusinessKey()
+        : engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
+            .singleResult().getBusinessKey();
+  }
+
+  public Task task(String taskDefinitionKey) {
+    List<Task> found = tasks.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(taskDefinitionKey).list();
+    assertThat(found).as("open task " + taskDefinitionKey).hasSize(1);
+    return found.get(0);
+  }
+
+  /** Claims the task (as Tasklist does) and submits its form. */
+  public void complete(String taskDefinitionKey, String user, Map<String, Object> formValues) {
+    Task task = task(taskDefinitionKey);
+    as(user, () -> {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      engine.getFormService().submitTaskForm(task.getId(), formValues);
+    });
+  }
+
+  public void confirmChairPresides() {
+    complete(MeetingProcess.Elements.CONFIRM_MEETING, CHAIR, Map.of(PRESIDING_MODE.name(), "SELF"));
+  }
+
+  public static Object agenda(int items) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 1; i <= items; i++) {
+      json.append(i > 1 ? "," : "").append("{\"title\":\"Вопрос ").append(i).append(" о внедрении стандарта\",")
+          .append("\"itemType\":\"STANDARD\",\"speaker\":\"Лебедева О.Н., заместитель руководителя департамента\",")
+          .append("\"materials\":\"https://example.org/materials/").append(i).append(".pdf\",")
+          .append("\"area\":\"wg-area-coordination\"}");
+    }
+    return json(json.append("]").toString());
+  }
+
+  public void prepareAgenda(int items) {
+    complete(MeetingProcess.Elements.PREPARE_AGENDA, SECRETARY, Map.of(AGENDA_ITEMS.name(), agenda(items)));
+  }
+
+  public void approveAgenda(String presiding) {
+    complete(MeetingProcess.Elements.APPROVE_AGENDA, presiding, Map.of(AGENDA_DECISION.name(), "APPROVE"));
+  }
+
+  public void distributeAgenda() {
+    complete(MeetingProcess.Elements.DISTRIBUTE_AGENDA, SECRETARY, Map.of(
+        REFERENCE_MATERIALS.name(), "https://example.org/reference.pdf", MATERIALS_READY.name(), true));
+  }
+
+  /** Executes the job waiting at an activity (an async service task, or a timer whose time has come). */
+  public void executeJob(String activityId) {
+    Job job = job(activityId);
+    management.executeJob(job.getId());
+  }
+
+  public Job job(String activityId) {
+    List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).list();
+    assertThat(jobs).as("job at " + activityId).hasSize(1);
+    return jobs.get(0);
+  }
+
+  /** A timer at {@code activityId} fires only when the engine clock has reached its due date. */
+  public boolean timerDue(String activityId) {
+    return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers()
+        .executable().count() == 1;
+  }
+
+  /** Everything of the preparation up to the meeting's start (the clock is moved to the meeting time). */
+  public void prepareAndHold(int agendaItems, String meetingStart) {
+    confirmChairPresides();
+    prepareAgenda(agendaItems);
+    approveAgenda(CHAIR);
+    distributeAgenda();
+    executeJob(MeetingProcess.Elements.SEND_AGENDA);
+    clockAt(meetingStart);
+    executeJob(MeetingProcess.Elements.MEETING_TIME);
+  }
+
+  public void recordAttendance(List<String> inPerson, List<String> byVideo) {
+    complete(MeetingProcess.Elements.RECORD_ATTENDANCE, SECRETARY, Map.of(
+        PRESENT_IN_PERSON.name(), list(inPerson.toArray(String[]::new)),
+        PRESENT_BY_VIDEO.name(), list(byVideo.toArray(String[]::new)),
+        INVITEES_PRESENT.name(), list("1"),
+        AUDIO_RECORDING.name(), "\\\\fileserver\\wg\\audio\\2026-12-16.mp3"));
+    executeJob(MeetingProcess.Elements.CHECK_QUORUM);
+  }
+
+  public void vote(List<String> votesFor, List<String> against, List<String> abstain) {
+    vote(votesFor, against, abstain, List.of(), Map.of());
+  }
+
+  public void vote(List<String> votesFor, List<String> against, List<String> abstain, List<String> leftBefore,
+                   Map<String, Object> extra) {
+    Map<String, Object> values = new java.util.HashMap<>(Map.of(
+        VOTES_FOR.name(), list(votesFor.toArray(String[]::new)),
+        VOTES_AGAINST.name(), list(against.toArray(String[]::new)),
+        VOTES_ABSTAIN.name(), list(abstain.toArray(String[]::new)),
+        LEFT_BEFORE.name(), list(leftBefore.toArray(String[]::new)),
+        DISCUSSION.name(), "Выступили члены Рабочей группы",
+        DECISION_TEXT.name(), "Одобрить предложенный проект"));
+    values.putAll(extra);
+    complete(MeetingProcess.Elements.RECORD_VOTE, SECRETARY, values);
+  }
+
+  public void finishMinutes() {
+    complete(MeetingProcess.Elements.DRAFT_MINUTES, SECRETARY, Map.of(MINUTES_READY.name(), true));
+  }
+
+  public void sign(String presiding) {
+    complete(MeetingProcess.Elements.SIGN_MINUTES, presiding, Map.of(SIGN_DECISION.name(), "SIGN"));
+  }
+
+  public ProcessInstance fileDissent(String member, int itemNo, String opinion) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(StaffRequestProcesses.DISSENT_KEY).latestVersion().singleResult().getId();
+    MeetingKeyRef ref = new MeetingKeyRef(key());
+    return as(member, () -> engine.getFormService().submitStartForm(definitionId, Map.of(
+        StaffRequestProcesses.MEETING_REF.name(), ref.human(), StaffRequestProcesses.ITEM_NO.name(), (long) itemNo,
+        StaffRequestProcesses.OPINION.name(), opinion)));
+  }
+
+  public ProcessInstance startRequest(String processKey, String user, Map<String, Object> values) {
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(processKey).latestVersion().singleResult().getId();
+    return as(user, () -> engine.getFormService().submitStartForm(definitionId, values));
+  }
+
+  /** «2026-3» → «3/2026», as staff type it. */
+  public record MeetingKeyRef(String key) {
+    public String human() {
+      String[] parts = key.split("-");
+      return parts[1] + "/" + parts[0];
+    }
+  }
+}
