@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,12 +50,17 @@ import static ru.nso.wg.process.MeetingScenario.clockAt;
 class MeetingProcessTest {
 
   @RegisterExtension
+  @Order(2)
   static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension
       // the configuration is only a placeholder: the engine measured is Spring Boot's, set in setUp()
       .builder(new StandaloneInMemProcessEngineConfiguration())
       .assertClassCoverageAtLeast(0.9)
       .excludeProcessDefinitionKeys(ProcessKeys.POSTPONE, ProcessKeys.CANCEL, ProcessKeys.DISSENT, ProcessKeys.DECISION_CONTROL)
       .build();
+
+  @RegisterExtension
+  @Order(1)
+  static SpringEngineForCoverage springEngine = new SpringEngineForCoverage(coverage);
 
   static final String TODAY = "2026-11-30T09:00+07:00";
   static final String MEETING = "2026-12-16T14:30+07:00";
@@ -67,7 +73,6 @@ class MeetingProcessTest {
 
   @BeforeEach
   void setUp() {
-    coverage.setProcessEngine(engine);
     init(engine);
     clockAt(TODAY);
     meeting = new MeetingScenario(engine);
