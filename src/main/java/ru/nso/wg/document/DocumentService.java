@@ -99,6 +99,7 @@ public class DocumentService {
       invitees.add(invitee(i));
     }
     m.put("invitees", invitees);
+    m.put("hasInvitees", !invitees.isEmpty());
     List<Map<String, Object>> agenda = new ArrayList<>();
     for (AgendaItem item : meeting.items()) {
       Map<String, Object> a = new LinkedHashMap<>();
@@ -111,9 +112,11 @@ public class DocumentService {
         materials.add(Map.of("materialTitle", material.title(), "materialUrl", material.url()));
       }
       a.put("materials", materials);
+      a.put("hasMaterials", !materials.isEmpty());
       agenda.add(a);
     }
     m.put("agenda", agenda);
+    m.put("hasAgenda", !agenda.isEmpty());
     return m;
   }
 
@@ -140,11 +143,13 @@ public class DocumentService {
       absent.add(participant(p));
     }
     m.put("absentMembers", absent);
+    m.put("hasAbsentMembers", !absent.isEmpty());
     List<Map<String, Object>> presentInvitees = new ArrayList<>();
     for (Invitee i : minutes.presentInvitees()) {
       presentInvitees.add(invitee(i));
     }
     m.put("presentInvitees", presentInvitees);
+    m.put("hasPresentInvitees", !presentInvitees.isEmpty());
     m.put("quorumText", quorumText(minutes));
     m.put("audioRecording", minutes.audioRecording());
 
@@ -152,9 +157,10 @@ public class DocumentService {
       List<Map<String, Object>> agenda = new ArrayList<>();
       for (ItemMinutes item : minutes.items()) {
         agenda.add(new LinkedHashMap<>(Map.of("number", item.number(), "title", item.title(), "type", "",
-            "speaker", String.join("; ", item.heard()), "materials", List.of())));
+            "speaker", String.join("; ", item.heard()), "materials", List.of(), "hasMaterials", false)));
       }
       m.put("agenda", agenda);
+      m.put("hasAgenda", !agenda.isEmpty());
     }
 
     List<Map<String, Object>> items = new ArrayList<>();
@@ -182,6 +188,7 @@ public class DocumentService {
         instructions.add(in);
       }
       i.put("instructions", instructions);
+      i.put("hasInstructions", !instructions.isEmpty());
       items.add(i);
     }
     m.put("items", items);
@@ -200,6 +207,7 @@ public class DocumentService {
       opinions.add(d);
     }
     m.put("dissentingOpinions", opinions);
+    m.put("hasDissentingOpinions", !opinions.isEmpty());
     return m;
   }
 

@@ -255,6 +255,10 @@ public final class DocxTemplate {
       }
       i = end;
     }
+    boolean hasRows = elementChildren(table).stream().anyMatch(e -> is(e, "tr"));
+    if (!hasRows) {
+      table.getParentNode().removeChild(table); // a table without rows is not valid Word
+    }
   }
 
   private void renderRowCells(Element row, Deque<Object> context) {

@@ -1,0 +1,194 @@
+package ru.nso.wg.document;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DocumentStoreAndApiTest {
+
+  static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+  @Autowired
+  DocumentStore store;
+  @Autowired
+  DocumentService documents;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  TestRestTemplate rest;
+
+  @BeforeEach
+  void outsider() {
+    if (identityService.createUserQuery().userId("outsider").count() == 0) {
+      User user = identityService.newUser("outsider");
+      user.setFirstName("Посторонний");
+      user.setLastName("Пользователь");
+      user.setPassword("demo");
+      identityService.saveUser(user);
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------ the store
+
+  @Test
+  void signingFreezesTheMinutesAndLaterChangesAreRefused() {
+    String key = "2026-40";
+    StoredDocument draft = documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova");
+    StoredDocument upload = store.save(key, DocumentKind.MINUTES_UPLOADED, "Протокол (правка).docx", DOCX,
+        documents.minutes(Fixtures.minutes(key)), "smirnova");
+    assertThat(draft.version()).isEqualTo(1);
+    assertThat(draft.sha256()).hasSize(64).isEqualTo(DocumentStore.sha256(draft.content()));
+    assertThat(store.currentMinutes(key).orElseThrow().id()).isEqualTo(upload.id());
+
+    StoredDocument signed = store.sign(key, "lebedeva");
+
+    assertThat(signed.kind()).isEqualTo(DocumentKind.MINUTES_SIGNED);
+    assertThat(signed.content()).isEqualTo(upload.content());
+    assertThat(signed.createdBy()).isEqualTo("lebedeva");
+    assertThat(store.currentMinutes(key).orElseThrow().id()).isEqualTo(signed.id());
+    assertThatThrownBy(() -> store.sign(key, "sokolov")).isInstanceOf(DocumentRefusedException.class)
+        .hasMessageContaining("уже подписан").hasMessageContaining("повторное подписание невозможно");
+    assertThatThrownBy(() -> documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova"))
+        .isInstanceOf(DocumentRefusedException.class).hasMessageContaining("заменить его нельзя");
+    assertThatThrownBy(() -> store.sign("2026-nothing", "lebedeva")).hasMessageContaining("нет проекта протокола");
+    assertThat(store.history(key)).hasSize(3);
+  }
+
+  @Test
+  void tamperingWithTheSignedBytesIsDetectedByTheHash() {
+    String key = "2026-41";
+    documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova");
+    StoredDocument signed = store.sign(key, "lebedeva");
+    assertThat(store.verify(key).intact()).isTrue();
+
+    byte[] tampered = signed.content().clone();
+    tampered[tampered.length / 2] ^= 0x01;
+    assertThat(jdbc.update("UPDATE wg_document SET content = ? WHERE id = ?", tampered, signed.id())).isEqualTo(1);
+
+    VerificationResult result = store.verify(key);
+    assertThat(result.intact()).isFalse();
+    assertThat(result.storedSha256()).isEqualTo(signed.sha256());
+    assertThat(result.actualSha256()).isEqualTo(DocumentStore.sha256(tampered));
+    assertThat(result.message()).contains("изменён после подписания");
+  }
+
+  // -------------------------------------------------------------------------------------------------- the API
+
+  private ResponseEntity<byte[]> get(String user, String password, String path) {
+    TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, password);
+    return client.exchange(path, HttpMethod.GET, null, byte[].class);
+  }
+
+  private ResponseEntity<Map> upload(String user, String fileName, byte[] content, String key) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, user.equals("admin") ? "admin" : "demo")
+        .postForEntity("/api/meetings/" + key + "/minutes", new HttpEntity<>(body, headers), Map.class);
+  }
+
+  private static String json(ResponseEntity<byte[]> response) {
+    return new String(response.getBody() == null ? new byte[0] : response.getBody(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void downloadsAreForTheWorkingGroupWithRussianFileNames() {
+    String key = "2026-42";
+    StoredDocument agenda = documents.storeAgenda(Fixtures.meeting(key, 0), "smirnova");
+    StoredDocument draft = documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova");
+
+    ResponseEntity<byte[]> ok = get("smirnova", "demo", "/api/meetings/" + key + "/agenda.docx");
+    assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ok.getHeaders().getContentType()).hasToString(DOCX);
+    assertThat(ok.getBody()).isEqualTo(agenda.content());
+    String disposition = ok.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
+    assertThat(disposition).startsWith("attachment;").contains("filename*=UTF-8''"
+        + "%D0%9F%D0%BE%D0%B2%D0%B5%D1%81%D1%82%D0%BA%D0%B0%20%D0%B7%D0%B0%D1%81%D0%B5%D0%B4%D0%B0%D0%BD%D0%B8%D1%8F%20"
+        + "%E2%84%96%203%20%D0%BE%D1%82%2013.05.2026.docx");
+    assertThat(ok.getHeaders().getContentDisposition().getFilename()).isEqualTo("Повестка заседания № 3 от 13.05.2026.docx");
+
+    ResponseEntity<byte[]> member = get("vasiliev", "demo", "/api/meetings/" + key + "/minutes.docx");
+    assertThat(member.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(member.getBody()).isEqualTo(draft.content());
+    assertThat(get("egorova", "demo", "/api/meetings/" + key + "/minutes.docx").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("admin", "admin", "/api/meetings/" + key + "/minutes.docx").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    ResponseEntity<byte[]> forbidden = get("outsider", "demo", "/api/meetings/" + key + "/agenda.docx");
+    assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(json(forbidden)).contains("Недостаточно прав");
+
+    ResponseEntity<byte[]> unknown = get("smirnova", "demo", "/api/meetings/2026-999/minutes.docx");
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(unknown.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+    assertThat(json(unknown)).contains("не найдено");
+
+    assertThat(get(null, null, "/api/meetings/" + key + "/agenda.docx").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("smirnova", "wrong", "/api/meetings/" + key + "/agenda.docx").getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void theSecretariatUploadsItsEditedMinutesUntilTheyAreSigned() {
+    String key = "2026-43";
+    documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova");
+    byte[] edited = documents.minutes(Fixtures.minutes(key));
+
+    ResponseEntity<Map> created = upload("smirnova", "Протокол №3 (ред. секретариата).docx", edited, key);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(created.getBody()).containsEntry("kind", "MINUTES_UPLOADED").containsEntry("uploadedBy", "smirnova")
+        .containsEntry("sha256", DocumentStore.sha256(edited));
+    ResponseEntity<byte[]> current = get("vasiliev", "demo", "/api/meetings/" + key + "/minutes.docx");
+    assertThat(current.getBody()).isEqualTo(edited);
+    assertThat(current.getHeaders().getContentDisposition().getFilename())
+        .isEqualTo("Протокол №3 (ред. секретариата).docx");
+
+    assertThat(upload("vasiliev", "x.docx", edited, key).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> notDocx = upload("smirnova", "протокол.pdf", edited, key);
+    assertThat(notDocx.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(notDocx.getBody()).extractingByKey("message").asString().contains(".docx");
+    ResponseEntity<Map> garbage = upload("smirnova", "протокол.docx", "не документ".getBytes(StandardCharsets.UTF_8), key);
+    assertThat(garbage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(upload("smirnova", "x.docx", edited, "2026-998").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+    StoredDocument signed = store.sign(key, "lebedeva");
+    ResponseEntity<Map> late = upload("smirnova", "поздно.docx", edited, key);
+    assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(late.getBody()).extractingByKey("message").asString().contains("уже подписан");
+    ResponseEntity<byte[]> signedDownload = get("vasiliev", "demo", "/api/meetings/" + key + "/minutes.docx");
+    assertThat(signedDownload.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(signed.sha256());
+    assertThat(Arrays.equals(signedDownload.getBody(), edited)).isTrue();
+  }
+}
