@@ -188,7 +188,8 @@ public class MeetingScheduling {
   /** Records whether a regulatory deadline was met, when the work it governs is done. */
   public void recordCompletion(String key, DeadlineKind kind, LocalDate from) {
     Deadline deadline = deadline(kind, from);
-    record.deadlineEvent(key, kind.code(), deadline.instant(), deadline.passedAt(clock.now()) ? "LATE" : "MET");
+    // done at the deadline's instant is late: that is when its escalation timer fires
+    record.deadlineEvent(key, kind.code(), deadline.instant(), clock.now().isBefore(deadline.instant()) ? "MET" : "LATE");
   }
 
   public Deadline deadline(DeadlineKind kind, LocalDate from) {

@@ -16,6 +16,13 @@ import ru.nso.wg.process.ProcessKeys;
 import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.RosterGroups;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 /**
@@ -33,51 +40,72 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    AuthorizationService auth = processEngine.getAuthorizationService();
+    Grants grants = new Grants();
     for (String group : RosterGroups.ALL_STAFF) {
-      grant(auth, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(auth, group, Resources.USER, ANY, Permissions.READ);
-      grant(auth, group, Resources.GROUP, ANY, Permissions.READ);
-      grant(auth, group, Resources.FILTER, ANY, Permissions.READ);
-      grant(auth, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      grants.add(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grants.add(group, Resources.USER, ANY, Permissions.READ);
+      grants.add(group, Resources.GROUP, ANY, Permissions.READ);
+      grants.add(group, Resources.FILTER, ANY, Permissions.READ);
+      grants.add(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      // Tasklist resolves a task's form through its process definition: whoever gets a task needs READ on it
+      // (READ on a definition shows no instance and no task).
+      for (String key : new String[] {ProcessKeys.MEETING, ProcessKeys.DECISION_CONTROL}) {
+        grants.add(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+      }
     }
     // § 17: every member may file a dissenting opinion from Tasklist.
-    grant(auth, RosterGroups.MEMBERS, Resources.PROCESS_DEFINITION, ProcessKeys.DISSENT,
+    grants.add(RosterGroups.MEMBERS, Resources.PROCESS_DEFINITION, ProcessKeys.DISSENT,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
 
     // The secretariat starts, postpones and cancels meetings, and follows them (also in Cockpit).
     for (String key : ProcessKeys.SECRETARIAT_STARTS) {
-      grant(auth, RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, key,
+      grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, key,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
           ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
           ProcessDefinitionPermissions.READ_TASK);
     }
-    grant(auth, RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, ProcessKeys.DISSENT,
+    grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, ProcessKeys.DISSENT,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(auth, RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_CONTROL,
+    grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_CONTROL,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-    grant(auth, RosterGroups.SECRETARIAT, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
-    grant(auth, RosterGroups.SECRETARIAT, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grants.add(RosterGroups.SECRETARIAT, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 
     // The chair's office monitors meetings and the execution of decisions in Cockpit (read only).
     for (String key : new String[] {ProcessKeys.MEETING, ProcessKeys.DECISION_CONTROL}) {
-      grant(auth, RosterGroups.CHAIR, Resources.PROCESS_DEFINITION, key,
+      grants.add(RosterGroups.CHAIR, Resources.PROCESS_DEFINITION, key,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY);
     }
-    grant(auth, RosterGroups.CHAIR, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
-    grant(auth, RosterGroups.CHAIR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grants.add(RosterGroups.CHAIR, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grants.add(RosterGroups.CHAIR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 
     // Deputy chairs follow the decisions they control (§ 8).
     for (DeputyArea area : DeputyArea.values()) {
-      grant(auth, area.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(auth, area.groupId(), Resources.FILTER, ANY, Permissions.READ);
+      grants.add(area.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grants.add(area.groupId(), Resources.FILTER, ANY, Permissions.READ);
+    }
+    grants.apply(processEngine.getAuthorizationService());
+  }
+
+  /** The wanted grants, merged per group, resource and resource id before anything is written. */
+  private static final class Grants {
+    private final Map<List<Object>, Set<Permission>> wanted = new LinkedHashMap<>();
+
+    void add(String groupId, Resource resource, String resourceId, Permission... permissions) {
+      wanted.computeIfAbsent(List.of(groupId, resource, resourceId), k -> new LinkedHashSet<>())
+          .addAll(Arrays.asList(permissions));
+    }
+
+    void apply(AuthorizationService auth) {
+      wanted.forEach((key, permissions) -> create(auth, (String) key.get(0), (Resource) key.get(1),
+          (String) key.get(2), permissions));
     }
   }
 
-  private static void grant(AuthorizationService auth, String groupId, Resource resource, String resourceId,
-                            Permission... permissions) {
+  private static void create(AuthorizationService auth, String groupId, Resource resource, String resourceId,
+                             Set<Permission> permissions) {
     boolean exists = auth.createAuthorizationQuery()
         .authorizationType(Authorization.AUTH_TYPE_GRANT)
         .groupIdIn(groupId)

@@ -1,5 +1,6 @@
 package ru.nso.wg.process;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -237,8 +238,9 @@ class MeetingProcessTest {
     meeting.vote(ROSTER.subList(0, 4), ROSTER.subList(4, 8), ROSTER.subList(8, 10)); // 4 : 4 : 2
     assertThat(meeting.instance).isWaitingAt(Elements.CONFIRM_OUTCOME);
     assertThat(meeting.task(Elements.CONFIRM_OUTCOME).getAssignee()).isEqualTo(CHAIR);
+    // the task is the presiding person's: the engine refuses anyone else
     assertThatThrownBy(() -> meeting.complete(Elements.CONFIRM_OUTCOME, SECRETARY, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED")))
-        .hasMessageContaining("Только председательствующий");
+        .isInstanceOf(AuthorizationException.class);
     meeting.complete(Elements.CONFIRM_OUTCOME, CHAIR, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED"));
     assertThat(decision(1).rule()).isEqualTo("CONFIRMED_BY_PRESIDING");
     assertThat(decision(1).outcome()).isEqualTo("ADOPTED");
@@ -269,7 +271,10 @@ class MeetingProcessTest {
     meeting.executeJob(Elements.GENERATE_MINUTES);
     meeting.finishMinutes();
     assertThat(meeting.task(Elements.SIGN_MINUTES).getAssignee()).isEqualTo(DEPUTY);
-    assertThatThrownBy(() -> meeting.sign(CHAIR)).hasMessageContaining("Только председательствующий");
+    assertThatThrownBy(() -> meeting.sign(CHAIR)).isInstanceOf(AuthorizationException.class);
+    org.camunda.bpm.engine.task.Task signing = meeting.task(Elements.SIGN_MINUTES);
+    assertThatThrownBy(() -> meeting.as("admin", () -> engine.getFormService().submitTaskForm(signing.getId(),
+        Map.of(SIGN_DECISION.name(), "SIGN")))).hasMessageContaining("Только председательствующий");
     assertThat(documents.signedMinutes(meeting.key())).isEmpty();
     meeting.sign(DEPUTY);
     assertThat(documents.signedMinutes(meeting.key())).isPresent();
@@ -427,7 +432,12 @@ class MeetingProcessTest {
     assertThat(meeting.instance).isWaitingAt(Elements.PREPARE_AGENDA);
     meeting.prepareAgenda(1);
     assertThatThrownBy(() -> meeting.complete(Elements.APPROVE_AGENDA, SECRETARY, Map.of(AGENDA_DECISION.name(), "APPROVE")))
-        .hasMessageContaining("Только председательствующий");
+        .isInstanceOf(AuthorizationException.class);
+    // nor may the chair complete a task of the presiding person outside Tasklist's assignment
+    org.camunda.bpm.engine.task.Task approval = meeting.task(Elements.APPROVE_AGENDA);
+    assertThatThrownBy(() -> meeting.as("admin", () -> engine.getFormService().submitTaskForm(approval.getId(),
+        Map.of(AGENDA_DECISION.name(), "APPROVE")))).hasMessageContaining("Только председательствующий");
+    assertThat(record.get(meeting.key()).status()).isEqualTo(MeetingStatus.PREPARATION);
     meeting.approveAgenda(CHAIR);
     meeting.distributeAgenda();
     meeting.executeJob(Elements.SEND_AGENDA);
