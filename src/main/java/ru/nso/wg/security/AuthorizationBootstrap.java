@@ -24,6 +24,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
  * ({@code camunda-admin}) get everything from the engine's admin-user setup; nobody else may deploy,
  * change definitions or manage users.
  *
+ * <p>Tasklist filters: READ is granted per filter, to the groups that may see it, by
+ * {@code ru.nso.wg.tasklist.TasklistFilterBootstrap} (not on every filter: the secretariat's filter is its own).
+ *
  * <p>Tasks: the engine itself grants READ and UPDATE on a task to its assignee and candidate users/groups,
  * so members see only tasks assigned to them or their groups.
  */
@@ -38,7 +41,6 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
       grant(auth, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(auth, group, Resources.USER, ANY, Permissions.READ);
       grant(auth, group, Resources.GROUP, ANY, Permissions.READ);
-      grant(auth, group, Resources.FILTER, ANY, Permissions.READ);
       grant(auth, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
     // § 17: every member may file a dissenting opinion from Tasklist.
@@ -72,7 +74,6 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     // Deputy chairs follow the decisions they control (§ 8).
     for (DeputyArea area : DeputyArea.values()) {
       grant(auth, area.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(auth, area.groupId(), Resources.FILTER, ANY, Permissions.READ);
     }
   }
 
