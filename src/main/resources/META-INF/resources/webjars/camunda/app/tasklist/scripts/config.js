@@ -24,6 +24,10 @@ function chosenLocale() {
 const locale = chosenLocale();
 
 export default {
+  // Header, login page and browser tab read "Задачи Рабочей группы" instead of "Camunda Tasklist" (Tasklist joins
+  // vendor and name with a space; a blank vendor leaves the name alone). English keeps Camunda's names.
+  app: locale === 'ru' ? { vendor: ' ', name: 'Задачи Рабочей группы' } : undefined,
+
   locales: {
     // Only the chosen language is offered, so the browser's language cannot override it.
     availableLocales: [locale],

@@ -22,6 +22,9 @@ function chosenLocale() {
 const locale = chosenLocale();
 
 export default {
+  // Header, login page and browser tab read "Рабочая группа" instead of "Camunda Welcome" (see Tasklist's config.js).
+  app: locale === 'ru' ? { vendor: ' ', name: 'Рабочая группа' } : undefined,
+
   locales: {
     availableLocales: [locale],
     fallbackLocale: locale
