@@ -31,6 +31,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
  * ({@code camunda-admin}) get everything from the engine's admin-user setup; nobody else may deploy,
  * change definitions or manage users.
  *
+ * <p>Tasklist filters: READ is granted per filter, to the groups that may see it, by
+ * {@code ru.nso.wg.tasklist.TasklistFilterBootstrap} (not on every filter: the secretariat's filter is its own).
+ *
  * <p>Tasks: the engine itself grants READ and UPDATE on a task to its assignee and candidate users/groups,
  * so members see only tasks assigned to them or their groups.
  */
@@ -45,7 +48,6 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
       grants.add(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grants.add(group, Resources.USER, ANY, Permissions.READ);
       grants.add(group, Resources.GROUP, ANY, Permissions.READ);
-      grants.add(group, Resources.FILTER, ANY, Permissions.READ);
       grants.add(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       // Tasklist resolves a task's form through its process definition: whoever gets a task needs READ on it
       // (READ on a definition shows no instance and no task).
@@ -84,7 +86,6 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     // Deputy chairs follow the decisions they control (§ 8).
     for (DeputyArea area : DeputyArea.values()) {
       grants.add(area.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grants.add(area.groupId(), Resources.FILTER, ANY, Permissions.READ);
     }
     grants.apply(processEngine.getAuthorizationService());
   }

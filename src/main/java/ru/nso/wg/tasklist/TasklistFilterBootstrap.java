@@ -1,0 +1,78 @@
+package ru.nso.wg.tasklist;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creates the shared Tasklist filters of {@link TasklistFilters} at start, each with READ authorizations for the
+ * groups that may see it (per filter: the secretariat's and the deputy chairs' filters are not visible to everyone).
+ *
+ * <p>A filter is looked up by name and created only when no filter of that name exists, so restarts never
+ * duplicate it and an administrator's later changes (query, properties, authorizations, owner) are kept. Its
+ * authorizations are created together with it, never afterwards. A filter deleted or renamed in Tasklist comes
+ * back under its name at the next start.
+ *
+ * <p>The owner is the administrator user ({@code camunda.bpm.admin-user.id}); the engine grants the owner ALL on
+ * the filter, so the administrator can edit it in Tasklist, staff only read it.
+ */
+@Component
+@Order(30)
+public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TasklistFilterBootstrap.class);
+
+  private final String owner;
+
+  public TasklistFilterBootstrap(@Value("${camunda.bpm.admin-user.id:admin}") String owner) {
+    this.owner = owner;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    createMissingFilters(processEngine);
+  }
+
+  /** Creates the filters that do not exist yet; returns the names of those created. */
+  public List<String> createMissingFilters(ProcessEngine processEngine) {
+    FilterService filters = processEngine.getFilterService();
+    AuthorizationService authorizations = processEngine.getAuthorizationService();
+    List<String> created = new ArrayList<>();
+    for (TasklistFilters.Definition definition : TasklistFilters.ALL) {
+      if (filters.createFilterQuery().filterName(definition.name()).count() > 0) {
+        continue;
+      }
+      Filter filter = filters.newTaskFilter(definition.name())
+          .setOwner(owner)
+          .setQuery(definition.query().apply(processEngine.getTaskService()))
+          .setProperties(definition.properties());
+      filters.saveFilter(filter);
+      for (String group : definition.readers()) {
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(group);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
+      }
+      created.add(definition.name());
+    }
+    if (!created.isEmpty()) {
+      LOG.info("Created Tasklist filters {}", created);
+    }
+    return created;
+  }
+}
