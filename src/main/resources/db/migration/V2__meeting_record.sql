@@ -84,6 +84,7 @@ CREATE TABLE wg_decision (
   votes_abstain    INT           NOT NULL,
   present_count    INT           NOT NULL,
   executor         VARCHAR(500),
+  executor_id      VARCHAR(64),
   due_date         DATE,
   control_area     VARCHAR(64),
   confirmed_by     VARCHAR(64),

@@ -140,7 +140,8 @@ public class DocumentStore {
   private StoredDocument insert(String meetingKey, DocumentKind kind, int version, String fileName,
                                 String contentType, byte[] content, String actor) {
     String hash = sha256(content);
-    Instant now = Instant.now();
+    // the engine clock, like every other time of the meeting record
+    Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
     String who = actor == null || actor.isBlank() ? "system" : actor;
     jdbc.update("INSERT INTO wg_document (meeting_key, kind, version, file_name, content_type, content, size_bytes,"
             + " sha256, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -113,7 +113,7 @@ public class MeetingConduct {
   /** What the secretariat records for one agenda item (§ 16, § 18). */
   public record ItemRecord(int itemNo, Collection<String> leftBefore, List<String> votesFor,
                            List<String> votesAgainst, List<String> votesAbstain, String discussion,
-                           String decisionText, boolean hasInstruction, String executor, LocalDate instructionDue,
+                           String decisionText, boolean hasInstruction, String executorId, LocalDate instructionDue,
                            String controlArea) {
   }
 
@@ -136,8 +136,8 @@ public class MeetingConduct {
       problems.add("укажите текст решения (РЕШИЛИ)");
     }
     if (item.hasInstruction()) {
-      if (MeetingScheduling.blank(item.executor())) {
-        problems.add("укажите исполнителя поручения");
+      if (roster.executorName(item.executorId()).isEmpty()) {
+        problems.add("выберите исполнителя поручения");
       }
       if (item.instructionDue() == null) {
         problems.add("укажите срок исполнения поручения");
@@ -168,7 +168,7 @@ public class MeetingConduct {
     Map<String, String> choices = new LinkedHashMap<>();
     votes.forEach(v -> choices.put(v.memberId(), v.choice().name()));
     record.saveVotes(key, item.itemNo(), choices);
-    record.saveDecision(key, decision(item, outcome, null));
+    record.saveDecision(key, decision(item, outcome, roster.executorName(item.executorId()).orElse(null)));
     record.event(key, "VOTE", "Вопрос " + item.itemNo() + ": " + outcome.minutesText(), actor);
     return outcome;
   }
@@ -182,7 +182,8 @@ public class MeetingConduct {
     VoteOutcome confirmed = outcome(key, itemNo).confirm(adopted);
     record.saveDecision(key, new Decision(itemNo, stored.discussion(), stored.text(), confirmed.decision().name(),
         confirmed.rule().name(), confirmed.minutesText(), stored.votesFor(), stored.votesAgainst(),
-        stored.votesAbstain(), stored.present(), stored.executor(), stored.dueDate(), stored.controlArea(), actor));
+        stored.votesAbstain(), stored.present(), stored.executor(), stored.executorId(), stored.dueDate(),
+        stored.controlArea(), actor));
     record.event(key, "OUTCOME_CONFIRMED", "Вопрос " + itemNo + ": " + confirmed.minutesText(), actor);
     return confirmed;
   }
@@ -245,12 +246,13 @@ public class MeetingConduct {
     return record.attendanceAttempt(key);
   }
 
-  private static Decision decision(ItemRecord item, VoteOutcome outcome, String confirmedBy) {
+  private static Decision decision(ItemRecord item, VoteOutcome outcome, String executorName) {
+    boolean instruction = item.hasInstruction();
     return new Decision(item.itemNo(), MeetingScheduling.trimToNull(item.discussion()), item.decisionText().trim(),
         outcome.decision().name(), outcome.rule().name(), outcome.minutesText(), outcome.tally().forVotes(),
         outcome.tally().against(), outcome.tally().abstain(), outcome.tally().present(),
-        item.hasInstruction() ? item.executor().trim() : null, item.hasInstruction() ? item.instructionDue() : null,
-        item.hasInstruction() ? item.controlArea() : null, confirmedBy);
+        instruction ? executorName : null, instruction ? item.executorId() : null,
+        instruction ? item.instructionDue() : null, instruction ? item.controlArea() : null, null);
   }
 
   private static List<String> concat(Collection<String> a, Collection<String> b) {

@@ -40,7 +40,11 @@ public final class MeetingData {
 
   public record Decision(int itemNo, String discussion, String text, String outcome, String rule, String ruleText,
                          int votesFor, int votesAgainst, int votesAbstain, int present, String executor,
-                         LocalDate dueDate, String controlArea, String confirmedBy) {
+                         String executorId, LocalDate dueDate, String controlArea, String confirmedBy) {
+    /** An adopted decision with an instruction goes to execution control (§ 8). */
+    public boolean controlled() {
+      return "ADOPTED".equals(outcome) && executorId != null && dueDate != null && controlArea != null;
+    }
   }
 
   public record Dissent(int itemNo, String userId, String fullName, String opinion, OffsetDateTime filedAt) {

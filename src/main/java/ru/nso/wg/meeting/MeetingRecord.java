@@ -206,10 +206,10 @@ public class MeetingRecord {
   public void saveDecision(String key, Decision d) {
     jdbc.update("DELETE FROM wg_decision WHERE business_key = ? AND item_no = ?", key, d.itemNo());
     jdbc.update("INSERT INTO wg_decision (business_key, item_no, discussion, decision_text, outcome, rule_applied,"
-            + " rule_text, votes_for, votes_against, votes_abstain, present_count, executor, due_date, control_area,"
-            + " confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " rule_text, votes_for, votes_against, votes_abstain, present_count, executor, executor_id, due_date,"
+            + " control_area, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         key, d.itemNo(), d.discussion(), d.text(), d.outcome(), d.rule(), d.ruleText(), d.votesFor(), d.votesAgainst(),
-        d.votesAbstain(), d.present(), d.executor(), d.dueDate() == null ? null : Date.valueOf(d.dueDate()),
+        d.votesAbstain(), d.present(), d.executor(), d.executorId(), d.dueDate() == null ? null : Date.valueOf(d.dueDate()),
         d.controlArea(), d.confirmedBy(), d.confirmedBy() == null ? null : now());
   }
 
@@ -217,7 +217,7 @@ public class MeetingRecord {
     return jdbc.query("SELECT * FROM wg_decision WHERE business_key = ? ORDER BY item_no", (rs, i) -> new Decision(
         rs.getInt("item_no"), rs.getString("discussion"), rs.getString("decision_text"), rs.getString("outcome"),
         rs.getString("rule_applied"), rs.getString("rule_text"), rs.getInt("votes_for"), rs.getInt("votes_against"),
-        rs.getInt("votes_abstain"), rs.getInt("present_count"), rs.getString("executor"),
+        rs.getInt("votes_abstain"), rs.getInt("present_count"), rs.getString("executor"), rs.getString("executor_id"),
         rs.getDate("due_date") == null ? null : rs.getDate("due_date").toLocalDate(), rs.getString("control_area"),
         rs.getString("confirmed_by")), key);
   }

@@ -55,6 +55,7 @@ public class MeetingProcess {
     public static final String SEND_MINUTES_COPIES = "Task_SendMinutesCopies";
     public static final String REQUEST_PUBLICATION = "Task_RequestPublication";
     public static final String PUBLISH_MEETING_INFO = "Task_PublishMeetingInfo";
+    public static final String START_DECISION_CONTROL = "Task_StartDecisionControl";
     public static final String COPIES_DEADLINE = "Event_CopiesDeadlineMissed";
     public static final String ESCALATE_COPIES = "Task_EscalateCopiesDeadline";
     public static final String END = "EndEvent_MinutesPublished";
@@ -136,6 +137,9 @@ public class MeetingProcess {
     public static final Var.Bool MINUTES_SIGNED = Var.bool("minutesSigned");
     /** Signing date in Asia/Novosibirsk, ISO: what the § 19 deadline counts from. */
     public static final Var.Str SIGNED_ON = Var.string("signedOn");
+    /** SHA-256 of the signed minutes, kept in the process too: changing the stored bytes and hash is still caught. */
+    public static final Var.Str MINUTES_SHA256 = Var.string("minutesSha256");
+    public static final Var.Json EXECUTOR_OPTIONS = Var.json("executorOptions");
     public static final Var.Str COPIES_DUE_TEXT = Var.string("copiesDueText");
     public static final Var.Str PUBLICATION_URL = Var.string("publicationUrl");
     /** People the last message could not reach (no e-mail address), shown to the secretariat. */

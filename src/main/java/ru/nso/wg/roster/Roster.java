@@ -94,6 +94,30 @@ public class Roster {
     return group(area.groupId()).stream().findFirst();
   }
 
+  /**
+   * Who can be made the executor of an instruction: a member of the roster (a user) or a group of staff.
+   * Value → label, for the form's select.
+   */
+  public java.util.Map<String, String> executors() {
+    java.util.Map<String, String> executors = new java.util.LinkedHashMap<>();
+    members().forEach(p -> executors.put(p.id(), p.fullName() + (p.position() == null ? "" : " — " + p.position())));
+    for (String groupId : List.of(RosterGroups.SECRETARIAT, RosterGroups.INFO_POLICY)) {
+      org.camunda.bpm.engine.identity.Group group = identity.createGroupQuery().groupId(groupId).singleResult();
+      if (group != null) {
+        executors.put(groupId, group.getName());
+      }
+    }
+    return executors;
+  }
+
+  /** The executor's name for the minutes, if the id is a user of the roster or an executor group. */
+  public Optional<String> executorName(String executorId) {
+    if (executorId == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(executors().get(executorId));
+  }
+
   public boolean isInGroup(String userId, String groupId) {
     return userId != null && identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
   }

@@ -22,8 +22,8 @@ import java.util.function.Function;
 public final class TasklistFilters {
 
   /** Process variables shown in the task list; the names are those of the meeting process (MeetingProcess.Vars). */
-  static final String MEETING_NUMBER = "meetingNumber";
-  static final String MEETING_DATE = "meetingDate";
+  static final String MEETING_NUMBER = ru.nso.wg.process.MeetingProcess.Vars.MEETING_NUMBER.name();
+  static final String MEETING_DATE = ru.nso.wg.process.MeetingProcess.Vars.MEETING_DATE.name();
 
   public static final String MY_TASKS = "Мои задачи";
   public static final String MY_GROUP_TASKS = "Задачи моей группы";

@@ -126,14 +126,15 @@ class MeetingProcessTest {
     meeting.vote(ROSTER.subList(0, 2), ROSTER.subList(2, 9), List.of(ROSTER.get(9)));
     // item 3: pure tie 5:5, the presiding person (the chair) voted for → adopted by the casting vote
     meeting.vote(ROSTER.subList(0, 5), ROSTER.subList(5, 10), List.of(), List.of(),
-        Map.of(HAS_INSTRUCTION.name(), true, EXECUTOR.name(), "Министерство цифрового развития и связи",
+        Map.of(HAS_INSTRUCTION.name(), true, EXECUTOR.name(), "kuznetsova",
             INSTRUCTION_DUE.name(), "2027-03-01", CONTROL_AREA.name(), "wg-area-digital"));
     assertThat(decision(1).rule()).isEqualTo("MAJORITY");
     assertThat(decision(1).outcome()).isEqualTo("ADOPTED");
     assertThat(decision(2).outcome()).isEqualTo("REJECTED");
     assertThat(decision(3).rule()).isEqualTo("CASTING_VOTE");
     assertThat(decision(3).outcome()).isEqualTo("ADOPTED");
-    assertThat(decision(3).executor()).isEqualTo("Министерство цифрового развития и связи");
+    assertThat(decision(3).executor()).startsWith("Кузнецова Елена Игоревна");
+    assertThat(decision(3).executorId()).isEqualTo("kuznetsova");
 
     meeting.executeJob(Elements.GENERATE_MINUTES);
     assertThat(meeting.task(Elements.DRAFT_MINUTES).getDueDate()).isEqualTo(at("2026-12-23T18:00+07:00"));
@@ -148,6 +149,9 @@ class MeetingProcessTest {
     assertThat(documents.signedMinutes(key)).isPresent();
     assertThat(documents.verify(key).intact()).isTrue();
     assertThat(record.get(key).status()).isEqualTo(MeetingStatus.MINUTES_SIGNED);
+    assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MINUTES_SHA256.name()))
+        .isEqualTo(documents.signedMinutes(key).orElseThrow().sha256());
+    meeting.executeJob(Elements.START_DECISION_CONTROL);
 
     meeting.executeJob(Elements.SEND_MINUTES_COPIES);
     meeting.executeJob(Elements.REQUEST_PUBLICATION);
@@ -343,6 +347,7 @@ class MeetingProcessTest {
     clockAt("2026-12-24T10:00+07:00");
     meeting.finishMinutes();
     meeting.sign(CHAIR);
+    meeting.executeJob(Elements.START_DECISION_CONTROL);
     // § 19: signed on Thursday 24.12 → 3 working days → Tuesday 29.12.2026 18:00
     assertThat(meeting.job(Elements.COPIES_DEADLINE).getDuedate()).isEqualTo(at("2026-12-29T18:00+07:00"));
     clockAt("2026-12-29T17:59:59+07:00");

@@ -12,6 +12,7 @@ import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.rules.VoteOutcome;
 import ru.nso.wg.process.FormValues;
 import ru.nso.wg.process.Var;
+import ru.nso.wg.roster.Roster;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import static ru.nso.wg.process.MeetingProcess.Vars.CONTROL_AREA;
 import static ru.nso.wg.process.MeetingProcess.Vars.DECISION_TEXT;
 import static ru.nso.wg.process.MeetingProcess.Vars.DISCUSSION;
 import static ru.nso.wg.process.MeetingProcess.Vars.EXECUTOR;
+import static ru.nso.wg.process.MeetingProcess.Vars.EXECUTOR_OPTIONS;
 import static ru.nso.wg.process.MeetingProcess.Vars.HAS_INSTRUCTION;
 import static ru.nso.wg.process.MeetingProcess.Vars.INSTRUCTION_DUE;
 import static ru.nso.wg.process.MeetingProcess.Vars.ITEM_NO;
@@ -49,11 +51,13 @@ public class RecordVoteListener implements TaskListener {
 
   private final MeetingConduct conduct;
   private final MeetingRecord record;
+  private final Roster roster;
   private final IdentityService identity;
 
-  public RecordVoteListener(MeetingConduct conduct, MeetingRecord record, IdentityService identity) {
+  public RecordVoteListener(MeetingConduct conduct, MeetingRecord record, Roster roster, IdentityService identity) {
     this.conduct = conduct;
     this.record = record;
+    this.roster = roster;
     this.identity = identity;
   }
 
@@ -71,6 +75,7 @@ public class RecordVoteListener implements TaskListener {
       present.forEach(a -> options.put(a.userId(), a.fullName()));
       PRESENT_OPTIONS.setLocal(item, FormValues.options(options));
       PRESENT_COUNT.setLocal(item, present.size());
+      EXECUTOR_OPTIONS.setLocal(item, FormValues.options(roster.executors()));
       for (Var.Json list : List.of(LEFT_BEFORE, VOTES_FOR, VOTES_AGAINST, VOTES_ABSTAIN)) {
         list.setLocal(item, FormValues.emptyArray());
       }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.COPIES_DUE_TEXT;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
+import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_SHA256;
 import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_SIGNED;
 import static ru.nso.wg.process.MeetingProcess.Vars.SIGNED_ON;
 import static ru.nso.wg.process.MeetingProcess.Vars.SIGN_DECISION;
@@ -52,7 +53,7 @@ public class SignMinutesListener implements TaskListener {
     conduct.requirePresiding(record.get(key), actor, "подписать протокол");
     String decision = SIGN_DECISION.find(task).orElse(null);
     if (SIGN.equals(decision)) {
-      documents.sign(key, actor);
+      MINUTES_SHA256.set(task, documents.sign(key, actor).sha256());
       conduct.sign(key, actor);
       LocalDate today = clock.today();
       SIGNED_ON.set(task, today.toString());
