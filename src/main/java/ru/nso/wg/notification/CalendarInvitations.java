@@ -90,7 +90,7 @@ public class CalendarInvitations {
     ZonedDateTime start = meeting.start();
     ZonedDateTime end = meeting.end();
 
-    VEvent event = new VEvent();
+    VEvent event = new VEvent(false);
     event.add(new Uid(uid(meeting.businessKey())));
     event.add(new DtStamp(Instant.now()));
     event.add(new DtStart<>(start));

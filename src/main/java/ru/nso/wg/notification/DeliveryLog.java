@@ -25,7 +25,9 @@ import java.util.List;
  * <p>The window that remains: the JVM or the database dies after the SMTP server accepted a message and before
  * its log row commits (milliseconds). Then that one recipient gets the message again on the retry; it carries the
  * same Message-ID, so most mail clients show it once. The opposite (a message lost) cannot happen: a row is only
- * written after a successful send.
+ * written after a successful send. The same window applies if a job's lock expired while it was still sending
+ * (default lock time 5 minutes; a distribution takes seconds) and another node ran it in parallel: both could send to
+ * a recipient that neither had logged yet; the second log row is then ignored.
  */
 @Component
 public class DeliveryLog {

@@ -216,7 +216,12 @@ public abstract class MailTestSupport {
   /** The invitation inside the alternative part, parsed back with ical4j. */
   static Calendar calendar(MimeMessage m) throws Exception {
     CalendarInvitations.configure();
-    return new CalendarBuilder().build(new StringReader(text(part(m, "text/calendar", false))));
+    String ics = text(part(m, "text/calendar", false));
+    Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+    // RFC 5545/5546 rules as ical4j checks them for the calendar's METHOD (e.g. DTSTAMP exactly once)
+    org.assertj.core.api.Assertions.assertThat(calendar.validate().hasErrors()).as(ics).isFalse();
+    org.assertj.core.api.Assertions.assertThat(ics.lines().filter(l -> l.startsWith("DTSTAMP")).count()).isEqualTo(1);
+    return calendar;
   }
 
   static String header(BodyPart p, String name) throws MessagingException {

@@ -1,0 +1,77 @@
+package ru.nso.wg.document;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.nso.wg.notification.DeliveryLog;
+import ru.nso.wg.notification.Recipient;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The migrations V20–V21 and the SQL of the store and the delivery log on a real PostgreSQL (production). */
+class PostgresMigrationTest {
+
+  static EmbeddedPostgres postgres;
+  static DataSource dataSource;
+
+  @BeforeAll
+  static void start() throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+    dataSource = postgres.getPostgresDatabase();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("wg_schema_history")
+        .baselineOnMigrate(true).load().migrate();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void documentsAreStoredSignedAndVerifiedOnPostgres() {
+    DocumentStore store = new DocumentStore(new JdbcTemplate(dataSource));
+    byte[] bytes = "docx bytes \u0000\u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    store.save("2026-50", DocumentKind.MINUTES_DRAFT, "Протокол.docx", DocumentStore.DOCX, bytes, "smirnova");
+
+    StoredDocument signed = store.sign("2026-50", "lebedeva");
+
+    assertThat(signed.content()).isEqualTo(bytes);
+    assertThat(store.verify("2026-50").intact()).isTrue();
+    assertThatThrownBy(() -> store.sign("2026-50", "lebedeva")).isInstanceOf(DocumentRefusedException.class);
+    new JdbcTemplate(dataSource).update("UPDATE wg_document SET content = ? WHERE id = ?", new byte[] {1, 2, 3},
+        signed.id());
+    assertThat(store.verify("2026-50").intact()).isFalse();
+  }
+
+  @Test
+  void deliveriesAreLoggedInTheirOwnTransactionOnPostgres() {
+    DataSourceTransactionManager tm = new DataSourceTransactionManager(dataSource);
+    DeliveryLog log = new DeliveryLog(new JdbcTemplate(dataSource), tm);
+    Recipient petrov = new Recipient(null, "Петров Пётр Петрович", null, "Petrov@Example.com");
+
+    TransactionTemplate outer = new TransactionTemplate(tm);
+    assertThatThrownBy(() -> outer.executeWithoutResult(status -> {
+      log.recordDelivered("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp");
+      throw new IllegalStateException("the job fails after the send");
+    })).hasMessageContaining("the job fails");
+
+    assertThat(log.isDelivered("2026-51", "agenda#0", "petrov@example.com")).isTrue();
+    log.recordDelivered("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp"); // duplicate: ignored
+    assertThat(log.count("2026-51", "agenda#0")).isEqualTo(1);
+    assertThat(log.recipientsOf("2026-51", List.of("agenda#", "invitation#")))
+        .extracting(Recipient::email).containsExactly("petrov@example.com");
+    assertThat(log.recipientsOf("2026-51", List.of("postponement#"))).isEmpty();
+  }
+}
