@@ -36,7 +36,6 @@ import ru.nso.wg.platform.Http.Response;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpCookie;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -420,25 +419,9 @@ abstract class AbstractApplicationTest {
 
   @Test
   void webappSessionCookieIsHttpOnly() {
-    // A login to the webapps creates the session (after the CSRF handshake the webapps require).
-    Response welcome = http.get("/camunda/app/welcome/default/", ANONYMOUS);
-    assertThat(welcome.status()).isEqualTo(200);
-    List<HttpCookie> cookies = welcome.setCookies().stream().flatMap(c -> HttpCookie.parse(c).stream()).toList();
-    String csrfToken = welcome.headers().firstValue("X-XSRF-TOKEN")
-        .or(() -> cookies.stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
-            .findFirst())
-        .orElseThrow(() -> new AssertionError("No CSRF token in " + welcome.headers().map()));
-    String cookieHeader = String.join("; ", cookies.stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+    List<String> sessionCookies = http.webappLogin(SECRETARIAT.user(), SECRETARIAT.password()).stream()
+        .filter(cookie -> cookie.startsWith("JSESSIONID=")).toList();
 
-    Response login = http.send(http.request("/camunda/api/admin/auth/user/default/login/welcome", ANONYMOUS)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", csrfToken)
-        .header("Cookie", cookieHeader)
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=smirnova&password=demo")));
-    assertThat(login.status()).as(login.body()).isEqualTo(200);
-
-    List<String> sessionCookies = Stream.concat(welcome.setCookies().stream(), login.setCookies().stream())
-        .filter(c -> c.startsWith("JSESSIONID=")).toList();
     assertThat(sessionCookies).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("HttpOnly"));
   }
 }

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -117,5 +120,39 @@ final class Http {
           .encodeToString((login.user() + ":" + login.password()).getBytes(StandardCharsets.UTF_8)));
     }
     return builder;
+  }
+
+  /**
+   * Logs into the Camunda webapps as a browser does (the CSRF handshake first) and returns every
+   * {@code Set-Cookie} header received on the way; fails when the login is refused.
+   */
+  List<String> webappLogin(String user, String password) {
+    Response welcome = get("/camunda/app/welcome/default/", null);
+    if (welcome.status() != 200) {
+      throw new AssertionError("Welcome page: HTTP " + welcome.status());
+    }
+    List<HttpCookie> cookies = welcome.setCookies().stream().flatMap(c -> HttpCookie.parse(c).stream()).toList();
+    String csrfToken = welcome.headers().firstValue("X-XSRF-TOKEN")
+        .or(() -> cookies.stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+            .findFirst())
+        .orElseThrow(() -> new AssertionError("No CSRF token in " + welcome.headers().map()));
+    String cookieHeader = String.join("; ", cookies.stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+
+    Response login = send(request("/camunda/api/admin/auth/user/default/login/welcome", null)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", csrfToken)
+        .header("Cookie", cookieHeader)
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "username=" + encode(user) + "&password=" + encode(password))));
+    if (login.status() != 200) {
+      throw new AssertionError("Webapp login of " + user + ": HTTP " + login.status() + " " + login.body());
+    }
+    List<String> all = new ArrayList<>(welcome.setCookies());
+    all.addAll(login.setCookies());
+    return all;
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }
