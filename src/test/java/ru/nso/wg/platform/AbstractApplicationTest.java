@@ -30,6 +30,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import ru.nso.wg.WgMeetingsApplication;
+import ru.nso.wg.meeting.VotingProperties;
+import ru.nso.wg.meeting.rules.VotingSettings;
 import ru.nso.wg.platform.Http.Login;
 import ru.nso.wg.platform.Http.Response;
 
@@ -80,6 +82,8 @@ abstract class AbstractApplicationTest {
   DataSource dataSource;
   @Autowired
   Environment environment;
+  @Autowired
+  VotingProperties votingProperties;
 
   Http http;
   RepositoryService repository;
@@ -127,6 +131,8 @@ abstract class AbstractApplicationTest {
     assertThat(identity.createUserQuery().memberOfGroup("wg-members").count()).isEqualTo(15);
     assertThat(identity.createUserQuery().memberOfGroup("wg-chair").singleResult().getId()).isEqualTo("sokolov");
     assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId(admin().user()).count()).isOne();
+    // The readings of § 15-16 are bound from wg.voting.* with the regulation's defaults.
+    assertThat(votingProperties.settings()).isEqualTo(VotingSettings.defaults());
   }
 
   /**
