@@ -39,7 +39,8 @@ import java.util.stream.Stream;
 public class ModelDeployer extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
-  static final String SOURCE = "wg-meetings";
+  /** The deployment source of everything deployed from {@code bpmn/} and {@code forms/}. */
+  public static final String SOURCE = "wg-meetings";
 
   private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 

@@ -18,7 +18,13 @@ public class RestSecurityConfig {
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter() {
+          // Camunda lets the list of engine names (/engine) through anonymously; this API has nothing anonymous.
+          @Override
+          protected boolean requiresEngineAuthentication(String requestUrl) {
+            return true;
+          }
+        });
     registration.setName("engine-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");

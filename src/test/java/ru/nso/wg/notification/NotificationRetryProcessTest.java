@@ -87,7 +87,7 @@ class NotificationRetryProcessTest extends MailTestSupport {
 
   @Test
   void smtpDownRetriesBecomeAnIncidentAndAfterRecoveryEveryoneGetsTheAgendaOnce() throws Exception {
-    String key = "2026-20";
+    String key = "retry-" + java.util.UUID.randomUUID();
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS, key);
     smtpDown();
 
@@ -119,7 +119,7 @@ class NotificationRetryProcessTest extends MailTestSupport {
 
   @Test
   void aServerThatDiesMidwayDoesNotMakeTheRetrySendTwice() throws Exception {
-    String key = "2026-21";
+    String key = "retry-" + java.util.UUID.randomUUID();
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS, key);
     faults.failAfter(5);
 

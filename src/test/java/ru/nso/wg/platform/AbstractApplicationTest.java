@@ -21,7 +21,6 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,7 +71,7 @@ abstract class AbstractApplicationTest {
   static final String SECRETARIAT_GROUP = "wg-secretariat";
   static final String MEETING = "wg-meeting";
   /** The deployment source of {@code ru.nso.wg.deployment.ModelDeployer}. */
-  static final String MODEL_SOURCE = "wg-meetings";
+  static final String MODEL_SOURCE = ru.nso.wg.deployment.ModelDeployer.SOURCE;
 
   @LocalServerPort
   int port;
@@ -136,18 +135,16 @@ abstract class AbstractApplicationTest {
   }
 
   /**
-   * Flyway must apply the application's own migrations, V1 included. Today it does not: the engine creates its
-   * tables first, so {@code baseline-on-migrate} finds a non-empty schema and records a baseline at version 1,
-   * which skips {@code V1__baseline.sql}. Enable this test with the proposed {@code application.yaml} change
-   * ({@code spring.flyway.baseline-version: 0}) and a V1 whose column is not named {@code value} (reserved in H2 2).
+   * Every migration of {@code db/migration} is applied, the first one included: the engine creates its tables
+   * first, so Flyway's baseline must lie below the first migration ({@code spring.flyway.baseline-version: 0}).
    */
   @Test
-  @Disabled("Needs spring.flyway.baseline-version: 0 (V1 is baselined, not applied) and a V1 valid on H2 2")
   void theApplicationsOwnMigrationsAreApplied() {
     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
     assertThat(jdbc.queryForList("SELECT \"version\" FROM \"wg_schema_history\" WHERE \"type\" = 'SQL' AND \"success\"",
-        String.class)).contains("1");
-    assertThat(jdbc.queryForList("SELECT * FROM wg_app_info WHERE name = 'schema'")).hasSize(1);
+        String.class)).contains("2", "20", "21");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wg_meeting", Integer.class)).isNotNull();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wg_document", Integer.class)).isNotNull();
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -259,7 +256,6 @@ abstract class AbstractApplicationTest {
    * subclass of the filter whose {@code requiresEngineAuthentication} always returns {@code true}.
    */
   @Test
-  @Disabled("Needs the RestSecurityConfig change that stops Camunda from white-listing /engine-rest/engine")
   void engineListNeedsValidCredentials() {
     assertThat(http.get("/engine-rest/engine", ANONYMOUS).status()).isEqualTo(401);
     assertThat(http.get("/engine-rest/engine", WRONG_PASSWORD).status()).isEqualTo(401);

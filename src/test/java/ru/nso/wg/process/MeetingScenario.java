@@ -46,9 +46,17 @@ public class MeetingScenario {
   private final TaskService tasks;
   private final ManagementService management;
   private final RuntimeService runtime;
+  private final boolean jobExecutorRuns;
   public ProcessInstance instance;
 
+  /** With the job executor off: the test executes each job itself. */
   public MeetingScenario(ProcessEngine engine) {
+    this(engine, false);
+  }
+
+  /** With the job executor on, {@link #executeJob} waits for the executor to run the job instead. */
+  public MeetingScenario(ProcessEngine engine, boolean jobExecutorRuns) {
+    this.jobExecutorRuns = jobExecutorRuns;
     this.engine = engine;
     this.identity = engine.getIdentityService();
     this.tasks = engine.getTaskService();
@@ -163,8 +171,31 @@ public class MeetingScenario {
 
   /** Executes the job waiting at an activity (an async service task, or a timer whose time has come). */
   public void executeJob(String activityId) {
+    if (jobExecutorRuns) {
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> {
+        failOnJobException();
+        return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).count() == 0;
+      });
+      return;
+    }
     Job job = job(activityId);
     management.executeJob(job.getId());
+  }
+
+  private void failOnJobException() {
+    List<Job> failed = management.createJobQuery().processInstanceId(instance.getId()).withException().list();
+    if (!failed.isEmpty()) {
+      throw new AssertionError("a job failed: " + failed.get(0).getExceptionMessage());
+    }
+  }
+
+  /** Waits until the task is there (async steps before it run on the job executor). */
+  public Task awaitTask(String taskDefinitionKey) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> {
+      failOnJobException();
+      return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey).count() == 1;
+    });
+    return task(taskDefinitionKey);
   }
 
   public Job job(String activityId) {
