@@ -5,10 +5,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingStatus;
+import ru.nso.wg.notification.MailSettings;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
 import java.io.IOException;
@@ -37,7 +37,7 @@ abstract class AbstractMeetingIntegrationTest {
   @Autowired ProcessEngine engine;
   @Autowired MeetingRecord record;
   @Autowired DocumentStore documents;
-  @Value("${wg.mail.outbox-dir}") Path outbox;
+  @Autowired MailSettings mail;
 
   @AfterEach
   void resetClock() {
@@ -76,7 +76,7 @@ abstract class AbstractMeetingIntegrationTest {
     assertThat(record.get(key).status()).isEqualTo(MeetingStatus.PUBLISHED);
     assertThat(record.decisions(key)).extracting(d -> d.outcome()).containsExactly("ADOPTED", "REJECTED");
     assertThat(documents.verify(key).intact()).isTrue();
-    try (Stream<Path> files = Files.walk(outbox)) {
+    try (Stream<Path> files = Files.walk(mail.outboxDir())) {
       List<String> mails = files.filter(f -> f.toString().endsWith(".eml")).map(Path::toString).toList();
       // the agenda to 15 members, copies of the minutes to 15 members and 1 invitee with an address
       assertThat(mails).hasSizeGreaterThanOrEqualTo(31);
