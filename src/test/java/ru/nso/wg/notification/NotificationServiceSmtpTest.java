@@ -90,7 +90,7 @@ class NotificationServiceSmtpTest extends MailTestSupport {
       }
     }).findFirst().orElseThrow();
     assertThat(m.getSubject()).isEqualTo("Повестка: заседание Рабочей группы № 3 от 13 мая 2026 г., "
-        + "13 мая 2026 г. в 10:00 (время новосибирское)");
+        + "начало в 10:00 (время новосибирское)");
     assertThat(m.getFrom()[0].toString()).contains("wg-secretariat@example.org");
     // the same Message-ID on every attempt: a duplicate in the crash window is recognisable by mail clients
     assertThat(m.getMessageID()).isEqualTo(MailComposer.messageId("2026-10", "agenda#0", "vasiliev@example.org"));

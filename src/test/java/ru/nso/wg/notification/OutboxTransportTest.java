@@ -94,7 +94,7 @@ class OutboxTransportTest {
       read = new MimeMessage(Session.getInstance(new Properties()), in);
     }
     assertThat(read.getSubject()).isEqualTo("Приглашение: заседание Рабочей группы № 3 от 13 мая 2026 г., "
-        + "13 мая 2026 г. в 10:00 (время новосибирское)");
+        + "начало в 10:00 (время новосибирское)");
     assertThat(((InternetAddress) read.getFrom()[0]).getPersonal()).isEqualTo("Секретариат Рабочей группы");
     assertThat(((InternetAddress) read.getAllRecipients()[0]).getAddress()).isEqualTo("vasiliev@example.org");
     assertThat(read.getMessageID()).isEqualTo(MailComposer.messageId("2026-30", "invitation#2", "vasiliev@example.org"));
