@@ -49,4 +49,12 @@ public final class DeadlineCalculator {
   public OffsetDateTime followUp(WorkingDayCalendar calendar, Deadline deadline) {
     return endOfOfficeDay(calendar, calendar.shift(deadline.date(), -1).date());
   }
+
+  /**
+   * The e-mail reminder: the end of the office day two working days before the deadline's date, so that a full
+   * working day remains even under the stricter reading B of a backward deadline.
+   */
+  public OffsetDateTime reminder(WorkingDayCalendar calendar, Deadline deadline) {
+    return endOfOfficeDay(calendar, calendar.shift(deadline.date(), -2).date());
+  }
 }

@@ -40,6 +40,11 @@ public class DeadlineExpressions {
     return Date.from(deadlines.followUp(DeadlineKind.of(kind), eventDate(isoDate)).toInstant());
   }
 
+  /** When the reminder e-mail goes out: two working days before the deadline's date, end of the office day. */
+  public Date reminder(String kind, String isoDate) {
+    return Date.from(deadlines.reminder(DeadlineKind.of(kind), eventDate(isoDate)).toInstant());
+  }
+
   /**
    * For forms and e-mails, e.g. «не позднее 05.05.2026 18:00 (п. 13 Положения)», with
    * « — по предварительному календарю на 2027 год» when the result depends on a provisional year.

@@ -54,6 +54,11 @@ public class MeetingDeadlines {
     return calculator.followUp(snapshot, calculator.deadline(snapshot, kind, date));
   }
 
+  public OffsetDateTime reminder(DeadlineKind kind, LocalDate date) {
+    WorkingDayCalendar snapshot = calendar.snapshot();
+    return calculator.reminder(snapshot, calculator.deadline(snapshot, kind, date));
+  }
+
   /** The end of the office day on a date (one hour earlier on a shortened day, by default). */
   public OffsetDateTime endOfOfficeDay(LocalDate date) {
     return calculator.endOfOfficeDay(calendar.snapshot(), date);

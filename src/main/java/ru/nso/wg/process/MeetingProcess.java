@@ -33,6 +33,14 @@ public class MeetingProcess {
     public static final String MEETING_TIME = "Event_MeetingTime";
     public static final String AGENDA_DEADLINE = "Event_AgendaDeadlineMissed";
     public static final String ESCALATE_AGENDA = "Task_EscalateAgendaDeadline";
+    public static final String AGENDA_REMINDER = "Event_AgendaReminder";
+    public static final String REMIND_AGENDA = "Task_RemindAgenda";
+    public static final String DISTRIBUTION_REMINDER = "Event_DistributionReminder";
+    public static final String REMIND_DISTRIBUTION = "Task_RemindDistribution";
+    public static final String MINUTES_REMINDER = "Event_MinutesReminder";
+    public static final String REMIND_MINUTES = "Task_RemindMinutes";
+    public static final String COPIES_REMINDER = "Event_CopiesReminder";
+    public static final String REMIND_COPIES = "Task_RemindCopies";
     public static final String DISTRIBUTION_DEADLINE = "Event_DistributionDeadlineMissed";
     public static final String ESCALATE_DISTRIBUTION = "Task_EscalateDistributionDeadline";
     public static final String POSTPONE_REQUESTED = "Event_PostponeRequested";

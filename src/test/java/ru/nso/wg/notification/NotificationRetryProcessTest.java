@@ -47,8 +47,13 @@ class NotificationRetryProcessTest extends MailTestSupport {
   @Autowired
   DeliveryLog deliveryLog;
 
+  @Autowired
+  org.camunda.bpm.engine.ProcessEngine processEngine;
+
   @BeforeEach
   void deploy() {
+    // camunda-bpm-assert keeps its engine in a static: bind it to this context's engine
+    org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(processEngine);
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
       repositoryService.createDeployment().name(PROCESS)
           .addClasspathResource("notification/notify-test.bpmn").deploy();

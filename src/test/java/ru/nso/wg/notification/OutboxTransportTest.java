@@ -73,6 +73,7 @@ class OutboxTransportTest {
     MailTemplates.Rendered rendered = new MailTemplates(new TemplateResources(dir.resolve("none")))
         .render("invitation", Map.of("greeting", recipient.greeting(), "meetingTitle", meeting.title(),
             "meetingNumber", meeting.numberText(), "meetingDateTime", "13 мая 2026 г. в 10:00 (время новосибирское)",
+            "meetingTime", "10:00",
             "format", meeting.formatText(), "presiding", "Лебедева Ольга Николаевна",
             "agendaHtml", NotificationService.agendaHtml(meeting), "agendaText", NotificationService.agendaText(meeting),
             "senderName", settings.fromName()));

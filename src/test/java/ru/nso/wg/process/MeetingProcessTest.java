@@ -80,8 +80,9 @@ class MeetingProcessTest {
   }
 
   @AfterEach
-  void resetClock() {
+  void resetClockAndAssertions() {
     ClockUtil.reset();
+    org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.reset();
   }
 
   private static Date at(String isoOffsetDateTime) {
@@ -308,28 +309,32 @@ class MeetingProcessTest {
     assertThat(record.dissents(meeting.key())).hasSize(1);
   }
 
+  /** Fires a timer only at its instant: not a second before. */
+  private void fireAt(String timer, String instant, String step) {
+    assertThat(meeting.job(timer).getDuedate()).as(timer).isEqualTo(at(instant));
+    clockAt(OffsetDateTime.parse(instant).minusSeconds(1).toString());
+    assertThat(meeting.timerDue(timer)).as(timer + " one second before").isFalse();
+    clockAt(instant);
+    assertThat(meeting.timerDue(timer)).as(timer + " at its instant").isTrue();
+    meeting.executeJob(timer);
+    meeting.executeJob(step);
+  }
+
   @Test
-  void eachDeadlineEscalatesAtExactlyItsInstantAndNotBefore() {
+  void eachDeadlineRemindsTwoWorkingDaysBeforeAndEscalatesAtExactlyItsInstant() {
     meeting.start(MEETING);
     meeting.confirmChairPresides();
-    // § 13: 09.12.2026 18:00 Novosibirsk
-    assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2026-12-09T18:00+07:00"));
-    clockAt("2026-12-09T17:59:59+07:00");
-    assertThat(meeting.timerDue(Elements.AGENDA_DEADLINE)).isFalse();
-    clockAt("2026-12-09T18:00+07:00");
-    assertThat(meeting.timerDue(Elements.AGENDA_DEADLINE)).isTrue();
-    meeting.executeJob(Elements.AGENDA_DEADLINE);
-    meeting.executeJob(Elements.ESCALATE_AGENDA);
+    // § 13: 09.12.2026 18:00 Novosibirsk; the reminder two working days earlier, 07.12 18:00
+    fireAt(Elements.AGENDA_REMINDER, "2026-12-07T18:00+07:00", Elements.REMIND_AGENDA);
+    fireAt(Elements.AGENDA_DEADLINE, "2026-12-09T18:00+07:00", Elements.ESCALATE_AGENDA);
     assertThat(meeting.instance).isWaitingAt(Elements.PREPARE_AGENDA); // the work goes on
     meeting.prepareAgenda(1);
     meeting.approveAgenda(CHAIR);
-    // § 14: 11.12.2026 18:00
-    assertThat(meeting.job(Elements.DISTRIBUTION_DEADLINE).getDuedate()).isEqualTo(at("2026-12-11T18:00+07:00"));
-    clockAt("2026-12-11T17:59:59+07:00");
-    assertThat(meeting.timerDue(Elements.DISTRIBUTION_DEADLINE)).isFalse();
-    clockAt("2026-12-11T18:00+07:00");
-    meeting.executeJob(Elements.DISTRIBUTION_DEADLINE);
-    meeting.executeJob(Elements.ESCALATE_DISTRIBUTION);
+    // § 14: 11.12.2026 18:00; reminder 09.12 18:00 (already past: it fires at once)
+    assertThat(meeting.job(Elements.DISTRIBUTION_REMINDER).getDuedate()).isEqualTo(at("2026-12-09T18:00+07:00"));
+    meeting.executeJob(Elements.DISTRIBUTION_REMINDER);
+    meeting.executeJob(Elements.REMIND_DISTRIBUTION);
+    fireAt(Elements.DISTRIBUTION_DEADLINE, "2026-12-11T18:00+07:00", Elements.ESCALATE_DISTRIBUTION);
     meeting.distributeAgenda();
     meeting.executeJob(Elements.SEND_AGENDA);
     clockAt(MEETING);
@@ -337,30 +342,23 @@ class MeetingProcessTest {
     meeting.recordAttendance(TEN_PRESENT, List.of());
     meeting.vote(ROSTER.subList(0, 8), List.of(), List.of());
     meeting.executeJob(Elements.GENERATE_MINUTES);
-    // § 18: 23.12.2026 18:00
-    assertThat(meeting.job(Elements.MINUTES_DEADLINE).getDuedate()).isEqualTo(at("2026-12-23T18:00+07:00"));
-    clockAt("2026-12-23T17:59:59+07:00");
-    assertThat(meeting.timerDue(Elements.MINUTES_DEADLINE)).isFalse();
-    clockAt("2026-12-23T18:00+07:00");
-    meeting.executeJob(Elements.MINUTES_DEADLINE);
-    meeting.executeJob(Elements.ESCALATE_MINUTES);
+    // § 18: 23.12.2026 18:00; reminder 21.12 18:00
+    fireAt(Elements.MINUTES_REMINDER, "2026-12-21T18:00+07:00", Elements.REMIND_MINUTES);
+    fireAt(Elements.MINUTES_DEADLINE, "2026-12-23T18:00+07:00", Elements.ESCALATE_MINUTES);
     clockAt("2026-12-24T10:00+07:00");
     meeting.finishMinutes();
     meeting.sign(CHAIR);
     meeting.executeJob(Elements.START_DECISION_CONTROL);
-    // § 19: signed on Thursday 24.12 → 3 working days → Tuesday 29.12.2026 18:00
-    assertThat(meeting.job(Elements.COPIES_DEADLINE).getDuedate()).isEqualTo(at("2026-12-29T18:00+07:00"));
-    clockAt("2026-12-29T17:59:59+07:00");
-    assertThat(meeting.timerDue(Elements.COPIES_DEADLINE)).isFalse();
-    clockAt("2026-12-29T18:00+07:00");
-    meeting.executeJob(Elements.COPIES_DEADLINE);
-    meeting.executeJob(Elements.ESCALATE_COPIES);
+    // § 19: signed on Thursday 24.12 → 3 working days → Tuesday 29.12.2026 18:00; reminder Friday 25.12 18:00
+    fireAt(Elements.COPIES_REMINDER, "2026-12-25T18:00+07:00", Elements.REMIND_COPIES);
+    fireAt(Elements.COPIES_DEADLINE, "2026-12-29T18:00+07:00", Elements.ESCALATE_COPIES);
 
     List<DeadlineEvent> events = record.deadlineEvents(meeting.key());
     assertThat(events).filteredOn(e -> e.outcome().equals("MISSED")).extracting(DeadlineEvent::kind)
         .containsExactly("agendaToChair", "agendaDistribution", "minutesDue", "minutesCopiesDue");
     assertThat(events).filteredOn(e -> e.outcome().equals("LATE")).extracting(DeadlineEvent::kind)
         .contains("agendaToChair", "agendaDistribution", "minutesDue");
+    assertThat(record.events(meeting.key())).filteredOn(e -> e.kind().equals("REMINDER")).hasSize(4);
   }
 
   @Test
