@@ -406,6 +406,60 @@ class DecisionControlProcessTest {
         .hasMessageContaining("уже отменено и снято с контроля");
   }
 
+  // ---------------------------------------------------------------------------------- from the meeting process
+
+  @Test
+  void signingMinutesWithThreeInstructionsPutsThreeDecisionsUnderControlOfTheirDeputyChairs() {
+    MeetingScenario sitting = new MeetingScenario(engine);
+    String held = "2026-12-16T14:30+07:00";
+    sitting.start(held);
+    sitting.prepareAndHold(3, held);
+    sitting.recordAttendance(MeetingScenario.ROSTER.subList(0, 10), List.of());
+    String[][] instructions = {
+        {EXECUTOR, "2027-03-01", "wg-area-coordination"},
+        {RosterGroups.SECRETARIAT, "2027-02-10", "wg-area-services"},
+        {DEPUTY_DIGITAL, "2027-04-15", AREA_DIGITAL}};
+    for (String[] instruction : instructions) {
+      sitting.vote(MeetingScenario.ROSTER.subList(0, 8), List.of(), List.of(), List.of(), Map.of(
+          MeetingProcess.Vars.HAS_INSTRUCTION.name(), true, MeetingProcess.Vars.EXECUTOR.name(), instruction[0],
+          MeetingProcess.Vars.INSTRUCTION_DUE.name(), instruction[1],
+          MeetingProcess.Vars.CONTROL_AREA.name(), instruction[2]));
+    }
+    sitting.executeJob(MeetingProcess.Elements.GENERATE_MINUTES);
+    clockAt("2026-12-23T10:00+07:00");
+    sitting.finishMinutes();
+    sitting.sign(MeetingScenario.CHAIR);
+    sitting.executeJob(MeetingProcess.Elements.START_DECISION_CONTROL);
+    assertThat(sitting.instance).isWaitingAt(MeetingProcess.Elements.SEND_MINUTES_COPIES); // the meeting does not wait
+
+    String meetingKey = sitting.key();
+    List<ProcessInstance> controls = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(DecisionControlProcess.KEY).processInstanceBusinessKeyLike(meetingKey + "/%").list();
+    assertThat(controls).extracting(ProcessInstance::getBusinessKey)
+        .containsExactlyInAnyOrder(meetingKey + "/1", meetingKey + "/2", meetingKey + "/3");
+    for (ProcessInstance control : controls) {
+      engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+          .processInstanceId(control.getId()).activityId(Elements.REGISTER).singleResult().getId());
+    }
+    String[] deputies = {"lebedeva", DEPUTY_SERVICES, DEPUTY_DIGITAL};
+    for (int item = 1; item <= 3; item++) {
+      ControlledDecision d = control.get(meetingKey + "/" + item);
+      assertThat(d.controlArea()).isEqualTo(instructions[item - 1][2]);
+      assertThat(d.controllerId()).as("deputy chair of item " + item).isEqualTo(deputies[item - 1]);
+      assertThat(d.executorId()).isEqualTo(instructions[item - 1][0]);
+      assertThat(d.dueDate()).isEqualTo(LocalDate.parse(instructions[item - 1][1]));
+      assertThat(d.decisionText()).isEqualTo("Одобрить предложенный проект");
+      assertThat(d.itemTitle()).startsWith("Вопрос " + item);
+      assertThat(d.meetingRef().key()).isEqualTo(meetingKey);
+      assertThat(d.state()).isEqualTo(DecisionState.IN_PROGRESS);
+    }
+    assertThat(control.get(meetingKey + "/1").executorName()).startsWith("Васильев Павел Андреевич");
+    assertThat(control.get(meetingKey + "/2").executorKind()).isEqualTo(ExecutorKind.GROUP);
+    List<Task> reports = engine.getTaskService().createTaskQuery().processDefinitionKey(DecisionControlProcess.KEY)
+        .processInstanceBusinessKeyLike(meetingKey + "/%").taskDefinitionKey(Elements.REPORT).list();
+    assertThat(reports).extracting(Task::getAssignee).containsExactlyInAnyOrder(EXECUTOR, null, DEPUTY_DIGITAL);
+  }
+
   // ------------------------------------------------------------------------------------------- bad input
 
   @Test
