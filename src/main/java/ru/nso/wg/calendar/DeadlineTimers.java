@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The waiting timer jobs whose date comes from the {@code deadlines} bean, and their recalculation after a change
- * of the production calendar. A timer is recognised by its job definition: a timer whose configuration (the
- * timer's expression) calls {@code deadlines.}. Re-evaluating such a timer is idempotent: a timer whose range does
- * not touch a changed year keeps its due date.
+ * The waiting timer jobs whose date comes from the {@code deadlines} bean (or another calendar bean whose name
+ * ends in {@code Deadlines}, such as {@code controlDeadlines} of execution control), and their recalculation after a
+ * change of the production calendar. A timer is recognised by its job definition: a timer whose configuration (the
+ * timer's expression) calls {@code deadlines.}, in any case. Re-evaluating such a timer is idempotent: a timer whose
+ * range does not touch a changed year keeps its due date.
  *
  * <p>Runs without the calling user's authorizations (the engine's own maintenance).
  */
@@ -26,7 +27,7 @@ import java.util.Objects;
 public class DeadlineTimers {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeadlineTimers.class);
-  /** What marks a timer expression that uses the calendar. */
+  /** What marks a timer expression that uses the calendar (compared in lower case). */
   static final String EXPRESSION_MARK = "deadlines.";
 
   private final ManagementService managementService;
@@ -121,7 +122,7 @@ public class DeadlineTimers {
   private List<JobDefinition> deadlineTimerDefinitions() {
     return managementService.createJobDefinitionQuery().list().stream()
         .filter(d -> d.getJobType() != null && d.getJobType().startsWith("timer"))
-        .filter(d -> d.getJobConfiguration() != null && d.getJobConfiguration().contains(EXPRESSION_MARK))
+        .filter(d -> d.getJobConfiguration() != null && d.getJobConfiguration().toLowerCase(java.util.Locale.ROOT).contains(EXPRESSION_MARK))
         .toList();
   }
 

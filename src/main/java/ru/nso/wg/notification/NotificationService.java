@@ -226,6 +226,33 @@ public class NotificationService {
         directory.groupMembers(notice.responsibleGroupId()));
   }
 
+  public static String decisionReminderKind(DecisionNotice notice) {
+    return "decision-reminder:" + notice.due().withZoneSameInstant(MeetingInfo.ZONE).format(DateTimeFormatter.ISO_LOCAL_DATE);
+  }
+
+  public static String decisionOverdueKind(DecisionNotice notice) {
+    return "decision-overdue:" + notice.due().withZoneSameInstant(MeetingInfo.ZONE).format(DateTimeFormatter.ISO_LOCAL_DATE);
+  }
+
+  /**
+   * § 8: the due date of an instruction is approaching — to the executor: the person, or every member of the
+   * executor group. Sent once per decision and due date (an extension's new due date is a new reminder).
+   */
+  public DeliveryResult remindDecisionExecutor(DecisionNotice notice) {
+    List<Recipient> recipients = notice.executorIsGroup() ? directory.groupMembers(notice.executorId())
+        : directory.user(notice.executorId()).map(List::of).orElse(List.of());
+    return decision("decision-reminder", decisionReminderKind(notice), notice, recipients);
+  }
+
+  /**
+   * § 8: the due date of an instruction passed without an accepted report — to the deputy chair who controls its
+   * execution (the members of the area group). Sent once per decision and due date.
+   */
+  public DeliveryResult escalateOverdueDecision(DecisionNotice notice) {
+    return decision("decision-overdue", decisionOverdueKind(notice), notice,
+        directory.groupMembers(notice.controlAreaGroup()));
+  }
+
   // ------------------------------------------------------------------------------------------------ the engine
 
   private DeliveryResult deadline(String template, String kind, DeadlineNotice notice, List<Recipient> recipients) {
@@ -243,6 +270,27 @@ public class NotificationService {
       values.put("senderName", settings.fromName());
       Rendered rendered = templates.render(template, values);
       return new OutgoingMail(notice.meetingKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
+          null, List.of());
+    });
+  }
+
+  private DeliveryResult decision(String template, String kind, DecisionNotice notice, List<Recipient> recipients) {
+    return deliver(notice.decisionKey(), kind, recipients, r -> {
+      Map<String, Object> values = new LinkedHashMap<>();
+      values.put("greeting", r.greeting());
+      values.put("meetingTitle", notice.meetingTitle());
+      values.put("itemNo", notice.itemNo());
+      values.put("itemTitle", notice.itemTitle());
+      values.put("decisionText", notice.decisionText());
+      values.put("executorName", notice.executorName());
+      values.put("controller", notice.controllerText());
+      values.put("due", RussianDates.dateTime(notice.due()));
+      values.put("dueDate", RussianDates.date(notice.due()));
+      values.put("stage", notice.stageText());
+      values.put("link", notice.link().isEmpty() ? settings.appUrl() + "/camunda/app/tasklist/" : notice.link());
+      values.put("senderName", settings.fromName());
+      Rendered rendered = templates.render(template, values);
+      return new OutgoingMail(notice.decisionKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           null, List.of());
     });
   }

@@ -31,6 +31,13 @@ public class RecipientDirectory {
         .stream().map(RecipientDirectory::recipient).toList();
   }
 
+  /** One user, if known to identity. */
+  public java.util.Optional<Recipient> user(String userId) {
+    User user = userId == null ? null
+        : unrestricted(() -> identityService.createUserQuery().userId(userId).singleResult());
+    return java.util.Optional.ofNullable(user).map(RecipientDirectory::recipient);
+  }
+
   /** The group's name, or its id when it has none. */
   public String groupName(String groupId) {
     Group group = unrestricted(() -> identityService.createGroupQuery().groupId(groupId).singleResult());

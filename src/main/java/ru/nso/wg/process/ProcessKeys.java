@@ -10,6 +10,8 @@ public final class ProcessKeys {
   public static final String CANCEL = "wg-meeting-cancel";
   public static final String DISSENT = "wg-dissenting-opinion";
   public static final String DECISION_CONTROL = "wg-decision-control";
+  public static final String DECISION_EXTEND = "wg-decision-extend";
+  public static final String DECISION_WITHDRAW = "wg-decision-withdraw";
 
   /** Processes the secretariat starts and monitors. */
   public static final List<String> SECRETARIAT_STARTS = List.of(MEETING, POSTPONE, CANCEL);

@@ -83,10 +83,24 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     grants.add(RosterGroups.CHAIR, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
     grants.add(RosterGroups.CHAIR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 
-    // Deputy chairs follow the decisions they control (§ 8).
+    // Deputy chairs follow the decisions they control (§ 8). Their area group is the candidate group of the review
+    // task; someone of a deputy chair's office may be in it without being in the roster, so the group itself gets
+    // what Tasklist needs for the task form.
     for (DeputyArea area : DeputyArea.values()) {
       grants.add(area.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grants.add(area.groupId(), Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_CONTROL,
+          ProcessDefinitionPermissions.READ);
+      grants.add(area.groupId(), Resources.USER, ANY, Permissions.READ);
+      grants.add(area.groupId(), Resources.GROUP, ANY, Permissions.READ);
     }
+    // § 8: the chair's office extends due dates of decisions under control; the secretariat records that a later
+    // decision of the working group withdrew one. Both from Tasklist (or the REST API) by a small request process.
+    grants.add(RosterGroups.CHAIR, Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_EXTEND,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_WITHDRAW,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
     grants.apply(processEngine.getAuthorizationService());
   }
 

@@ -1,0 +1,71 @@
+package ru.nso.wg.process.control;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+import ru.nso.wg.control.ControlDeadlines;
+import ru.nso.wg.control.ControlIdentity;
+import ru.nso.wg.control.ControlledDecision;
+import ru.nso.wg.control.DecisionControl;
+import ru.nso.wg.control.DecisionEvent;
+import ru.nso.wg.process.DecisionRequestProcesses;
+
+import java.time.format.DateTimeFormatter;
+
+import static ru.nso.wg.process.DecisionControlProcess.Vars.CONTROLLER;
+import static ru.nso.wg.process.DecisionControlProcess.Vars.DUE_TEXT;
+import static ru.nso.wg.process.DecisionControlProcess.Vars.HISTORY_TABLE;
+
+/** What the forms show of a decision under control: read-only texts and the register's history as a table. */
+@Component
+public class DecisionViews {
+
+  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
+
+  private final DecisionControl control;
+  private final ControlIdentity identity;
+
+  public DecisionViews(DecisionControl control, ControlIdentity identity) {
+    this.control = control;
+    this.identity = identity;
+  }
+
+  /** The controller, the due date in force and the history. */
+  public void write(VariableScope scope, ControlledDecision d) {
+    CONTROLLER.set(scope, control.controllerText(d));
+    DUE_TEXT.set(scope, control.dueText(d));
+    HISTORY_TABLE.set(scope, history(d.key()));
+  }
+
+  /** Everything a request task shows of the decision it acts on. */
+  public void writeForRequest(VariableScope scope, ControlledDecision d) {
+    DecisionRequestProcesses.Vars.MEETING_TITLE.set(scope, control.meetingTitle(d));
+    DecisionRequestProcesses.Vars.ITEM_TITLE.set(scope, d.itemTitle());
+    DecisionRequestProcesses.Vars.DECISION_TEXT.set(scope, d.decisionText());
+    DecisionRequestProcesses.Vars.EXECUTOR_NAME.set(scope, d.executorName());
+    DecisionRequestProcesses.Vars.STATE_TEXT.set(scope, d.state().title() + "; " + d.stage().title());
+    write(scope, d);
+  }
+
+  /** Rows «Когда / Что / Подробности / Кто», oldest first. */
+  public SpinJsonNode history(String key) {
+    SpinJsonNode rows = Spin.JSON("[]");
+    for (DecisionEvent e : control.history(key)) {
+      String details = e.details() == null ? "" : e.details();
+      if (e.dueDateAfter() != null) {
+        details = "Срок: " + ControlDeadlines.date(e.dueDateBefore()) + " → " + ControlDeadlines.date(e.dueDateAfter())
+            + ". " + details;
+      }
+      if (e.links() != null) {
+        details = details + "\nДокументы: " + e.links().replace("\n", ", ");
+      }
+      rows.append(Spin.JSON("{}")
+          .prop("at", AT.format(e.occurredAt().atZoneSameInstant(ru.nso.wg.calendar.DeadlineSettings.ZONE)))
+          .prop("event", e.kind().title())
+          .prop("details", details)
+          .prop("actor", e.actor() == null ? "система" : identity.userName(e.actor())));
+    }
+    return rows;
+  }
+}

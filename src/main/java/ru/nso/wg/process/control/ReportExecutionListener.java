@@ -1,0 +1,41 @@
+package ru.nso.wg.process.control;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import ru.nso.wg.control.DecisionControl;
+import ru.nso.wg.process.DecisionControlProcess;
+import ru.nso.wg.process.FormValues;
+
+import static ru.nso.wg.process.DecisionControlProcess.Vars.*;
+
+/**
+ * § 8: the executor reports on the instruction (text and links to documents). Only the executor — the person, or
+ * a member of the executor group — may; anyone else is refused and the task stays open.
+ */
+@Component("reportExecutionListener")
+public class ReportExecutionListener implements TaskListener {
+
+  private final DecisionControl control;
+  private final DecisionViews views;
+  private final IdentityService identity;
+
+  public ReportExecutionListener(DecisionControl control, DecisionViews views, IdentityService identity) {
+    this.control = control;
+    this.views = views;
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String key = DecisionControlProcess.businessKey(MEETING_KEY.get(task), ITEM_NO.get(task));
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      views.write(task.getExecution(), control.get(key));
+      return;
+    }
+    control.report(key, FormValues.currentUser(identity), REPORT_TEXT.find(task).orElse(null),
+        REPORT_LINKS.find(task).orElse(null));
+    REPORT_UNDER_REVIEW.set(task, true);
+  }
+}
