@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
@@ -47,14 +46,14 @@ class NotificationRetryProcessTest extends MailTestSupport {
   FaultInjectingTransport faults;
   @Autowired
   DeliveryLog deliveryLog;
+
   @Autowired
   org.camunda.bpm.engine.ProcessEngine processEngine;
 
   @BeforeEach
   void deploy() {
-    // the process assertions hold their engine statically: bind them to this context's engine, not to the engine of
-    // a process test that ran before in another Spring context
-    init(processEngine);
+    // camunda-bpm-assert keeps its engine in a static: bind it to this context's engine
+    org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(processEngine);
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
       repositoryService.createDeployment().name(PROCESS)
           .addClasspathResource("notification/notify-test.bpmn").deploy();
