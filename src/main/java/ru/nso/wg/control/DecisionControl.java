@@ -158,6 +158,7 @@ public class DecisionControl {
     if (input.dueDate() == null) {
       throw new IllegalStateException("У поручения по вопросу " + input.itemNo() + " нет срока исполнения");
     }
+    // both deadlines must be computable now: a year missing from the calendar stops here, with its name
     OffsetDateTime dueAt = deadlines.dueAt(input.dueDate());
     deadlines.reminderAt(input.dueDate());
     List<User> deputies = identity.members(input.controlArea());

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import ru.nso.wg.document.model.Texts;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -32,10 +33,10 @@ public class RecipientDirectory {
   }
 
   /** One user, if known to identity. */
-  public java.util.Optional<Recipient> user(String userId) {
+  public Optional<Recipient> user(String userId) {
     User user = userId == null ? null
         : unrestricted(() -> identityService.createUserQuery().userId(userId).singleResult());
-    return java.util.Optional.ofNullable(user).map(RecipientDirectory::recipient);
+    return Optional.ofNullable(user).map(RecipientDirectory::recipient);
   }
 
   /** The group's name, or its id when it has none. */

@@ -74,8 +74,10 @@ class DecisionControlProcessTest {
   @RegisterExtension
   @Order(2)
   static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension
-      // the configuration is only a placeholder: the engine measured is Spring Boot's, set in setUp()
-      .builder(new StandaloneInMemProcessEngineConfiguration())
+      // the configuration is only a placeholder: the engine measured is Spring Boot's (SpringEngineForCoverage). The
+      // extension still builds it, so it gets a database and a name of its own: the placeholder of another process
+      // test in the same JVM holds the default in-memory database
+      .builder(placeholderEngine())
       .assertClassCoverageAtLeast(0.9)
       .excludeProcessDefinitionKeys(ProcessKeys.MEETING, ProcessKeys.POSTPONE, ProcessKeys.CANCEL, ProcessKeys.DISSENT,
           ProcessKeys.DECISION_EXTEND, ProcessKeys.DECISION_WITHDRAW)
@@ -84,6 +86,13 @@ class DecisionControlProcessTest {
   @RegisterExtension
   @Order(1)
   static SpringEngineForCoverage springEngine = new SpringEngineForCoverage(coverage);
+
+  private static StandaloneInMemProcessEngineConfiguration placeholderEngine() {
+    StandaloneInMemProcessEngineConfiguration placeholder = new StandaloneInMemProcessEngineConfiguration();
+    placeholder.setProcessEngineName("coverage-placeholder-decision-control");
+    placeholder.setJdbcUrl("jdbc:h2:mem:coverage-placeholder-decision-control;DB_CLOSE_DELAY=-1");
+    return placeholder;
+  }
 
   static final String TODAY = "2026-11-30T09:00+07:00";
   static final String MEETING_HELD = "2026-11-16T14:30+07:00";

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.control.ControlledDecision;
 import ru.nso.wg.control.DecisionControl;
+import ru.nso.wg.control.DecisionStage;
 
 import java.time.LocalDate;
 
@@ -36,7 +37,7 @@ public class RegisterDecisionDelegate implements JavaDelegate {
     EXECUTOR_KIND.set(execution, d.executorKind().name());
     EXECUTOR_NAME.set(execution, d.executorName());
     OVERDUE.set(execution, false);
-    REPORT_UNDER_REVIEW.set(execution, d.stage() == ru.nso.wg.control.DecisionStage.UNDER_REVIEW);
+    REPORT_UNDER_REVIEW.set(execution, d.stage() == DecisionStage.UNDER_REVIEW);
     views.write(execution, d);
   }
 }
