@@ -3,7 +3,6 @@ package ru.nso.wg.process;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -77,7 +76,7 @@ class DecisionControlProcessTest {
       // the configuration is only a placeholder: the engine measured is Spring Boot's (SpringEngineForCoverage). The
       // extension still builds it, so it gets a database and a name of its own: the placeholder of another process
       // test in the same JVM holds the default in-memory database
-      .builder(placeholderEngine())
+      .builder(SpringEngineForCoverage.placeholder("decision-control"))
       .assertClassCoverageAtLeast(0.9)
       .excludeProcessDefinitionKeys(ProcessKeys.MEETING, ProcessKeys.POSTPONE, ProcessKeys.CANCEL, ProcessKeys.DISSENT,
           ProcessKeys.DECISION_EXTEND, ProcessKeys.DECISION_WITHDRAW)
@@ -86,13 +85,6 @@ class DecisionControlProcessTest {
   @RegisterExtension
   @Order(1)
   static SpringEngineForCoverage springEngine = new SpringEngineForCoverage(coverage);
-
-  private static StandaloneInMemProcessEngineConfiguration placeholderEngine() {
-    StandaloneInMemProcessEngineConfiguration placeholder = new StandaloneInMemProcessEngineConfiguration();
-    placeholder.setProcessEngineName("coverage-placeholder-decision-control");
-    placeholder.setJdbcUrl("jdbc:h2:mem:coverage-placeholder-decision-control;DB_CLOSE_DELAY=-1");
-    return placeholder;
-  }
 
   static final String TODAY = "2026-11-30T09:00+07:00";
   static final String MEETING_HELD = "2026-11-16T14:30+07:00";

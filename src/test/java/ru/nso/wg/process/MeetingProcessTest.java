@@ -2,7 +2,6 @@ package ru.nso.wg.process;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -53,8 +52,8 @@ class MeetingProcessTest {
   @RegisterExtension
   @Order(2)
   static ProcessEngineCoverageExtension coverage = ProcessEngineCoverageExtension
-      // the configuration is only a placeholder: the engine measured is Spring Boot's, set in setUp()
-      .builder(new StandaloneInMemProcessEngineConfiguration())
+      // the configuration is only a placeholder: the engine measured is Spring Boot's (SpringEngineForCoverage)
+      .builder(SpringEngineForCoverage.placeholder("meeting"))
       .assertClassCoverageAtLeast(0.9)
       .excludeProcessDefinitionKeys(ProcessKeys.POSTPONE, ProcessKeys.CANCEL, ProcessKeys.DISSENT, ProcessKeys.DECISION_CONTROL)
       .build();
