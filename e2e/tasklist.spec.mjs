@@ -1,0 +1,457 @@
+// Browser end-to-end tests: a whole meeting of the working group walked through Camunda Tasklist in headless
+// Chromium, person by person, as staff do it (log in, pick a filter and a task, take it, fill the Camunda Form,
+// complete). The application is started by the test on a free port with a fresh temporary database
+// (or E2E_BASE_URL points to a running one). Run: `npm run e2e` (see docs/e2e.md).
+//
+// On a failed step every open browser's screenshot and HTML are saved under target/e2e/.
+// With E2E_SCREENSHOTS=1 the README pictures are (re)written to docs/images/.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ROOT, startApp } from './lib/app.mjs';
+import { docxText } from './lib/docx.mjs';
+import { EngineRest } from './lib/rest.mjs';
+import { launchBrowser, Person } from './lib/tasklist.mjs';
+
+const SECRETARY = 'smirnova';
+const CHAIR = 'sokolov';
+const INFO_POLICY = 'egorova';
+const MEMBER = 'vasiliev';
+
+/** The demo roster as the attendance checklists show it (DemoRoster, in roster order). */
+const ROSTER = [
+  ['sokolov', 'Соколов Андрей Викторович — председатель'],
+  ['lebedeva', 'Лебедева Ольга Николаевна — заместитель председателя'],
+  ['morozov', 'Морозов Дмитрий Сергеевич — заместитель председателя'],
+  ['kuznetsova', 'Кузнецова Елена Игоревна — заместитель председателя'],
+  ['vasiliev', 'Васильев Павел Андреевич'],
+  ['novikova', 'Новикова Татьяна Петровна'],
+  ['fedorov', 'Фёдоров Игорь Михайлович'],
+  ['pavlova', 'Павлова Наталья Юрьевна'],
+  ['semenov', 'Семёнов Алексей Олегович'],
+  ['golubeva', 'Голубева Марина Владимировна'],
+  ['vinogradov', 'Виноградов Сергей Александрович'],
+  ['bogdanova', 'Богданова Ирина Васильевна'],
+  ['orlov', 'Орлов Константин Евгеньевич'],
+  ['kiseleva', 'Киселёва Анна Дмитриевна'],
+  ['makarov', 'Макаров Виктор Геннадьевич'],
+];
+const rosterLabel = (id) => ROSTER.find(([u]) => u === id)[1];
+/** In the vote checklists a present member is shown by full name only. */
+const voterLabel = (id) => rosterLabel(id).replace(/ — .*$/, '');
+const ids = (from, to) => ROSTER.slice(from, to).map(([id]) => id);
+
+const AGENDA = [
+  {
+    title: 'О проекте регионального стандарта клиентоцентричности',
+    type: 'Региональный стандарт клиентоцентричности',
+    speaker: 'Лебедева О.Н., заместитель председателя Рабочей группы',
+    materials: 'https://example.org/wg/standard-draft.pdf',
+    area: 'Общая координация (департамент организации управления)',
+  },
+  {
+    title: 'О медиаплане информационной кампании на 2027 год',
+    type: 'Медиаплан информационной кампании',
+    speaker: 'Морозов Д.С., заместитель министра экономического развития',
+    materials: 'https://example.org/wg/mediaplan-2027.pdf',
+    area: 'Госуслуги и контрольно-надзорная деятельность (минэкономразвития)',
+  },
+  {
+    title: 'О реестре жизненных ситуаций в сфере цифровых услуг',
+    type: 'Реестр жизненных ситуаций',
+    speaker: 'Кузнецова Е.И., заместитель министра цифрового развития и связи',
+    materials: 'https://example.org/wg/life-situations.pdf',
+    area: 'Цифровая трансформация (минцифры)',
+  },
+];
+
+/** The votes of the walk (as in MeetingProcessTest): 10 present — 9 in the room, 1 by ВКС. */
+const PRESENT_IN_PERSON = ids(0, 9);
+const PRESENT_BY_VIDEO = ids(9, 10);
+const VOTES = [
+  // item 1: adopted by majority 8 : 1 : 1
+  { for: ids(0, 8), against: ids(8, 9), abstain: ids(9, 10), decision: 'Одобрить проект регионального стандарта клиентоцентричности', outcome: 'ADOPTED', rule: 'MAJORITY' },
+  // item 2: rejected by majority 2 : 7 : 1
+  { for: ids(0, 2), against: ids(2, 9), abstain: ids(9, 10), decision: 'Одобрить медиаплан информационной кампании на 2027 год', outcome: 'REJECTED', rule: 'MAJORITY' },
+  // item 3: tie 5 : 5, the presiding person (the chair) voted for: adopted by the casting vote (§ 16)
+  { for: ids(0, 5), against: ids(5, 10), abstain: [], decision: 'Утвердить реестр жизненных ситуаций в сфере цифровых услуг', outcome: 'ADOPTED', rule: 'CASTING_VOTE' },
+];
+/** She voted against item 3, which the casting vote adopted: she files a dissenting opinion (§ 17). */
+const DISSENTER = 'novikova';
+const DISSENT = 'Считаю решение преждевременным: реестр жизненных ситуаций не согласован с муниципалитетами.';
+
+const screenshots = process.env.E2E_SCREENSHOTS === '1';
+const IMAGES = join(ROOT, 'docs', 'images');
+
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pad = (n) => String(n).padStart(2, '0');
+const ruDate = (iso) => iso.split('-').reverse().join('.');
+const RU_MONTHS = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
+/** «16 декабря 2026» for an ISO date: how Tasklist writes a due date in its tooltip. */
+const ruLongDate = (iso) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${RU_MONTHS[m - 1]} ${y}`;
+};
+
+/** A date of the engine REST API («2026-12-23T07:30:00.000+0000»). */
+const restDate = (s) => new Date(s.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+
+let app;
+let browser;
+let rest;
+
+/**
+ * Steps of one walk run in order; after a failed step the rest are skipped (they would fail for the same reason).
+ * A failed step leaves a screenshot and the HTML of every open browser under target/e2e/.
+ */
+function walk(title, body) {
+  describe(title, () => {
+    let failed = null;
+    let n = 0;
+    body((name, fn, { timeout = 180_000 } = {}) => {
+      const no = pad(++n);
+      it(name, { timeout }, async (t) => {
+        if (failed) {
+          t.skip(`after the failed step «${failed}»`);
+          return;
+        }
+        try {
+          await fn(t);
+        } catch (e) {
+          failed = name;
+          const files = [];
+          for (const person of Person.open) {
+            files.push(...(await person.saveArtifacts(`failed-${no}`)));
+            if (person.problems?.length) {
+              e.message += `\n${person.user}: ${person.problems.join('; ')}`;
+            }
+          }
+          e.message += `\nScreenshots and HTML: ${files.join(', ') || 'none'}`;
+          throw e;
+        }
+      });
+    });
+  });
+}
+
+async function person(user) {
+  return new Person(browser, app.baseUrl, user).login();
+}
+
+async function picture(p, name) {
+  if (screenshots) {
+    mkdirSync(IMAGES, { recursive: true });
+    await p.page.screenshot({ path: join(IMAGES, name) });
+  }
+}
+
+/** A Wednesday at least three weeks ahead that is a working day by the production calendar. */
+async function meetingDay() {
+  const day = new Date();
+  day.setUTCDate(day.getUTCDate() + 21);
+  for (;;) {
+    if (day.getUTCDay() === 3) {
+      const iso = day.toISOString().slice(0, 10);
+      const year = await rest.get(`/api/calendar/${iso.slice(0, 4)}`);
+      if (!year.days.some((d) => d.date === iso && !d.working)) {
+        return iso;
+      }
+    }
+    day.setUTCDate(day.getUTCDate() + 1);
+  }
+}
+
+before(async () => {
+  if (process.env.E2E_BASE_URL) {
+    app = { baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {} };
+  } else {
+    app = await startApp();
+  }
+  rest = new EngineRest(app.baseUrl);
+  browser = await launchBrowser();
+}, { timeout: 300_000 });
+
+after(async () => {
+  for (const p of [...Person.open]) {
+    await p.close();
+  }
+  await browser?.close();
+  await app?.stop();
+}, { timeout: 60_000 });
+
+walk('Заседание Рабочей группы от решения о проведении до размещения информации', (step) => {
+  const m = {}; // what the walk learns on the way: meeting date, number, key, process instance, deadlines
+  let secretary;
+  let chair;
+
+  step('секретарь запускает заседание: дата ≥ 3 недель вперёд, очно, один приглашённый', async () => {
+    m.date = await meetingDay();
+    m.time = '14:30';
+    m.deadlines = await rest.get(`/api/calendar/deadlines?meetingDate=${m.date}`);
+    secretary = await person(SECRETARY);
+    assert.deepEqual(await secretary.filterNames(), ['Мои задачи', 'Задачи моей группы', 'Просроченные', 'Заседания: секретариат']);
+    const start = await secretary.openStartDialog('Заседание Рабочей группы');
+    const f = start.fields;
+    assert.match(await f.text(), /Новое заседание Рабочей группы/);
+    await f.typeDate('Дата', ruDate(m.date));
+    await f.typeDate('Время (чч:мм)', m.time);
+    await f.choose('Очное заседание');
+    await f.fill('Место проведения', 'г. Новосибирск, Красный проспект, 18, зал заседаний № 1');
+    await f.fill('Предварительный перечень вопросов', AGENDA.map((a) => a.title).join('\n'));
+    const invitee = await f.list('Приглашённые лица').add();
+    await invitee.fill('ФИО', 'Иванов Иван Иванович');
+    await invitee.fill('Должность', 'Эксперт');
+    await invitee.fill('Организация', 'АНО «Центр клиентоцентричности»');
+    await invitee.fill('Электронная почта', 'ivanov@example.org');
+    await picture(secretary, 'tasklist-start-meeting.png');
+    await start.start();
+
+    const [started] = await rest.get(`/engine-rest/history/process-instance?processDefinitionKey=wg-meeting&startedBy=${SECRETARY}&sortBy=startTime&sortOrder=desc&maxResults=1`);
+    m.key = started.businessKey;
+    m.instanceId = started.id;
+    m.number = Number(m.key.split('-')[1]);
+    m.title = `№ ${m.number}/${m.key.split('-')[0]} от ${ruDate(m.date)} ${m.time}`;
+    assert.match(m.key, /^\d{4}-\d+$/);
+  });
+
+  step('председатель подтверждает дату, формат и приглашённых и председательствует лично', async () => {
+    chair = await person(CHAIR);
+    await chair.openTask('Подтвердить дату, формат и приглашённых', { meetingNumber: m.number });
+    const f = chair.fields();
+    assert.match(await f.text(), new RegExp(`Заседание ${escapeRegex(m.title)}`));
+    await chair.claim();
+    assert.equal(await f.input('Дата').inputValue(), ruDate(m.date));
+    assert.equal(await f.input('Время (чч:мм)').inputValue(), m.time);
+    assert.equal(await f.list('Приглашённые лица').row(0).input('ФИО').inputValue(), 'Иванов Иван Иванович');
+    await f.choose('Председательствую лично');
+    await chair.complete();
+  });
+
+  step('секретарь формирует повестку из трёх вопросов (срок п. 13 виден в задаче)', async () => {
+    await secretary.openTask('Сформировать повестку заседания', { meetingNumber: m.number });
+    const due = await secretary.dueDateShown();
+    assert.match(due.tooltip, new RegExp(ruLongDate(m.deadlines.agendaToChair.date)), `due date shown: ${JSON.stringify(due)}`);
+    const f = secretary.fields();
+    assert.match(await f.text(), new RegExp(`не позднее ${ruDate(m.deadlines.agendaToChair.date)} 18:00`));
+    await secretary.claim();
+    const list = f.list('Вопросы повестки');
+    for (const item of AGENDA) {
+      const row = await list.add();
+      await row.fill('Вопрос', item.title);
+      await row.select('Вид вопроса', item.type);
+      await row.fill('Докладчик', item.speaker);
+      await row.fill('Информационные материалы', item.materials);
+      await row.select('Направление заместителя председателя', item.area);
+    }
+    assert.equal(await list.count(), 3);
+    await picture(secretary, 'tasklist-agenda.png');
+    await secretary.complete();
+  });
+
+  step('председатель утверждает повестку', async () => {
+    await chair.openTask('Утвердить повестку заседания', { filter: 'Мои задачи', meetingNumber: m.number });
+    const f = chair.fields();
+    const rows = await f.table('Вопросы повестки');
+    assert.deepEqual(rows.map((r) => r[1]), AGENDA.map((a) => a.title));
+    assert.deepEqual(rows.map((r) => r[2]), AGENDA.map((a) => a.type));
+    await f.choose('Утвердить повестку');
+    await chair.complete();
+  });
+
+  step('секретарь готовит материалы и рассылает повестку (срок п. 14 виден в задаче)', async () => {
+    await secretary.openTask('Подготовить материалы и разослать повестку', { meetingNumber: m.number });
+    const due = await secretary.dueDateShown();
+    assert.match(due.tooltip, new RegExp(ruLongDate(m.deadlines.agendaDistribution.date)), `due date shown: ${JSON.stringify(due)}`);
+    await secretary.claim();
+    const f = secretary.fields();
+    assert.deepEqual((await f.table('Утверждённая повестка')).map((r) => r[1]), AGENDA.map((a) => a.title));
+    await f.fill('Информационно-справочные материалы', 'https://example.org/wg/reference-materials.pdf');
+    await f.check('Материалы подготовлены, повестку можно рассылать');
+    await secretary.complete();
+  });
+
+  step('наступает время заседания: POST /engine-rest/job/{id}/execute для таймера Event_MeetingTime', async () => {
+    // the agenda is sent by the job executor (async service task); then the timer waits for the meeting
+    const job = await rest.waitForJob(m.instanceId, 'Event_MeetingTime', 90_000);
+    assert.equal(restDate(job.dueDate).toISOString(), new Date(`${m.date}T${m.time}:00+07:00`).toISOString());
+    await rest.executeJob(job.id);
+    assert.deepEqual(await rest.jobs(m.instanceId, 'Event_MeetingTime'), []);
+  });
+
+  step('секретарь регистрирует участников: 9 очно, 1 по ВКС, приглашённый', async () => {
+    await secretary.openTask('Зарегистрировать участников заседания', { meetingNumber: m.number });
+    await secretary.claim();
+    const f = secretary.fields();
+    assert.match(await f.text(), /В составе Рабочей группы 15 членов/);
+    // the whole roster: the chair first, then the deputy chairs and the members, each by name
+    const roster = await f.checklistOptions('Присутствуют очно');
+    assert.equal(roster[0], rosterLabel(CHAIR));
+    assert.deepEqual([...roster].sort(), ROSTER.map(([, l]) => l).sort());
+    await f.checklist('Присутствуют очно', PRESENT_IN_PERSON.map(rosterLabel));
+    await f.checklist('Присутствуют по ВКС', PRESENT_BY_VIDEO.map(rosterLabel));
+    await f.checklist('Присутствуют приглашённые', ['Иванов Иван Иванович (АНО «Центр клиентоцентричности»)']);
+    await f.fill('Аудиозапись заседания', `\\\\fileserver\\wg\\audio\\${m.date}.mp3`);
+    await secretary.complete();
+  });
+
+  VOTES.forEach((vote, i) => {
+    const no = i + 1;
+    step(`секретарь вносит решение и итоги голосования по вопросу ${no} (${vote.for.length} : ${vote.against.length} : ${vote.abstain.length})`, async () => {
+      // the quorum check (async) runs before the first item
+      await secretary.openTask('Внести решение и итоги голосования по вопросу', { meetingNumber: m.number, timeoutMs: 90_000 });
+      const f = secretary.fields();
+      await f.scope.getByText(`Вопрос ${no}: ${AGENDA[i].title}`).waitFor();
+      assert.match(await f.text(), /Присутствуют 10 из 15 членов/);
+      await secretary.claim();
+      const present = [...PRESENT_IN_PERSON, ...PRESENT_BY_VIDEO].map(voterLabel);
+      assert.deepEqual((await f.checklistOptions('За')).sort(), present.sort());
+      await f.checklist('За', vote.for.map(voterLabel));
+      await f.checklist('Против', vote.against.map(voterLabel));
+      await f.checklist('Воздержались', vote.abstain.map(voterLabel));
+      await f.fill('ВЫСТУПИЛИ', `${AGENDA[i].speaker}; члены Рабочей группы`);
+      await f.fill('РЕШИЛИ', vote.decision);
+      if (no === 3) {
+        await picture(secretary, 'tasklist-vote.png');
+      }
+      await secretary.complete();
+    });
+  });
+
+  step(`член Рабочей группы (${DISSENTER}) подаёт особое мнение по вопросу 3 через «Запустить процесс»`, async () => {
+    // the minutes draft is generated by the job executor; the dissent is accepted once the meeting is held
+    await secretary.openTask('Оформить протокол заседания', { meetingNumber: m.number, timeoutMs: 90_000 });
+    const member = await person(DISSENTER);
+    const start = await member.openStartDialog('Особое мнение члена Рабочей группы');
+    const f = start.fields;
+    await f.fill('Номер заседания', `${m.number}/${m.key.split('-')[0]}`);
+    await f.fill('Номер вопроса повестки', '3');
+    await f.fill('Особое мнение', DISSENT);
+    await start.start();
+    await member.close();
+  });
+
+  step('секретарь оформляет протокол (срок п. 18 виден в задаче, проект протокола скачивается)', async () => {
+    await secretary.openTask('Оформить протокол заседания', { meetingNumber: m.number });
+    const due = await secretary.dueDateShown();
+    assert.match(due.tooltip, new RegExp(ruLongDate(m.deadlines.minutesDue.date)), `due date shown: ${JSON.stringify(due)}`);
+    await secretary.claim();
+    const f = secretary.fields();
+    const link = f.scope.getByRole('link', { name: 'Скачать проект протокола (DOCX)' });
+    const href = await link.getAttribute('href');
+    const docx = await secretary.page.request.get(new URL(href, app.baseUrl).toString());
+    assert.equal(docx.status(), 200, `GET ${href}`);
+    assert.equal((await docx.body()).subarray(0, 2).toString(), 'PK');
+    await f.check('Протокол оформлен и готов к подписанию');
+    await secretary.complete();
+  });
+
+  step('председатель подписывает протокол', async () => {
+    await chair.openTask('Подписать протокол заседания', { filter: 'Мои задачи', meetingNumber: m.number });
+    const f = chair.fields();
+    await f.choose('Подписать протокол');
+    await chair.complete();
+  });
+
+  step('департамент информационной политики указывает адрес публикации (срок п. 19 виден в задаче)', async () => {
+    const info = await person(INFO_POLICY);
+    // her list shows no meeting number (she may not read the meeting's variables): the newest task is this meeting's
+    await info.openTask('Разместить информацию о заседании на официальном сайте', { timeoutMs: 90_000 });
+    assert.match(await info.fields().text(), new RegExp(`Информация о заседании ${escapeRegex(m.title)}`));
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Novosibirsk' });
+    // § 19: within 3 working days of signing (signed today: the walk let the meeting time arrive early)
+    const copiesDue = await rest.get(`/api/calendar/working-days?from=${today}&add=3`);
+    const due = await info.dueDateShown();
+    assert.match(due.tooltip, new RegExp(ruLongDate(copiesDue.date)), `due date shown: ${JSON.stringify(due)}`);
+    await info.claim();
+    // the signed minutes, downloaded through the form's link as she would: votes, outcomes and the dissent
+    const href = await info.fields().scope.getByRole('link', { name: 'Подписанный протокол (DOCX)' }).getAttribute('href');
+    const res = await info.page.request.get(new URL(href, app.baseUrl).toString());
+    assert.equal(res.status(), 200, `GET ${href}`);
+    const minutes = docxText(await res.body());
+    for (const expected of [
+      ...VOTES.map((v) => v.decision),
+      ...VOTES.map((v) => `Голосовали: за – ${v.for.length}, против – ${v.against.length}, воздержались – ${v.abstain.length}.`),
+      'Решение принято простым большинством голосов',
+      'Решение не принято',
+      'При равенстве голосов решение принято решающим голосом председательствующего',
+      DISSENT,
+      'Новикова',
+    ]) {
+      assert.ok(minutes.includes(expected), `the signed minutes must contain «${expected}»:\n${minutes}`);
+    }
+    await info.fields().fill('Адрес публикации', `https://www.nso.ru/news/wg-${m.key}`);
+    await info.complete();
+    await info.close();
+  });
+
+  step('заседание завершено: протокол разослан, информация размещена', async () => {
+    const deadline = Date.now() + 90_000;
+    let instance;
+    for (;;) {
+      instance = await rest.historicInstance(m.instanceId);
+      if (instance.state !== 'ACTIVE' || Date.now() > deadline) {
+        break;
+      }
+      await sleep(1000);
+    }
+    assert.equal(instance.state, 'COMPLETED', `failed jobs: ${JSON.stringify(await rest.failedJobs(m.instanceId))}`);
+    const activities = await rest.historicActivities(m.instanceId);
+    assert.ok(activities.some((a) => a.activityId === 'EndEvent_MinutesPublished'));
+    assert.equal(activities.filter((a) => a.activityId === 'Task_ConfirmOutcome').length, 0, 'no tie left open: the casting vote decided item 3');
+    await secretary.close();
+    await chair.close();
+  });
+});
+
+walk('Член Рабочей группы не видит задач секретариата', (step) => {
+  const m = {};
+
+  step('заседание с задачей секретариата «Сформировать повестку заседания» (через REST)', async () => {
+    const day = await meetingDay();
+    const asUser = (u) => new EngineRest(app.baseUrl, u, 'demo');
+    const def = await rest.get('/engine-rest/process-definition/key/wg-meeting');
+    const started = await asUser(SECRETARY).call('POST', `/engine-rest/process-definition/${def.id}/submit-form`, {
+      variables: {
+        meetingStart: { value: `${day}T11:00+07:00` },
+        meetingFormat: { value: 'VIDEO' },
+        videoLink: { value: 'https://vks.example.org/wg' },
+      },
+    });
+    m.instanceId = started.id;
+    const [confirm] = await rest.get(`/engine-rest/task?processInstanceId=${m.instanceId}`);
+    await asUser(CHAIR).call('POST', `/engine-rest/task/${confirm.id}/claim`, { userId: CHAIR });
+    await asUser(CHAIR).call('POST', `/engine-rest/task/${confirm.id}/submit-form`, { variables: { presidingMode: { value: 'SELF' } } });
+    const [agenda] = await rest.get(`/engine-rest/task?processInstanceId=${m.instanceId}`);
+    assert.equal(agenda.name, 'Сформировать повестку заседания');
+    m.taskId = agenda.id;
+    m.number = (await rest.get(`/engine-rest/process-instance/${m.instanceId}/variables/meetingNumber`)).value;
+  });
+
+  step('секретарь видит её в «Заседания: секретариат» и «Задачи моей группы»', async () => {
+    const secretary = await person(SECRETARY);
+    await secretary.openTask('Сформировать повестку заседания', { filter: 'Заседания: секретариат', meetingNumber: m.number });
+    await secretary.openTask('Сформировать повестку заседания', { filter: 'Задачи моей группы', meetingNumber: m.number });
+    await secretary.close();
+  });
+
+  step(`член Рабочей группы (${MEMBER}): нет фильтра секретариата, нет задачи в списках, по прямой ссылке она не открывается`, async () => {
+    const member = await person(MEMBER);
+    assert.deepEqual(await member.filterNames(), ['Мои задачи', 'Задачи моей группы', 'Просроченные']);
+    for (const filter of ['Мои задачи', 'Задачи моей группы', 'Просроченные']) {
+      await member.chooseFilter(filter);
+      await member.page.waitForLoadState('networkidle');
+      assert.equal(await member.taskItems('Сформировать повестку заседания').count(), 0, `in «${filter}»`);
+    }
+    await member.page.goto(`${app.baseUrl}/camunda/app/tasklist/default/#/?task=${m.taskId}`);
+    await member.page.waitForLoadState('networkidle');
+    await sleep(1000);
+    assert.equal(await member.page.locator('.task-details .fjs-container').count(), 0, 'the form must not open');
+    assert.equal(await member.page.getByRole('button', { name: 'Взять в работу' }).count(), 0, 'the task must not be claimable');
+    // and the engine refuses the member even when asked directly
+    const asMember = new EngineRest(app.baseUrl, MEMBER, 'demo');
+    assert.deepEqual(await asMember.get(`/engine-rest/task?processInstanceId=${m.instanceId}`), []);
+    await member.close();
+  });
+});
