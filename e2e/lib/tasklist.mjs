@@ -104,13 +104,16 @@ export class Person {
    * Picks the filter and waits for the task to show up in it (clicking the filter again refreshes the list, as a
    * person would while an automatic step runs in the background), then opens it.
    */
-  async openTask(taskName, { filter = 'Задачи моей группы', meetingNumber, timeoutMs = 60_000 } = {}) {
+  async openTask(taskName, { filter = 'Задачи моей группы', meeting, timeoutMs = 60_000 } = {}) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       await this.chooseFilter(filter);
       let items = this.taskItems(taskName);
-      if (meetingNumber !== undefined) {
-        items = items.filter({ has: this.page.locator('.variable-item', { hasText: new RegExp(`Заседание №:\\s*${meetingNumber}\\s*$`) }) });
+      if (meeting) {
+        // the filter's columns «Заседание №» and «Дата заседания» (numbers restart every year)
+        items = items
+          .filter({ has: this.page.locator('.variable-item', { hasText: new RegExp(`Заседание №:\\s*${meeting.number}\\s*$`) }) })
+          .filter({ has: this.page.locator('.variable-item', { hasText: new RegExp(`Дата заседания:\\s*${meeting.date}\\s*$`) }) });
       }
       try {
         await items.first().waitFor({ timeout: 3000 });
