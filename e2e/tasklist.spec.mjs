@@ -140,10 +140,17 @@ async function person(user) {
   return new Person(browser, app.baseUrl, user).login();
 }
 
-async function picture(p, name) {
+/** With E2E_SCREENSHOTS=1: what the person sees now, for the README; {@code top} is scrolled to the top first. */
+async function picture(p, name, top) {
   if (screenshots) {
     mkdirSync(IMAGES, { recursive: true });
+    const viewport = p.page.viewportSize();
+    await p.page.setViewportSize({ width: 1400, height: 1150 });
+    await top?.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await p.page.mouse.move(0, 0); // no hover effects or tooltips
+    await sleep(300);
     await p.page.screenshot({ path: join(IMAGES, name) });
+    await p.page.setViewportSize(viewport);
   }
 }
 
@@ -205,7 +212,7 @@ walk('Заседание Рабочей группы от решения о пр
     await invitee.fill('Должность', 'Эксперт');
     await invitee.fill('Организация', 'АНО «Центр клиентоцентричности»');
     await invitee.fill('Электронная почта', 'ivanov@example.org');
-    await picture(secretary, 'tasklist-start-meeting.png');
+    await picture(secretary, 'tasklist-start-meeting.png', start.dialog.locator('.modal-header'));
     await start.start();
 
     const [started] = await rest.get(`/engine-rest/history/process-instance?processDefinitionKey=wg-meeting&startedBy=${SECRETARY}&sortBy=startTime&sortOrder=desc&maxResults=1`);
@@ -246,7 +253,7 @@ walk('Заседание Рабочей группы от решения о пр
       await row.select('Направление заместителя председателя', item.area);
     }
     assert.equal(await list.count(), 3);
-    await picture(secretary, 'tasklist-agenda.png');
+    await picture(secretary, 'tasklist-agenda.png', secretary.page.locator('.task-details h2').first());
     await secretary.complete();
   });
 
@@ -313,7 +320,7 @@ walk('Заседание Рабочей группы от решения о пр
       await f.fill('ВЫСТУПИЛИ', `${AGENDA[i].speaker}; члены Рабочей группы`);
       await f.fill('РЕШИЛИ', vote.decision);
       if (no === 3) {
-        await picture(secretary, 'tasklist-vote.png');
+        await picture(secretary, 'tasklist-vote.png', f.scope.getByText(`Вопрос ${no}: ${AGENDA[i].title}`));
       }
       await secretary.complete();
     });
@@ -517,7 +524,6 @@ walk('Заседание под председательством замест�
     const shown = (await secretary.page.locator('.notifications .alert-danger').first().innerText()).replace(/\s+/g, ' ');
     assert.match(shown, /Не удалось отправить форму задачи\s*:\s*Васильев Павел Андреевич отмечен\(а\) одновременно очно и по ВКС\s*$/);
     assert.doesNotMatch(shown, /ENGINE-|Exception|TaskListener/);
-    await picture(secretary, 'tasklist-refusal.png');
     // the message stays on screen; the person corrects the form and completes it without closing the message
     await f.checklist('Присутствуют по ВКС', BY_VIDEO.map(rosterLabel));
     await secretary.complete();
@@ -581,7 +587,6 @@ walk('Заседание под председательством замест�
     });
     await page.getByRole('button', { name: 'Загрузить' }).click();
     await page.getByRole('status').filter({ hasText: 'Протокол загружен (редакция 1)' }).waitFor();
-    await picture(secretary, 'minutes-upload.png');
     await page.getByRole('link', { name: '← Вернуться к задаче' }).click();
     await secretary.form.waitFor();
     await secretary.page.locator('.task-details h2', { hasText: 'Оформить протокол заседания' }).waitFor();

@@ -5,9 +5,10 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmS
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 export const OUT = join(ROOT, 'target', 'e2e');
 
 /** The jar to run: E2E_JAR, or the one `./mvnw package` left in target/. */

@@ -1,5 +1,22 @@
 // The text of a DOCX (a ZIP with word/document.xml), enough to check what a downloaded document says.
-import { crc32, inflateRawSync } from 'node:zlib';
+import { inflateRawSync } from 'node:zlib';
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) {
+    c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return c >>> 0;
+});
+
+/** CRC-32 of ZIP entries (zlib.crc32 needs Node 20.15). */
+function crc32(data) {
+  let crc = 0xffffffff;
+  for (const byte of data) {
+    crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
 
 /** Reads one entry of a ZIP archive by its name (stored or deflated). */
 export function zipEntry(buffer, name) {
