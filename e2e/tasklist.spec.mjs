@@ -202,6 +202,8 @@ walk('Заседание Рабочей группы от решения о пр
     const start = await secretary.openStartDialog('Заседание Рабочей группы');
     const f = start.fields;
     assert.match(await f.text(), /Новое заседание Рабочей группы/);
+    // the dynamic list's explanation is shown (form-js does not render a dynamic list's own description)
+    assert.match(await f.text(), /Приглашённые не входят в состав Рабочей группы, не голосуют и не учитываются при определении кворума/);
     await f.typeDate('Дата', ruDate(m.date));
     await f.typeDate('Время (чч:мм)', m.time);
     await f.choose('Очное заседание');
@@ -242,6 +244,7 @@ walk('Заседание Рабочей группы от решения о пр
     assert.match(due.tooltip, new RegExp(ruLongDate(m.deadlines.agendaToChair.date)), `due date shown: ${JSON.stringify(due)}`);
     const f = secretary.fields();
     assert.match(await f.text(), new RegExp(`не позднее ${ruDate(m.deadlines.agendaToChair.date)} 18:00`));
+    assert.match(await f.text(), /Добавьте хотя бы один вопрос\. Порядок вопросов в списке — порядок их рассмотрения\./);
     await secretary.claim();
     const list = f.list('Вопросы повестки');
     for (const item of AGENDA) {
