@@ -20,7 +20,7 @@ const CHAIR = 'sokolov';
 const INFO_POLICY = 'egorova';
 const MEMBER = 'vasiliev';
 
-/** The demo roster as the attendance checklists show it (DemoRoster, in roster order). */
+/** The demo roster (DemoRoster) with the labels of the attendance checklists (which list the chair first, then by name). */
 const ROSTER = [
   ['sokolov', 'Соколов Андрей Викторович — председатель'],
   ['lebedeva', 'Лебедева Ольга Николаевна — заместитель председателя'],
@@ -72,11 +72,11 @@ const PRESENT_IN_PERSON = ids(0, 9);
 const PRESENT_BY_VIDEO = ids(9, 10);
 const VOTES = [
   // item 1: adopted by majority 8 : 1 : 1
-  { for: ids(0, 8), against: ids(8, 9), abstain: ids(9, 10), decision: 'Одобрить проект регионального стандарта клиентоцентричности', outcome: 'ADOPTED', rule: 'MAJORITY' },
+  { for: ids(0, 8), against: ids(8, 9), abstain: ids(9, 10), decision: 'Одобрить проект регионального стандарта клиентоцентричности' },
   // item 2: rejected by majority 2 : 7 : 1
-  { for: ids(0, 2), against: ids(2, 9), abstain: ids(9, 10), decision: 'Одобрить медиаплан информационной кампании на 2027 год', outcome: 'REJECTED', rule: 'MAJORITY' },
+  { for: ids(0, 2), against: ids(2, 9), abstain: ids(9, 10), decision: 'Одобрить медиаплан информационной кампании на 2027 год' },
   // item 3: tie 5 : 5, the presiding person (the chair) voted for: adopted by the casting vote (§ 16)
-  { for: ids(0, 5), against: ids(5, 10), abstain: [], decision: 'Утвердить реестр жизненных ситуаций в сфере цифровых услуг', outcome: 'ADOPTED', rule: 'CASTING_VOTE' },
+  { for: ids(0, 5), against: ids(5, 10), abstain: [], decision: 'Утвердить реестр жизненных ситуаций в сфере цифровых услуг' },
 ];
 /** She voted against item 3, which the casting vote adopted: she files a dissenting opinion (§ 17). */
 const DISSENTER = 'novikova';
@@ -106,12 +106,14 @@ let rest;
  * Steps of one walk run in order; after a failed step the rest are skipped (they would fail for the same reason).
  * A failed step leaves a screenshot and the HTML of every open browser under target/e2e/.
  */
+let walks = 0;
 function walk(title, body) {
+  const walkNo = ++walks;
   describe(title, () => {
     let failed = null;
     let n = 0;
     body((name, fn, { timeout = 180_000 } = {}) => {
-      const no = pad(++n);
+      const no = `${walkNo}-${pad(++n)}`;
       it(name, { timeout }, async (t) => {
         if (failed) {
           t.skip(`after the failed step «${failed}»`);
@@ -129,6 +131,9 @@ function walk(title, body) {
             }
           }
           e.message += `\nScreenshots and HTML: ${files.join(', ') || 'none'}`;
+          for (const person of [...Person.open]) {
+            await person.close(); // the next walk starts with fresh browsers
+          }
           throw e;
         }
       });
