@@ -1,0 +1,79 @@
+// The few engine REST calls the browser walk needs besides the browser: finding the meeting's process instance,
+// "letting the meeting time arrive" (executing the waiting timer job, as documented in docs/e2e.md) and reading
+// the outcome for assertions. HTTP Basic as the administrator.
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export class EngineRest {
+  constructor(baseUrl, user = 'admin', password = 'admin') {
+    this.baseUrl = baseUrl;
+    this.auth = 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
+  }
+
+  async call(method, path, body) {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { Authorization: this.auth, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    if (!res.ok) {
+      throw new Error(`${method} ${path} → ${res.status}: ${text.slice(0, 500)}`);
+    }
+    return text ? JSON.parse(text) : null;
+  }
+
+  get(path) {
+    return this.call('GET', path);
+  }
+
+  /** The running meeting with business key {@code key} (e.g. «2026-1»). */
+  async meetingInstance(key) {
+    const found = await this.get(`/engine-rest/process-instance?processDefinitionKey=wg-meeting&businessKey=${encodeURIComponent(key)}`);
+    if (found.length !== 1) {
+      throw new Error(`Expected one running meeting ${key}, found ${found.length}`);
+    }
+    return found[0];
+  }
+
+  jobs(processInstanceId, activityId) {
+    return this.get(`/engine-rest/job?processInstanceId=${processInstanceId}&activityId=${activityId}`);
+  }
+
+  /** Waits until the process instance has a job at {@code activityId} (async steps run in the job executor). */
+  async waitForJob(processInstanceId, activityId, timeoutMs = 60_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const jobs = await this.jobs(processInstanceId, activityId);
+      if (jobs.length === 1) {
+        return jobs[0];
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`No job at ${activityId} of ${processInstanceId} after ${timeoutMs / 1000} s`);
+      }
+      await sleep(1000);
+    }
+  }
+
+  /** The documented call: executes a job now, whatever its due date. */
+  executeJob(jobId) {
+    return this.call('POST', `/engine-rest/job/${jobId}/execute`);
+  }
+
+  /** Jobs of the instance that failed (retries used up or an exception recorded). */
+  async failedJobs(processInstanceId) {
+    const jobs = await this.get(`/engine-rest/job?processInstanceId=${processInstanceId}&withException=true`);
+    return jobs.map((j) => ({ id: j.id, activityId: j.activityId ?? j.failedActivityId, retries: j.retries, exceptionMessage: j.exceptionMessage }));
+  }
+
+  async variables(processInstanceId) {
+    return this.get(`/engine-rest/process-instance/${processInstanceId}/variables?deserializeValues=false`);
+  }
+
+  historicInstance(processInstanceId) {
+    return this.get(`/engine-rest/history/process-instance/${processInstanceId}`);
+  }
+
+  historicActivities(processInstanceId) {
+    return this.get(`/engine-rest/history/activity-instance?processInstanceId=${processInstanceId}&sortBy=startTime&sortOrder=asc`);
+  }
+}

@@ -1,0 +1,114 @@
+package ru.nso.wg.document;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import ru.nso.wg.api.ApiException;
+import ru.nso.wg.meeting.MeetingRef;
+
+/**
+ * The page behind «Загрузить исправленный протокол» of the task «Оформить протокол заседания»
+ * ({@code GET /api/meetings/{key}/minutes/upload}): the secretariat picks the edited Word file and it is sent to
+ * {@code POST /api/meetings/{key}/minutes} ({@link MeetingDocumentsController}), which checks who may upload and
+ * what. The link opens in the Tasklist tab (Tasklist drops {@code target="_blank"}), so the page leads back to the
+ * task. Authentication is the Tasklist session ({@code ApiAuthenticationFilter}).
+ */
+@RestController
+public class MinutesUploadPage {
+
+  private final DocumentStore store;
+  private final String tasklistUrl;
+
+  public MinutesUploadPage(DocumentStore store,
+                           @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    this.store = store;
+    this.tasklistUrl = webappPath.replaceAll("/+$", "") + "/app/tasklist/default/";
+  }
+
+  @GetMapping(path = "/api/meetings/{businessKey}/minutes/upload", produces = MediaType.TEXT_HTML_VALUE)
+  public ResponseEntity<String> page(@PathVariable String businessKey) {
+    if (!businessKey.matches("\\d{4}-\\d{1,4}") || !store.exists(businessKey)) {
+      throw ApiException.notFound("Заседание " + businessKey + " не найдено или по нему нет документов");
+    }
+    String meeting = MeetingRef.parse(businessKey).display();
+    String html = PAGE
+        .replace("{meeting}", meeting)
+        .replace("{key}", businessKey)
+        .replace("{tasklist}", tasklistUrl);
+    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .header("Cache-Control", "no-store").body(html);
+  }
+
+  private static final String PAGE = """
+      <!DOCTYPE html>
+      <html lang="ru">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>Протокол заседания {meeting}: загрузка исправленной редакции</title>
+      <style>
+        body { font-family: "IBM Plex Sans", Arial, sans-serif; margin: 2rem auto; max-width: 44rem; padding: 0 1rem;
+               color: #333; line-height: 1.45; }
+        h1 { font-size: 1.5rem; font-weight: 500; }
+        label { display: block; font-weight: 600; margin: 1.5rem 0 .5rem; }
+        button { margin-top: 1rem; padding: .5rem 1.25rem; font-size: 1rem; background: #b5152b; color: #fff;
+                 border: 0; border-radius: 3px; cursor: pointer; }
+        button[disabled] { opacity: .6; cursor: default; }
+        #result { margin-top: 1.5rem; padding: .75rem 1rem; border-radius: 3px; }
+        #result.ok { background: #dff0d8; color: #3c763d; }
+        #result.error { background: #f2dede; color: #a94442; }
+        #result:empty { display: none; }
+        .hint { color: #666; font-size: .9rem; }
+      </style>
+      </head>
+      <body>
+      <h1>Протокол заседания {meeting}: исправленная редакция</h1>
+      <p>Загрузите протокол, оформленный на основании аудиозаписи (п. 18 Положения), в формате Word (.docx).
+      Председательствующему на подпись направляется последняя загруженная редакция. Особые мнения, поступившие после
+      загрузки, нужно внести в протокол и загрузить его снова.</p>
+      <form id="upload">
+        <label for="file">Файл протокола (.docx)</label>
+        <input type="file" id="file" name="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required>
+        <div class="hint">Не больше 50 МБ.</div>
+        <button type="submit" id="send">Загрузить</button>
+      </form>
+      <div id="result" role="status" aria-live="polite"></div>
+      <p><a href="#" id="back">← Вернуться к задаче</a> · <a href="{tasklist}">Задачи Рабочей группы</a></p>
+      <script>
+        document.getElementById('back').addEventListener('click', function (e) {
+          e.preventDefault();
+          if (history.length > 1) { history.back(); } else { location.href = '{tasklist}'; }
+        });
+        document.getElementById('upload').addEventListener('submit', function (e) {
+          e.preventDefault();
+          var result = document.getElementById('result');
+          var send = document.getElementById('send');
+          var file = document.getElementById('file').files[0];
+          if (!file) { return; }
+          var data = new FormData();
+          data.append('file', file);
+          send.disabled = true;
+          result.className = '';
+          result.textContent = 'Загрузка…';
+          fetch('/api/meetings/{key}/minutes', { method: 'POST', body: data, credentials: 'same-origin' })
+            .then(function (response) {
+              return response.json().catch(function () { return {}; }).then(function (body) {
+                result.className = response.ok ? 'ok' : 'error';
+                result.textContent = body.message || (response.ok ? 'Протокол загружен'
+                    : 'Не удалось загрузить протокол (ошибка ' + response.status + ')');
+              });
+            })
+            .catch(function () {
+              result.className = 'error';
+              result.textContent = 'Нет связи с сервером: протокол не загружен';
+            })
+            .finally(function () { send.disabled = false; });
+        });
+      </script>
+      </body>
+      </html>
+      """;
+}
