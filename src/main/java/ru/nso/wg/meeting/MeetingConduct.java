@@ -8,6 +8,7 @@ import ru.nso.wg.meeting.MeetingData.Presence;
 import ru.nso.wg.meeting.MeetingData.RosterRole;
 import ru.nso.wg.meeting.rules.ItemVotes;
 import ru.nso.wg.meeting.rules.Quorum;
+import ru.nso.wg.meeting.rules.RuleViolationException;
 import ru.nso.wg.meeting.rules.Vote;
 import ru.nso.wg.meeting.rules.VoteChoice;
 import ru.nso.wg.meeting.rules.VoteOutcome;
@@ -160,7 +161,7 @@ public class MeetingConduct {
     Quorum quorum = itemVotes.quorum(settings);
     VoteOutcome outcome = !quorum.quorate() && votes.isEmpty()
         ? VoteRules.noQuorum(quorum, settings)
-        : itemVotes.decide(settings);
+        : refusing(() -> itemVotes.decide(settings));
 
     for (String id : item.leftBefore()) {
       record.markLeft(key, attendanceAttempt(key), id, item.itemNo());
@@ -179,7 +180,7 @@ public class MeetingConduct {
     requirePresiding(meeting, actor, "подтвердить результат голосования");
     Decision stored = record.decisions(key).stream().filter(d -> d.itemNo() == itemNo).findFirst()
         .orElseThrow(() -> new MeetingRefusal("По вопросу " + itemNo + " нет результатов голосования"));
-    VoteOutcome confirmed = outcome(key, itemNo).confirm(adopted);
+    VoteOutcome confirmed = refusing(() -> outcome(key, itemNo).confirm(adopted));
     record.saveDecision(key, new Decision(itemNo, stored.discussion(), stored.text(), confirmed.decision().name(),
         confirmed.rule().name(), confirmed.minutesText(), stored.votesFor(), stored.votesAgainst(),
         stored.votesAbstain(), stored.present(), stored.executor(), stored.executorId(), stored.dueDate(),
@@ -221,6 +222,15 @@ public class MeetingConduct {
     }
     record.addDissent(key, itemNo, userId, attendee.fullName(), opinion.trim());
     record.event(key, "DISSENT", "Особое мнение по вопросу № " + itemNo + ": " + attendee.fullName(), userId);
+  }
+
+  /** The rules report every problem at once; a person sees them as one refusal. */
+  private static <T> T refusing(java.util.function.Supplier<T> rule) {
+    try {
+      return rule.get();
+    } catch (RuleViolationException e) {
+      throw new MeetingRefusal(String.join("; ", e.violations()));
+    }
   }
 
   public void markHeld(String key) {
