@@ -166,8 +166,9 @@ public final class DocxTemplateGenerator {
     para(doc, ParagraphAlignment.CENTER, false, "членов Рабочей группы (п. 17 Положения)");
     empty(doc);
     para(doc, ParagraphAlignment.LEFT, false, "{{#dissentingOpinions}}");
-    para(doc, ParagraphAlignment.BOTH, true, "Особое мнение {{memberName}}{{#memberPosition}} ({{memberPosition}}){{/memberPosition}}"
-        + " по вопросу {{itemNumber}} «{{itemTitle}}»");
+    // the name stays in the nominative case: no declension of Russian names is attempted
+    para(doc, ParagraphAlignment.BOTH, true, "Особое мнение по вопросу {{itemNumber}} «{{itemTitle}}». Член Рабочей группы: "
+        + "{{memberName}}{{#memberPosition}} ({{memberPosition}}){{/memberPosition}}");
     para(doc, ParagraphAlignment.BOTH, false, "{{opinionText}}");
     para(doc, ParagraphAlignment.LEFT, false, "{{opinionDate}}");
     para(doc, ParagraphAlignment.RIGHT, false, "_______________ {{memberShort}}");
