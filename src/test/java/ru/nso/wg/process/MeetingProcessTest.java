@@ -156,6 +156,10 @@ class MeetingProcessTest {
     meeting.executeJob(Elements.SEND_MINUTES_COPIES);
     meeting.executeJob(Elements.REQUEST_PUBLICATION);
     assertThat(meeting.task(Elements.PUBLISH_MEETING_INFO).getDueDate()).isEqualTo(at("2026-12-28T18:00+07:00"));
+    // the information-policy department may read its task, not the meeting: the task carries its list columns
+    String publishTask = meeting.task(Elements.PUBLISH_MEETING_INFO).getId();
+    assertThat(meeting.as(INFO_POLICY, () -> engine.getTaskService().getVariablesLocal(publishTask)))
+        .containsEntry(MEETING_DATE.name(), "2026-12-16").containsKey(MEETING_NUMBER.name());
     meeting.complete(Elements.PUBLISH_MEETING_INFO, INFO_POLICY,
         Map.of(PUBLICATION_URL.name(), "https://www.nso.ru/news/2026-12-wg"));
     assertThat(meeting.instance).isEnded().hasPassed(Elements.END);
