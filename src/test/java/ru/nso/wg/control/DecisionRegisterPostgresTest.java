@@ -1,9 +1,7 @@
 package ru.nso.wg.control;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import ru.nso.wg.platform.PostgresTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.nso.wg.meeting.MeetingFormat;
@@ -11,7 +9,6 @@ import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingRef;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,22 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The migration V30 and the SQL of the register of controlled decisions on a real PostgreSQL (production). */
 class DecisionRegisterPostgresTest {
 
-  static EmbeddedPostgres postgres;
   static DataSource dataSource;
 
   @BeforeAll
-  static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
-    dataSource = postgres.getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("wg_schema_history")
-        .baselineOnMigrate(true).load().migrate();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
+  static void start() {
+    dataSource = PostgresTestSupport.newMigratedDataSource();
   }
 
   private static ControlledDecision decision(MeetingRef meeting, int item, String executor, String area, String due) {

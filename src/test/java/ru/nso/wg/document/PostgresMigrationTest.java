@@ -1,9 +1,7 @@
 package ru.nso.wg.document;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import ru.nso.wg.platform.PostgresTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -12,7 +10,6 @@ import ru.nso.wg.notification.DeliveryLog;
 import ru.nso.wg.notification.Recipient;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,22 +18,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The migrations V20–V21 and the SQL of the store and the delivery log on a real PostgreSQL (production). */
 class PostgresMigrationTest {
 
-  static EmbeddedPostgres postgres;
   static DataSource dataSource;
 
   @BeforeAll
-  static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
-    dataSource = postgres.getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("wg_schema_history")
-        .baselineOnMigrate(true).load().migrate();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    if (postgres != null) {
-      postgres.close();
-    }
+  static void start() {
+    dataSource = PostgresTestSupport.newMigratedDataSource();
   }
 
   @Test

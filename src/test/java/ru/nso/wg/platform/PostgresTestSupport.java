@@ -92,6 +92,20 @@ public class PostgresTestSupport implements ApplicationContextInitializer<Config
   }
 
   /** The port of the embedded server (starting it if needed). */
+  /**
+   * A fresh database on the shared server with the application's own migrations ({@code db/migration}) applied,
+   * for tests of SQL that need no Spring context.
+   */
+  public static javax.sql.DataSource newMigratedDataSource() {
+    Database database = newDatabase();
+    org.springframework.jdbc.datasource.DriverManagerDataSource dataSource =
+        new org.springframework.jdbc.datasource.DriverManagerDataSource(database.url(), database.username(),
+            database.password());
+    org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        .table("wg_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    return dataSource;
+  }
+
   public static int port() {
     return server().getPort();
   }
