@@ -299,6 +299,36 @@ public class NotificationService {
    * Sends one message per distinct address, skipping those already delivered, and logs each delivery in its own
    * committed transaction right after the server accepted it.
    */
+  /**
+   * The server's reason when it rejected {@code address} permanently (an SMTP 5xx reply to RCPT TO, reported by
+   * Jakarta Mail as an invalid address of a {@link jakarta.mail.SendFailedException}). Connection failures and
+   * temporary (4xx) rejections are not permanent: the job fails and is retried.
+   */
+  static java.util.Optional<String> permanentRejection(Throwable error, String address) {
+    java.util.ArrayDeque<Throwable> pending = new java.util.ArrayDeque<>(List.of(error));
+    java.util.Set<Throwable> visited = new java.util.HashSet<>();
+    while (!pending.isEmpty()) {
+      Throwable t = pending.pop();
+      if (!visited.add(t)) {
+        continue;
+      }
+      if (t instanceof jakarta.mail.SendFailedException failed && failed.getInvalidAddresses() != null) {
+        for (jakarta.mail.Address invalid : failed.getInvalidAddresses()) {
+          if (invalid instanceof InternetAddress internet && internet.getAddress().equalsIgnoreCase(address)) {
+            return java.util.Optional.of(String.valueOf(failed.getMessage()).trim());
+          }
+        }
+      }
+      if (t instanceof org.springframework.mail.MailSendException send) {
+        pending.addAll(send.getFailedMessages().values());
+      }
+      if (t.getCause() != null) {
+        pending.add(t.getCause());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   DeliveryResult deliver(String meetingKey, String kind, List<Recipient> candidates,
                          Function<Recipient, OutgoingMail> compose) {
     List<Recipient> sent = new ArrayList<>();
@@ -327,6 +357,13 @@ public class NotificationService {
       try {
         transport.send(message);
       } catch (RuntimeException e) {
+        java.util.Optional<String> rejection = permanentRejection(e, recipient.email());
+        if (rejection.isPresent()) {
+          // the server refused this address for good (5xx): retrying cannot help, the others must not wait
+          gaps.add(new DeliveryGap(recipient, "почтовый сервер отклонил адрес «" + recipient.email() + "»: "
+              + rejection.get()));
+          continue;
+        }
         throw new NotificationException("Не удалось отправить письмо «" + mail.subject() + "» получателю "
             + recipient.email() + " (" + kind + ", заседание " + meetingKey + "): " + rootMessage(e)
             + ". Отправлено до сбоя: " + sent.size() + "; при повторе им письмо не будет отправлено повторно.", e);

@@ -78,6 +78,7 @@ public abstract class MailTestSupport {
   public static class FaultInjectingTransport implements MailTransport {
     private final MailTransport delegate;
     private final AtomicInteger allowed = new AtomicInteger(Integer.MAX_VALUE);
+    private volatile String rejectedAddress;
 
     FaultInjectingTransport(MailTransport delegate) {
       this.delegate = delegate;
@@ -87,8 +88,14 @@ public abstract class MailTestSupport {
       allowed.set(messages);
     }
 
+    /** The server answers RCPT TO for this address with 550, as Jakarta Mail and Spring report it. */
+    void reject(String address) {
+      rejectedAddress = address;
+    }
+
     void heal() {
       allowed.set(Integer.MAX_VALUE);
+      rejectedAddress = null;
     }
 
     @Override
@@ -100,6 +107,16 @@ public abstract class MailTestSupport {
     public void send(MimeMessage message) {
       if (allowed.getAndDecrement() <= 0) {
         throw new MailSendException("Connection refused (injected fault)");
+      }
+      try {
+        for (jakarta.mail.Address to : message.getAllRecipients()) {
+          if (to.toString().contains(String.valueOf(rejectedAddress))) {
+            throw new MailSendException(java.util.Map.of(message, new jakarta.mail.SendFailedException(
+                "550 5.1.1 Recipient address rejected: User unknown", null, null, null, new jakarta.mail.Address[] {to})));
+          }
+        }
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
       }
       delegate.send(message);
     }

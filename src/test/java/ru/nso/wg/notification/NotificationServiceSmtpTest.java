@@ -131,6 +131,26 @@ class NotificationServiceSmtpTest extends MailTestSupport {
     assertThat(timeZone.getProperty(Property.TZID).orElseThrow().getValue()).isEqualTo("Asia/Novosibirsk");
   }
 
+  @Autowired
+  FaultInjectingTransport faults;
+
+  @org.junit.jupiter.api.AfterEach
+  void heal() {
+    faults.heal();
+  }
+
+  @Test
+  void anAddressTheServerRejectsForGoodIsAGapAndTheOthersAreSent() throws Exception {
+    faults.reject("vasiliev@example.org");
+    DeliveryResult result = notifications.distributeAgenda(Fixtures.meeting("smtp-rejected", 0));
+
+    assertThat(result.gapTexts()).anyMatch(t -> t.contains("vasiliev@example.org") && t.contains("отклонил")
+        && t.contains("550"));
+    assertThat(result.sent()).extracting(Recipient::email).doesNotContain("vasiliev@example.org").isNotEmpty();
+    assertThat(received("smtp-rejected", "agenda#0")).hasSize(result.sent().size());
+    assertThat(deliveryLog.isDelivered("smtp-rejected", "agenda#0", "vasiliev@example.org")).isFalse();
+  }
+
   @Test
   void aSecondCallSendsNothingAgain() throws Exception {
     MeetingInfo meeting = Fixtures.meeting("2026-11", 0);
