@@ -46,10 +46,6 @@ public class MeetingConduct {
     this.settings = voting.settings();
   }
 
-  public VotingSettings settings() {
-    return settings;
-  }
-
   /**
    * Registers who is present (§ 11, § 15), snapshotting the roster, and the audio recording (§ 18).
    * A member may not be both in the room and on ВКС; only roster members can be marked present.

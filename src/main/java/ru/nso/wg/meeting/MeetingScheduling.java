@@ -52,9 +52,8 @@ public class MeetingScheduling {
       return start.atZoneSameInstant(NOVOSIBIRSK).toLocalDate();
     }
 
-    /** «15.12.2026 14:30» in Novosibirsk time. */
     public String startText() {
-      return start.atZoneSameInstant(NOVOSIBIRSK).format(DATE_TIME);
+      return MeetingScheduling.startText(start);
     }
   }
 
@@ -70,8 +69,13 @@ public class MeetingScheduling {
     }
   }
 
+  /** «15.12.2026 14:30» in Novosibirsk time. */
+  public static String startText(OffsetDateTime start) {
+    return start.atZoneSameInstant(NOVOSIBIRSK).format(DATE_TIME);
+  }
+
   public static String title(MeetingRef ref, OffsetDateTime start) {
-    return ref.display() + " от " + start.atZoneSameInstant(NOVOSIBIRSK).format(DATE_TIME);
+    return ref.display() + " от " + startText(start);
   }
 
   /**
@@ -211,8 +215,8 @@ public class MeetingScheduling {
         meeting.preliminaryQuestions(), record.invitees(key)));
     record.updateSchedule(key, schedule.start(), schedule.format(), schedule.place(), schedule.videoLink(),
         schedule.preliminaryQuestions());
-    record.event(key, "POSTPONED", "Перенесено с " + new Schedule(meeting.start(), meeting.format(), null, null, null,
-        List.of()).startText() + " на " + schedule.startText() + ". Причина: " + reason.trim(), actor);
+    record.event(key, "POSTPONED", "Перенесено с " + startText(meeting.start()) + " на " + schedule.startText()
+        + ". Причина: " + reason.trim(), actor);
     return schedule;
   }
 

@@ -56,13 +56,6 @@ public final class FormValues {
     return invitees;
   }
 
-  public static SpinJsonNode inviteesJson(List<Invitee> invitees) {
-    SpinJsonNode array = Spin.JSON("[]");
-    invitees.forEach(i -> array.append(Spin.JSON("{}").prop("fullName", i.fullName())
-        .prop("jobTitle", nz(i.jobTitle())).prop("organisation", nz(i.organisation())).prop("email", nz(i.email()))));
-    return array;
-  }
-
   /** Rows of the agenda dynamic list, numbered in their order. */
   public static List<AgendaItem> agenda(Optional<SpinJsonNode> node) {
     List<AgendaItem> items = new ArrayList<>();

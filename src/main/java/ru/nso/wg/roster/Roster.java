@@ -89,11 +89,6 @@ public class Roster {
     return Optional.ofNullable(user).map(u -> person(u, Role.MEMBER));
   }
 
-  /** The deputy chair responsible for an area (§ 6), if the area's group has one. */
-  public Optional<Person> deputyFor(DeputyArea area) {
-    return group(area.groupId()).stream().findFirst();
-  }
-
   /**
    * Who can be made the executor of an instruction: a member of the roster (a user) or a group of staff.
    * Value → label, for the form's select.
