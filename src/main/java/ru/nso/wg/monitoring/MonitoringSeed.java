@@ -251,6 +251,20 @@ public class MonitoringSeed {
         area.groupId(), null, Date.valueOf(due), Date.valueOf(due), utc(at(due, 18, 0)), state,
         closed ? "CLOSED" : "AWAITING_REPORT", utc(OffsetDateTime.now()),
         closed ? utc(at(due.minusDays(1), 12, 0)) : null, utc(OffsetDateTime.now()));
+    decisionEvent(key + "/" + item, "REGISTERED", "Поставлено на контроль: срок исполнения " + Texts.date(due),
+        "smirnova", at(due.minusDays(20), 10, 0));
+    if (state.equals("OVERDUE")) {
+      decisionEvent(key + "/" + item, "ESCALATED", "Срок исполнения истёк, доложено заместителю председателя", null,
+          at(due, 18, 0));
+    } else if (state.equals("EXECUTED")) {
+      decisionEvent(key + "/" + item, "ACCEPTED", "Отчёт принят, поручение исполнено", "kuznetsova",
+          at(due.minusDays(1), 12, 0));
+    }
+  }
+
+  private void decisionEvent(String key, String kind, String details, String actor, OffsetDateTime at) {
+    jdbc.update("INSERT INTO wg_decision_event (decision_key, event_kind, details, actor, occurred_at)"
+        + " VALUES (?, ?, ?, ?, ?)", key, kind, details, actor, utc(at));
   }
 
   private static OffsetDateTime at(LocalDate day, int hour, int minute) {
