@@ -30,7 +30,7 @@ const IMAGES = join(ROOT, 'docs', 'images');
  * Latin words a person may see in Russian Cockpit: product and format names. Anything else in Latin letters outside
  * diagrams and data (identifiers, keys, user ids, numbers) is an untranslated label.
  */
-const ALLOWED_LATIN = new Set(['Camunda', 'BPMN', 'DMN', 'CMMN', 'XLSX', 'CSV', 'JSON']);
+const ALLOWED_LATIN = new Set(['Camunda', 'Platform', 'BPMN', 'DMN', 'CMMN', 'XLSX', 'CSV', 'JSON']);
 
 let app;
 let browser;
@@ -52,7 +52,7 @@ async function cockpit(user) {
 }
 
 /**
- * Visible words in Latin letters outside diagrams (bpmn-js/dmn-js, SVG) and data: tokens with digits, hyphens,
+ * Visible words in Latin letters outside diagrams (bpmn-js/dmn-js, SVG) and data (a variable's «null»): tokens with digits, hyphens,
  * dots, underscores, slashes or colons are identifiers (keys, ids, versions, URLs), not words of the interface.
  */
 async function englishWords(page) {
@@ -62,28 +62,35 @@ async function englishWords(page) {
     while (walker.nextNode()) {
       const node = walker.currentNode;
       const el = node.parentElement;
-      if (!el || el.closest('svg, .djs-container, .bjs-container, .dmn-decision-table-container, script, style, noscript')) {
+      if (!el || el.closest('svg, .djs-container, .bjs-container, .dmn-decision-table-container, .null-value, script, style, noscript')) {
         continue;
       }
       if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) {
         continue;
       }
-      found.push(...node.textContent.split(/[\s()«»"',;!?]+/));
+      const context = el.outerHTML.slice(0, 160);
+      node.textContent.split(/[\s()«»"',;!?]+/).forEach((w) => found.push([w, context]));
     }
     document.querySelectorAll('input[placeholder], textarea[placeholder]').forEach((el) => {
-      if (el.checkVisibility()) found.push(...el.placeholder.split(/\s+/));
+      if (el.checkVisibility()) el.placeholder.split(/\s+/).forEach((w) => found.push([w, el.outerHTML.slice(0, 160)]));
     });
     return found;
   });
-  return [...new Set(words.filter((w) => /[A-Za-z]/.test(w) && !/[\d\-_./:@#=]/.test(w))
-    .map((w) => w.replace(/[^A-Za-z']+$/, '')).filter((w) => w && !ALLOWED_LATIN.has(w)))];
+  const english = new Map();
+  for (const [word, context] of words) {
+    const w = word.replace(/[^A-Za-z']+$/, '');
+    if (/[A-Za-z]/.test(w) && !/[\d\-_./:@#=]/.test(word) && !ALLOWED_LATIN.has(w) && !english.has(w)) {
+      english.set(w, context);
+    }
+  }
+  return [...english.entries()].map(([w, context]) => `${w} (in ${context})`);
 }
 
 async function assertRussian(page, where) {
   await page.waitForLoadState('networkidle');
   await sleep(500);
   const english = await englishWords(page);
-  assert.deepEqual(english, [], `English UI text on ${where}: ${english.join(', ')}`);
+  assert.deepEqual(english, [], `English UI text on ${where}: ${english.join('; ')}`);
 }
 
 async function picture(page, name, top) {

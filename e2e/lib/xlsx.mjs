@@ -52,7 +52,7 @@ export function sheet(buffer, position) {
     }
   }
   const pane = xml.match(/<pane [^>]*\/>/);
-  const frozenRows = pane && /state="frozen"/.test(pane[0]) ? Number((pane[0].match(/ySplit="(\d+)"/) || [])[1] || 0) : 0;
+  const frozenRows = pane && /state="frozen"/.test(pane[0]) ? Number((pane[0].match(/ySplit="([\d.]+)"/) || [])[1] || 0) : 0;
   return { rows, styles, frozenRows };
 }
 

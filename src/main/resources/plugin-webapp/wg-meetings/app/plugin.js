@@ -66,8 +66,13 @@ function stateBadge(deadline) {
   }, deadline.text);
 }
 
+/** Replaces a node's children, leaving out the absent ones (null, undefined, false). */
+function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 function errorBox(node, e) {
-  node.replaceChildren(el('p', { class: 'wg-error' }, e.message));
+  fill(node, el('p', { class: 'wg-error' }, e.message));
 }
 
 function instanceLink(id, text) {
@@ -95,25 +100,25 @@ function renderDashboard(node, { api }) {
 
   function reportLinks(data) {
     const q = `from=${data.period.from}&to=${data.period.to}&format=xlsx`;
-    reports.replaceChildren(
+    fill(reports,
       data.fullAccess ? el('a', { href: `/api/reports/compliance?${q}`, id: 'wg-report-compliance', download: '' }, 'Отчёт о соблюдении сроков (XLSX)') : null,
       data.fullAccess ? ' · ' : null,
       el('a', { href: `/api/reports/decisions?${q}`, id: 'wg-report-decisions', download: '' }, 'Решения на контроле (XLSX)'));
   }
 
   async function load() {
-    body.replaceChildren(el('p', { class: 'wg-muted' }, 'Загрузка…'));
+    fill(body, el('p', { class: 'wg-muted' }, 'Загрузка…'));
     try {
       const data = await getJson(`${base(api)}/dashboard?from=${encodeURIComponent(from.value)}&to=${encodeURIComponent(to.value)}`);
       fullAccess = data.fullAccess;
       reportLinks(data);
       const detail = el('div', { id: 'wg-decision-list' });
-      body.replaceChildren(
+      fill(body,
         data.meetings ? meetingsTable(data.meetings) : null,
         decisionsTable(data, detail),
         detail);
     } catch (e) {
-      reports.replaceChildren();
+      fill(reports);
       errorBox(body, e);
     }
   }
@@ -137,7 +142,7 @@ function renderDashboard(node, { api }) {
     return el('div', null,
       el('h4', null, `Заседания (${meetings.length})`),
       meetings.length === 0 ? el('p', { class: 'wg-muted' }, 'За период заседаний нет.') :
-        el('table', { id: 'wg-meetings' },
+        el('div', { class: 'wg-scroll' }, el('table', { id: 'wg-meetings' },
           el('thead', null, el('tr', null,
             el('th', null, 'Заседание'), el('th', null, 'Дата и время'), el('th', null, 'Стадия'),
             el('th', null, 'Председательствующий'), el('th', null, 'Ближайший срок'),
@@ -145,7 +150,7 @@ function renderDashboard(node, { api }) {
             el('th', { title: 'Рассылка повестки и материалов' }, 'п. 14'),
             el('th', { title: 'Протокол на подпись' }, 'п. 18'),
             el('th', { title: 'Копии протокола и размещение информации' }, 'п. 19'))),
-          el('tbody', null, rows)));
+          el('tbody', null, rows))));
   }
 
   function decisionsTable(data, detail) {
@@ -164,11 +169,11 @@ function renderDashboard(node, { api }) {
   }
 
   async function showList(detail, area, category) {
-    detail.replaceChildren(el('p', { class: 'wg-muted' }, 'Загрузка…'));
+    fill(detail, el('p', { class: 'wg-muted' }, 'Загрузка…'));
     try {
       const data = await getJson(`${base(api)}/decisions?from=${from.value}&to=${to.value}&area=${encodeURIComponent(area.area)}&state=${category.id}`);
       const history = el('div', { id: 'wg-decision-history' });
-      detail.replaceChildren(
+      fill(detail,
         el('h4', null, `${area.areaTitle}: ${category.title} (${data.count})`),
         el('table', { id: 'wg-decision-rows' },
           el('thead', null, el('tr', null, el('th', null, 'Заседание'), el('th', null, 'Вопрос'), el('th', null, 'Поручение'),
@@ -187,11 +192,11 @@ function renderDashboard(node, { api }) {
   }
 
   async function showHistory(node, d) {
-    node.replaceChildren(el('p', { class: 'wg-muted' }, 'Загрузка…'));
+    fill(node, el('p', { class: 'wg-muted' }, 'Загрузка…'));
     try {
       const [meetingKey, itemNo] = d.key.split('/');
       const data = await getJson(`${base(api)}/decisions/${encodeURIComponent(meetingKey)}/${encodeURIComponent(itemNo)}`);
-      node.replaceChildren(
+      fill(node,
         el('h4', null, `История решения: ${data.meeting}, вопрос ${data.itemNo}`),
         data.history.length === 0 ? el('p', { class: 'wg-muted' }, 'Событий пока нет.') :
           el('table', { id: 'wg-history' },
@@ -217,7 +222,7 @@ function renderTimeline(node, { api, processInstanceId }) {
   node.appendChild(root);
   getJson(`${base(api)}/process-instance/${encodeURIComponent(processInstanceId)}/timeline`).then((data) => {
     const m = data.meeting;
-    root.replaceChildren(
+    fill(root,
       el('h3', null, `Заседание ${m.number} от ${ruDateTime(m.start)}: сроки Положения`),
       el('p', null, `Стадия: ${m.statusTitle}. Председательствующий: ${m.presiding || ZERO}.`),
       el('table', { id: 'wg-timeline-deadlines' },

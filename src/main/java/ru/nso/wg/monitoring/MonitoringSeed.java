@@ -85,10 +85,10 @@ public class MonitoringSeed {
     event(b, "SIGNED", "Протокол подписан: А.В. Соколов", "sokolov", at(signed, 12, 0));
     mail(b, "minutes-copy", 15, at(cal.shift(signed, 1).date(), 9, 30));
     event(b, "PUBLISHED", "https://www.nso.ru/wg/" + b, "egorova", at(published, 11, 0));
-    decision(b, 1, "digital", DeputyArea.DIGITAL, cal.shift(signed, 10).date(), "EXECUTED");
+    decision(b, 1, "цифровая трансформация", DeputyArea.DIGITAL, cal.shift(signed, 10).date(), "EXECUTED");
     LocalDate soon = cal.shift(today, 2).date();
-    decision(b, 2, "coordination", DeputyArea.COORDINATION, soon, "IN_PROGRESS");
-    decision(b, 3, "services", DeputyArea.SERVICES, cal.shift(today, -3).date(), "OVERDUE");
+    decision(b, 2, "общая координация", DeputyArea.COORDINATION, soon, "IN_PROGRESS");
+    decision(b, 3, "государственные услуги", DeputyArea.SERVICES, cal.shift(today, -3).date(), "OVERDUE");
     keys.put("late13", b);
 
     LocalDate dayA = cal.shift(today, -10).date();
