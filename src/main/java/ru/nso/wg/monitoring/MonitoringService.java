@@ -187,18 +187,15 @@ public class MonitoringService {
       return List.of();
     }
     Categories c = categories();
-    StringBuilder sql = new StringBuilder("SELECT d.control_area, d.state,"
+    // grouped in an outer query: PostgreSQL does not take a CASE with parameters in GROUP BY as the same expression
+    StringBuilder sql = new StringBuilder("SELECT control_area, category, COUNT(*) AS n FROM (SELECT d.control_area,"
         + " CASE WHEN d.state = 'OVERDUE' OR (d.state = 'IN_PROGRESS' AND d.due_at < ?) THEN 'OVERDUE'"
-        + " WHEN d.state = 'IN_PROGRESS' AND d.due_date <= ? THEN 'DUE_SOON' ELSE d.state END AS category,"
-        + " COUNT(*) AS n FROM wg_controlled_decision d JOIN wg_meeting m ON m.business_key = d.meeting_key"
+        + " WHEN d.state = 'IN_PROGRESS' AND d.due_date <= ? THEN 'DUE_SOON' ELSE d.state END AS category"
+        + " FROM wg_controlled_decision d JOIN wg_meeting m ON m.business_key = d.meeting_key"
         + " WHERE m.meeting_start >= ? AND m.meeting_start < ?");
     List<Object> args = new ArrayList<>(List.of(c.now, Date.valueOf(c.soon), period.start(), period.end()));
     appendAreas(sql, args, areas);
-    sql.append(" GROUP BY d.control_area, d.state, CASE WHEN d.state = 'OVERDUE' OR (d.state = 'IN_PROGRESS'"
-        + " AND d.due_at < ?) THEN 'OVERDUE' WHEN d.state = 'IN_PROGRESS' AND d.due_date <= ? THEN 'DUE_SOON'"
-        + " ELSE d.state END");
-    args.add(c.now);
-    args.add(Date.valueOf(c.soon));
+    sql.append(") x GROUP BY control_area, category");
     Map<String, Map<DecisionCategory, Integer>> counts = new LinkedHashMap<>();
     for (String area : areas == null ? areaIds() : areas) {
       counts.put(area, new EnumMap<>(DecisionCategory.class));
