@@ -52,7 +52,9 @@ async function cockpit(user) {
 }
 
 /**
- * Visible words in Latin letters outside diagrams (bpmn-js/dmn-js, SVG) and data (a variable's «null»): tokens with digits, hyphens,
+ * Visible words in Latin letters outside diagrams (bpmn-js/dmn-js, SVG) and data (a variable's «null», Admin's permission
+ * codes READ, ALL… and resource ids such as «tasklist», which Camunda shows as they are; code such as the engine
+ * name «default»): tokens with digits, hyphens,
  * dots, underscores, slashes or colons are identifiers (keys, ids, versions, URLs), not words of the interface.
  */
 async function englishWords(page) {
@@ -62,7 +64,7 @@ async function englishWords(page) {
     while (walker.nextNode()) {
       const node = walker.currentNode;
       const el = node.parentElement;
-      if (!el || el.closest('svg, .djs-container, .bjs-container, .dmn-decision-table-container, .null-value, script, style, noscript')) {
+      if (!el || el.closest('svg, .djs-container, .bjs-container, .dmn-decision-table-container, .null-value, td.permissions, td.resource-id, code, pre, script, style, noscript')) {
         continue;
       }
       if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) {
@@ -308,3 +310,40 @@ function step2() {
     }
   });
 }
+
+/** Data shown by Admin that is in Latin letters: the demo logins and Camunda's group types. */
+const ADMIN_DATA = new Set(['admin', 'sokolov', 'lebedeva', 'morozov', 'kuznetsova', 'vasiliev', 'novikova', 'fedorov',
+  'pavlova', 'semenov', 'golubeva', 'vinogradov', 'bogdanova', 'orlov', 'kiseleva', 'makarov', 'smirnova', 'popov',
+  'egorova', 'zaitseva', 'WORKFLOW', 'SYSTEM',
+  // the administrators' group as Camunda's admin-user setup names it: «camunda BPM Administrators»
+  'camunda', 'BPM', 'Administrators']);
+
+describe('Admin на русском', () => {
+  it('администратор: пользователи, группы, права доступа, системные настройки', { timeout: 180_000 }, async () => {
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Novosibirsk', viewport: { width: 1400, height: 1000 } });
+    context.setDefaultTimeout(WAIT);
+    const page = await context.newPage();
+    const admin = { page, user: 'admin' };
+    try {
+      await page.goto(`${app.baseUrl}/camunda/app/admin/default/`);
+      await page.getByPlaceholder('Имя пользователя').fill('admin');
+      await page.getByPlaceholder('Пароль').fill('admin');
+      await page.getByRole('button', { name: 'Войти' }).click();
+      await page.getByText('Администрирование').first().waitFor();
+      for (const [hash, marker] of [['#/users', 'Список пользователей'], ['#/groups', 'Список групп'],
+        ['#/authorization?resource=0', 'Права доступа'], ['#/system?section=system-settings-general', 'Общие настройки']]) {
+        await page.goto(`${app.baseUrl}/camunda/app/admin/default/${hash}`);
+        await page.getByText(marker).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await sleep(500);
+        const english = (await englishWords(page)).filter((w) => !ADMIN_DATA.has(w.split(' ')[0]));
+        assert.deepEqual(english, [], `English UI text on Admin ${hash}: ${english.join('; ')}`);
+      }
+    } catch (e) {
+      e.message += `\nScreenshot: ${await saveArtifacts(admin, 'failed')}`;
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
+});
