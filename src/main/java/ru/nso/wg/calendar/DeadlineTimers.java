@@ -32,10 +32,13 @@ public class DeadlineTimers {
 
   private final ManagementService managementService;
   private final IdentityService identityService;
+  private final OpenTaskDueDates openTasks;
 
-  public DeadlineTimers(ManagementService managementService, IdentityService identityService) {
+  public DeadlineTimers(ManagementService managementService, IdentityService identityService,
+                        OpenTaskDueDates openTasks) {
     this.managementService = managementService;
     this.identityService = identityService;
+    this.openTasks = openTasks;
   }
 
   /** A timer whose due date changed. */
@@ -92,6 +95,17 @@ public class DeadlineTimers {
         identityService.setAuthentication(caller);
       }
     }
+  }
+
+  /**
+   * Everything of one process instance that counts from a date: its waiting timers and its open tasks' due and
+   * follow-up dates are evaluated again from the model (after a postponement moved the date they count from).
+   */
+  public void recalculate(String processInstanceId) {
+    for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+      managementService.recalculateJobDuedate(timer.getId(), false);
+    }
+    openTasks.recalculate(processInstanceId);
   }
 
   /** The value of an engine property (the engine's own table, shared by every node), or {@code null}. */

@@ -391,7 +391,7 @@ public class DecisionControl {
           + "в силу с подписанием протокола (п. 18 Положения)");
     }
     boolean adopted = meetings.decisions(ref.key()).stream()
-        .anyMatch(x -> x.itemNo() == withdrawingItemNo && "ADOPTED".equals(x.outcome()));
+        .anyMatch(x -> x.itemNo() == withdrawingItemNo && x.adopted());
     if (!adopted) {
       throw new Refusal("На заседании " + ref.display() + " по вопросу " + withdrawingItemNo
           + " нет принятого решения");

@@ -494,7 +494,7 @@ public class NotificationService {
     StringBuilder html = new StringBuilder("<ol>\n");
     for (ItemMinutes item : minutes.items()) {
       html.append("<li value=\"").append(item.number()).append("\"><b>").append(esc(item.title())).append("</b><br>")
-          .append(esc(item.outcome().russian())).append(". ")
+          .append(esc(item.outcomeTitle())).append(". ")
           .append(esc(item.decision()).replace("\n", "<br>")).append("</li>\n");
     }
     return new Html(html.append("</ol>").toString());
@@ -504,7 +504,7 @@ public class NotificationService {
     StringBuilder text = new StringBuilder();
     for (ItemMinutes item : minutes.items()) {
       text.append(item.number()).append(". ").append(item.title()).append('\n')
-          .append("   ").append(item.outcome().russian()).append(". ").append(item.decision()).append('\n');
+          .append("   ").append(item.outcomeTitle()).append(". ").append(item.decision()).append('\n');
     }
     return text.toString().stripTrailing();
   }
