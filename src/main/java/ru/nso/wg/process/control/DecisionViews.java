@@ -5,11 +5,11 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.control.ControlDeadlines;
-import ru.nso.wg.control.ControlIdentity;
 import ru.nso.wg.control.ControlledDecision;
 import ru.nso.wg.control.DecisionControl;
 import ru.nso.wg.control.DecisionEvent;
 import ru.nso.wg.process.DecisionRequestProcesses;
+import ru.nso.wg.roster.IdentityDirectory;
 
 import java.time.format.DateTimeFormatter;
 
@@ -24,9 +24,9 @@ public class DecisionViews {
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
 
   private final DecisionControl control;
-  private final ControlIdentity identity;
+  private final IdentityDirectory identity;
 
-  public DecisionViews(DecisionControl control, ControlIdentity identity) {
+  public DecisionViews(DecisionControl control, IdentityDirectory identity) {
     this.control = control;
     this.identity = identity;
   }
