@@ -12,9 +12,9 @@ import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.meeting.MeetingRefusal;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingStatus;
+import ru.nso.wg.notification.DecisionMessages;
 import ru.nso.wg.notification.DecisionNotice;
 import ru.nso.wg.notification.DeliveryResult;
-import ru.nso.wg.notification.NotificationService;
 import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.IdentityDirectory;
@@ -50,11 +50,11 @@ public class DecisionControl {
   private final IdentityDirectory identity;
   private final ControlDeadlines deadlines;
   private final MeetingRecord meetings;
-  private final NotificationService notifications;
+  private final DecisionMessages notifications;
   private final CalendarClock clock;
 
   public DecisionControl(DecisionRegister register, IdentityDirectory identity, ControlDeadlines deadlines,
-                         MeetingRecord meetings, NotificationService notifications, CalendarClock clock) {
+                         MeetingRecord meetings, DecisionMessages notifications, CalendarClock clock) {
     this.register = register;
     this.identity = identity;
     this.deadlines = deadlines;

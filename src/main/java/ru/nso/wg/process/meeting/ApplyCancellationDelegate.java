@@ -7,7 +7,7 @@ import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingStatus;
-import ru.nso.wg.notification.NotificationService;
+import ru.nso.wg.notification.MeetingMessages;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.CANCEL_REASON;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
@@ -18,12 +18,12 @@ public class ApplyCancellationDelegate implements JavaDelegate {
 
   private final MeetingScheduling scheduling;
   private final MeetingRecord record;
-  private final NotificationService notifications;
+  private final MeetingMessages notifications;
   private final MeetingViews views;
   private final DeliveryGaps gaps;
 
   public ApplyCancellationDelegate(MeetingScheduling scheduling, MeetingRecord record,
-                                   NotificationService notifications, MeetingViews views, DeliveryGaps gaps) {
+                                   MeetingMessages notifications, MeetingViews views, DeliveryGaps gaps) {
     this.scheduling = scheduling;
     this.record = record;
     this.notifications = notifications;

@@ -13,7 +13,7 @@ import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingStatus;
-import ru.nso.wg.notification.NotificationService;
+import ru.nso.wg.notification.MeetingMessages;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
 import java.util.Map;
@@ -42,13 +42,13 @@ public class ApplyPostponementDelegate implements JavaDelegate {
   private final DeadlineExpressions deadlines;
   private final ManagementService management;
   private final TaskService tasks;
-  private final NotificationService notifications;
+  private final MeetingMessages notifications;
   private final MeetingViews views;
   private final DeliveryGaps gaps;
 
   public ApplyPostponementDelegate(MeetingScheduling scheduling, MeetingRecord record, DeadlineExpressions deadlines,
                                    ManagementService management, TaskService tasks,
-                                   NotificationService notifications, MeetingViews views, DeliveryGaps gaps) {
+                                   MeetingMessages notifications, MeetingViews views, DeliveryGaps gaps) {
     this.scheduling = scheduling;
     this.record = record;
     this.deadlines = deadlines;

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.notification.NotificationService;
+import ru.nso.wg.notification.MeetingMessages;
 
 /**
  * A regulatory deadline passed with the work still open: the breach is recorded in the meeting record, and the
@@ -15,11 +15,11 @@ public class EscalateDeadlineDelegate implements JavaDelegate {
 
   private final RegulatoryDeadlines deadlines;
   private final MeetingRecord record;
-  private final NotificationService notifications;
+  private final MeetingMessages notifications;
   private final DeliveryGaps gaps;
 
   public EscalateDeadlineDelegate(RegulatoryDeadlines deadlines, MeetingRecord record,
-                                  NotificationService notifications, DeliveryGaps gaps) {
+                                  MeetingMessages notifications, DeliveryGaps gaps) {
     this.deadlines = deadlines;
     this.record = record;
     this.notifications = notifications;

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.notification.NotificationService;
+import ru.nso.wg.notification.MeetingMessages;
 
 /**
  * Two working days before a regulatory deadline, the responsible secretariat gets a reminder by e-mail (so a
@@ -15,11 +15,11 @@ public class RemindDeadlineDelegate implements JavaDelegate {
 
   private final RegulatoryDeadlines deadlines;
   private final MeetingRecord record;
-  private final NotificationService notifications;
+  private final MeetingMessages notifications;
   private final DeliveryGaps gaps;
 
   public RemindDeadlineDelegate(RegulatoryDeadlines deadlines, MeetingRecord record,
-                                NotificationService notifications, DeliveryGaps gaps) {
+                                MeetingMessages notifications, DeliveryGaps gaps) {
     this.deadlines = deadlines;
     this.record = record;
     this.notifications = notifications;

@@ -8,7 +8,7 @@ import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingStatus;
-import ru.nso.wg.notification.NotificationService;
+import ru.nso.wg.notification.MeetingMessages;
 
 import java.time.LocalDate;
 
@@ -22,13 +22,13 @@ import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 @Component("sendAgenda")
 public class SendAgendaDelegate implements JavaDelegate {
 
-  private final NotificationService notifications;
+  private final MeetingMessages notifications;
   private final MeetingViews views;
   private final MeetingRecord record;
   private final MeetingScheduling scheduling;
   private final DeliveryGaps gaps;
 
-  public SendAgendaDelegate(NotificationService notifications, MeetingViews views, MeetingRecord record,
+  public SendAgendaDelegate(MeetingMessages notifications, MeetingViews views, MeetingRecord record,
                             MeetingScheduling scheduling, DeliveryGaps gaps) {
     this.notifications = notifications;
     this.views = views;
