@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.roster.DeputyArea;
+import ru.nso.wg.roster.IdentityDirectory;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.time.LocalDate;
@@ -54,10 +55,10 @@ public class DecisionRegisterController {
   private static final DateTimeFormatter INSTANT = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   private final DecisionControl control;
-  private final ControlIdentity identity;
+  private final IdentityDirectory identity;
   private final IdentityService identityService;
 
-  public DecisionRegisterController(DecisionControl control, ControlIdentity identity,
+  public DecisionRegisterController(DecisionControl control, IdentityDirectory identity,
                                     IdentityService identityService) {
     this.control = control;
     this.identity = identity;
@@ -117,7 +118,7 @@ public class DecisionRegisterController {
     controller.put("area", d.controlArea());
     controller.put("areaTitle", DecisionControl.areaTitle(d.controlArea()));
     List<Map<String, String>> deputies = identity.members(d.controlArea()).stream()
-        .map(u -> Map.of("id", u.getId(), "name", ControlIdentity.fullName(u))).toList();
+        .map(u -> Map.of("id", u.getId(), "name", IdentityDirectory.fullName(u))).toList();
     controller.put("deputies", deputies);
     controller.put("deputyAtRegistration", d.controllerId());
     json.put("controller", controller);

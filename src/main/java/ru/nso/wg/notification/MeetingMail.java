@@ -22,11 +22,11 @@ import java.util.List;
 @Service
 public class MeetingMail {
 
-  private final NotificationService messages;
+  private final MeetingMessages messages;
   private final MeetingViews views;
   private final MeetingScheduling scheduling;
 
-  public MeetingMail(NotificationService messages, MeetingViews views, MeetingScheduling scheduling) {
+  public MeetingMail(MeetingMessages messages, MeetingViews views, MeetingScheduling scheduling) {
     this.messages = messages;
     this.views = views;
     this.scheduling = scheduling;

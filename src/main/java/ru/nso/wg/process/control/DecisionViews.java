@@ -8,13 +8,13 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.control.ControlDeadlines;
-import ru.nso.wg.control.ControlIdentity;
 import ru.nso.wg.control.ControlledDecision;
 import ru.nso.wg.control.DecisionControl;
 import ru.nso.wg.control.DecisionControl.Request;
 import ru.nso.wg.control.DecisionEvent;
 import ru.nso.wg.process.DecisionRequestProcesses;
 import ru.nso.wg.process.FormValues;
+import ru.nso.wg.roster.IdentityDirectory;
 
 
 import static ru.nso.wg.process.DecisionControlProcess.Vars.CONTROLLER;
@@ -26,10 +26,10 @@ import static ru.nso.wg.process.DecisionControlProcess.Vars.HISTORY_TABLE;
 public class DecisionViews {
 
   private final DecisionControl control;
-  private final ControlIdentity identity;
+  private final IdentityDirectory identity;
   private final IdentityService identityService;
 
-  public DecisionViews(DecisionControl control, ControlIdentity identity, IdentityService identityService) {
+  public DecisionViews(DecisionControl control, IdentityDirectory identity, IdentityService identityService) {
     this.control = control;
     this.identity = identity;
     this.identityService = identityService;
