@@ -1,10 +1,13 @@
 package ru.nso.wg.api;
 
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +33,7 @@ class RefusalMessageFilterTest {
       @Override
       protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (refuse) {
-          new MeetingRefusal(REFUSAL); // raised (and wrapped by the engine) while the request runs
+          failEngineCommand(); // raised (and wrapped by the engine) while the request runs
         }
         resp.setStatus(status);
         resp.setContentType("application/json");
@@ -38,6 +41,22 @@ class RefusalMessageFilterTest {
         resp.flushBuffer();
       }
     };
+  }
+
+  /** An engine command whose task listener refused, as the engine reports it: wrapped in its own exception. */
+  private static void failEngineCommand() {
+    RefusalInterceptor interceptor = new RefusalInterceptor();
+    interceptor.setNext(new CommandInterceptor() {
+      @Override
+      public <T> T execute(Command<T> command) {
+        throw new ProcessEngineException("Exception while invoking TaskListener: " + REFUSAL, new Refusal(REFUSAL));
+      }
+    });
+    try {
+      interceptor.execute(context -> null);
+    } catch (ProcessEngineException expected) {
+      // the engine REST API turns it into the error answer
+    }
   }
 
   private MockHttpServletResponse post(String uri, HttpServlet engine) throws Exception {
@@ -53,7 +72,7 @@ class RefusalMessageFilterTest {
         engine(true, 500, WRAPPED));
     assertThat(response.getStatus()).isEqualTo(500);
     assertThat(response.getContentAsString(StandardCharsets.UTF_8))
-        .isEqualTo("{\"type\":\"MeetingRefusal\",\"message\":\"" + REFUSAL + "\",\"code\":0}");
+        .isEqualTo("{\"type\":\"Refusal\",\"message\":\"" + REFUSAL + "\",\"code\":0}");
   }
 
   @Test
@@ -77,7 +96,7 @@ class RefusalMessageFilterTest {
 
   @Test
   void aRefusalOutsideACapturedRequestIsNotRemembered() throws Exception {
-    new MeetingRefusal(REFUSAL); // e.g. in a job executor thread: nothing is captured
+    failEngineCommand(); // e.g. in a job executor thread: nothing is captured
     assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED)).getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo(WRAPPED);
   }
