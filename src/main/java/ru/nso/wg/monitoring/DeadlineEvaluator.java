@@ -3,9 +3,9 @@ package ru.nso.wg.monitoring;
 import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineCalculator;
 import ru.nso.wg.calendar.DeadlineKind;
-import ru.nso.wg.calendar.DeadlineSettings;
 import ru.nso.wg.calendar.MissingCalendarYearException;
 import ru.nso.wg.calendar.WorkingDayCalendar;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingStatus;
 
 import java.time.Instant;
@@ -53,7 +53,7 @@ public final class DeadlineEvaluator {
     this.calendar = calendar;
     this.calculator = calculator;
     this.now = now;
-    this.today = LocalDate.ofInstant(now, DeadlineSettings.ZONE);
+    this.today = LocalDate.ofInstant(now, RussianDates.ZONE);
   }
 
   /**
@@ -104,8 +104,8 @@ public final class DeadlineEvaluator {
   }
 
   private DeadlineStatus done(DeadlineKind kind, Completion completion) {
-    OffsetDateTime dueAt = completion.dueAt().atZoneSameInstant(DeadlineSettings.ZONE).toOffsetDateTime();
-    OffsetDateTime doneAt = completion.doneAt().atZoneSameInstant(DeadlineSettings.ZONE).toOffsetDateTime();
+    OffsetDateTime dueAt = completion.dueAt().atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
+    OffsetDateTime doneAt = completion.doneAt().atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
     LocalDate dueDate = dueAt.toLocalDate();
     if (doneAt.isBefore(dueAt)) {
       return new DeadlineStatus(kind, dueDate, dueAt, doneAt, DeadlineState.MET, 0, null);

@@ -7,9 +7,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nso.wg.api.ApiException;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.roster.RosterGroups;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public class DemoDataController {
                                   @RequestParam(required = false) Integer year) {
     Authentication a = identity.getCurrentAuthentication();
     if (a == null || a.getGroupIds() == null || !a.getGroupIds().contains(RosterGroups.ADMINS)) {
-      throw ApiException.forbidden("Демонстрационные данные загружает только администратор");
+      throw Refusal.forbidden("Демонстрационные данные загружает только администратор");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     if (bulkMeetings == null) {
@@ -46,10 +47,10 @@ public class DemoDataController {
       return body;
     }
     if (bulkMeetings < 1 || bulkMeetings > 100_000 || decisionsPerMeeting < 0 || decisionsPerMeeting > 100) {
-      throw ApiException.badRequest("Число заседаний — от 1 до 100000, решений на заседание — от 0 до 100");
+      throw new Refusal("Число заседаний — от 1 до 100000, решений на заседание — от 0 до 100");
     }
     body.put("created", seed.bulk(bulkMeetings, decisionsPerMeeting,
-        year == null ? java.time.LocalDate.now().getYear() - 1 : year));
+        year == null ? LocalDate.now().getYear() - 1 : year));
     return body;
   }
 }

@@ -46,7 +46,8 @@ public record MonitoringAccess(String userId, boolean all, Set<String> areas) {
   /** Decisions under control: also a deputy chair, for their areas. */
   public void requireDecisions() {
     if (!all && areas.isEmpty()) {
-      throw MonitoringException.forbidden("Сведения о решениях на контроле доступны департаменту организации управления "
+      throw MonitoringException.forbidden("Сведения о решениях на контроле доступны департаменту организации "
+          + "управления "
           + "и государственной гражданской службы, аппарату председателя и заместителям председателя Рабочей группы "
           + "(по своим направлениям)");
     }
@@ -64,7 +65,8 @@ public record MonitoringAccess(String userId, boolean all, Set<String> areas) {
     }
     if (DeputyArea.byGroupId(area).isEmpty()) {
       throw MonitoringException.badRequest("Параметр «area»: «" + area + "» — не направление заместителя председателя; "
-          + "допустимы: " + Arrays.stream(DeputyArea.values()).map(DeputyArea::groupId).collect(Collectors.joining(", ")));
+          + "допустимы: " + Arrays.stream(DeputyArea.values()).map(DeputyArea::groupId)
+          .collect(Collectors.joining(", ")));
     }
     if (!all && !areas.contains(area)) {
       throw MonitoringException.forbidden("Решения направления «" + DeputyArea.byGroupId(area).get().title()

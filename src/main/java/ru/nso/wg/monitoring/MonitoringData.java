@@ -1,11 +1,13 @@
 package ru.nso.wg.monitoring;
 
+import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.control.DecisionState;
 import ru.nso.wg.meeting.MeetingFormat;
 import ru.nso.wg.meeting.MeetingStatus;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ public final class MonitoringData {
    */
   public record MeetingOverview(String key, int year, int number, String processInstanceId, OffsetDateTime start,
                                 MeetingFormat format, MeetingStatus status, String presidingName,
-                                OffsetDateTime signedAt, OffsetDateTime copiesSentAt, OffsetDateTime publishedAt,
+                                LocalDate signedOn, OffsetDateTime copiesSentAt, OffsetDateTime publishedAt,
                                 String publicationUrl, int items, int decisions, int present, int registered,
                                 List<DeadlineStatus> deadlines) {
 
@@ -37,7 +39,7 @@ public final class MonitoringData {
       return start.toLocalDate();
     }
 
-    public DeadlineStatus deadline(ru.nso.wg.calendar.DeadlineKind kind) {
+    public DeadlineStatus deadline(DeadlineKind kind) {
       return deadlines.stream().filter(d -> d.kind() == kind).findFirst().orElseThrow();
     }
 
@@ -74,7 +76,7 @@ public final class MonitoringData {
       for (DecisionCategory c : DecisionCategory.values()) {
         all.put(c, counts.getOrDefault(c, 0));
       }
-      counts = java.util.Collections.unmodifiableMap(all);
+      counts = Collections.unmodifiableMap(all);
     }
 
     public int total() {

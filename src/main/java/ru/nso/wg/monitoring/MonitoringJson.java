@@ -1,6 +1,6 @@
 package ru.nso.wg.monitoring;
 
-import ru.nso.wg.calendar.DeadlineSettings;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.control.DecisionEvent;
 import ru.nso.wg.monitoring.MonitoringData.AreaCounts;
 import ru.nso.wg.monitoring.MonitoringData.DecisionRow;
@@ -47,7 +47,7 @@ public final class MonitoringJson {
     json.put("quorum", m.quorumText());
     json.put("items", m.items());
     json.put("decisions", m.decisions());
-    json.put("signedOn", m.signedAt() == null ? null : m.signedAt().toLocalDate().toString());
+    json.put("signedOn", date(m.signedOn()));
     json.put("copiesSentAt", instant(m.copiesSentAt()));
     json.put("publishedAt", instant(m.publishedAt()));
     json.put("publicationUrl", m.publicationUrl());
@@ -64,7 +64,7 @@ public final class MonitoringJson {
 
   /** The signed minutes (DOCX) of the application's API, once signed. */
   public static String minutesUrl(MeetingOverview m) {
-    return m.signedAt() == null ? null : "/api/meetings/" + m.key() + "/minutes.docx";
+    return m.signedOn() == null ? null : "/api/meetings/" + m.key() + "/minutes.docx";
   }
 
   public static Map<String, Object> deadline(DeadlineStatus d) {
@@ -157,6 +157,6 @@ public final class MonitoringJson {
   }
 
   static String instant(OffsetDateTime t) {
-    return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZoneSameInstant(DeadlineSettings.ZONE));
+    return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZoneSameInstant(RussianDates.ZONE));
   }
 }

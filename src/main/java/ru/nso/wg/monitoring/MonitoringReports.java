@@ -40,7 +40,7 @@ public class MonitoringReports {
       String minutes = MonitoringJson.minutesUrl(m);
       register.add(row(m.display(), m.date(), m.format().title(), m.presidingName(), m.status().title(),
           m.quorumText().isEmpty() ? null : m.quorumText(), m.items(), m.decisions(),
-          m.signedAt() == null ? null : m.signedAt().toLocalDate(), m.copiesSentAt(), m.publishedAt(),
+          m.signedOn(), m.copiesSentAt(), m.publishedAt(),
           minutes == null ? null : appUrl + minutes, m.publicationUrl()));
     }
     book.sheet("Реестр заседаний", List.of("№ заседания", "Дата заседания", "Формат", "Председательствующий",

@@ -8,9 +8,9 @@ import ru.nso.wg.calendar.CalendarProperties;
 import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineCalculator;
 import ru.nso.wg.calendar.DeadlineKind;
-import ru.nso.wg.calendar.DeadlineSettings;
 import ru.nso.wg.calendar.ProductionCalendar;
 import ru.nso.wg.calendar.WorkingDayCalendar;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.roster.DeputyArea;
 
 import java.sql.Date;
@@ -20,6 +20,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ import java.util.Map;
 @Component
 public class MonitoringSeed {
 
-  private static final String[] AREAS = java.util.Arrays.stream(DeputyArea.values()).map(DeputyArea::groupId)
+  private static final String[] AREAS = Arrays.stream(DeputyArea.values()).map(DeputyArea::groupId)
       .toArray(String[]::new);
 
   private final JdbcTemplate jdbc;
@@ -83,6 +84,8 @@ public class MonitoringSeed {
     completion(b, b19, at(published, 11, 0));
     held(b, dayB, 3, 10, 15);
     event(b, "SIGNED", "Протокол подписан: А.В. Соколов", "sokolov", at(signed, 12, 0));
+    jdbc.update("UPDATE wg_meeting SET signed_on = ?, secretary_user_id = 'smirnova' WHERE business_key = ?",
+        Date.valueOf(signed), b);
     mail(b, "minutes-copy", 15, at(cal.shift(signed, 1).date(), 9, 30));
     event(b, "PUBLISHED", "https://www.nso.ru/wg/" + b, "egorova", at(published, 11, 0));
     decision(b, 1, "цифровая трансформация", DeputyArea.DIGITAL, cal.shift(signed, 10).date(), "EXECUTED");
@@ -100,7 +103,8 @@ public class MonitoringSeed {
     completion(a, a14, at(a14.date(), 11, 0));
     held(a, dayA, 2, 9, 15);
     jdbc.update("INSERT INTO wg_deadline_event (business_key, deadline_kind, due_at, outcome, recorded_at)"
-        + " VALUES (?, ?, ?, 'MISSED', ?)", a, DeadlineKind.MINUTES_DUE.code(), utc(a18.deadline()), utc(a18.deadline()));
+        + " VALUES (?, ?, ?, 'MISSED', ?)", a, DeadlineKind.MINUTES_DUE.code(), utc(a18.deadline()),
+        utc(a18.deadline()));
     event(a, "DEADLINE_MISSED", DeadlineKind.MINUTES_DUE.description() + ": срок " + a18.text() + " истёк", null,
         a18.deadline());
     keys.put("missed18", a);
@@ -137,8 +141,10 @@ public class MonitoringSeed {
       number++;
       String key = year + "-" + number;
       LocalDate day = days.get(i % days.size());
+      LocalDate signedOn = i % 5 == 0 ? null : cal.shift(day, 4).date();
       meetingRows.add(new Object[] {key, year, number, utc(at(day, 14, 0)), i % 2 == 0 ? "IN_PERSON" : "VIDEO",
-          "sokolov", "Соколов Андрей Викторович", i % 5 == 0 ? "HELD" : "PUBLISHED", now, now});
+          "sokolov", "Соколов Андрей Викторович", i % 5 == 0 ? "HELD" : "PUBLISHED",
+          signedOn == null ? null : Date.valueOf(signedOn), now, now});
       for (DeadlineKind kind : List.of(DeadlineKind.AGENDA_TO_CHAIR, DeadlineKind.AGENDA_DISTRIBUTION,
           DeadlineKind.MINUTES_DUE)) {
         Deadline d = calculator.deadline(cal, kind, day);
@@ -169,9 +175,9 @@ public class MonitoringSeed {
             state.equals("EXECUTED") || state.equals("WITHDRAWN") ? utc(at(due, 12, 0)) : null, now});
       }
     }
-    jdbc.batchUpdate("INSERT INTO wg_meeting (business_key, meeting_year, meeting_number, meeting_start, meeting_format,"
-        + " presiding_user_id, presiding_name, status, created_by, created_at, updated_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'seed', ?, ?)", meetingRows);
+    jdbc.batchUpdate("INSERT INTO wg_meeting (business_key, meeting_year, meeting_number, meeting_start,"
+        + " meeting_format, presiding_user_id, presiding_name, status, signed_on, created_by, created_at, updated_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'seed', ?, ?)", meetingRows);
     jdbc.batchUpdate("INSERT INTO wg_deadline_event (business_key, deadline_kind, due_at, outcome, recorded_at)"
         + " VALUES (?, ?, ?, ?, ?)", deadlineRows);
     jdbc.batchUpdate("INSERT INTO wg_meeting_event (business_key, event_kind, details, actor, occurred_at)"
@@ -268,7 +274,7 @@ public class MonitoringSeed {
   }
 
   private static OffsetDateTime at(LocalDate day, int hour, int minute) {
-    return day.atTime(LocalTime.of(hour, minute)).atZone(DeadlineSettings.ZONE).toOffsetDateTime();
+    return day.atTime(LocalTime.of(hour, minute)).atZone(RussianDates.ZONE).toOffsetDateTime();
   }
 
   private static OffsetDateTime utc(OffsetDateTime t) {

@@ -8,13 +8,15 @@ import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.calendar.CalendarProperties;
 import ru.nso.wg.calendar.DeadlineCalculator;
 import ru.nso.wg.calendar.DeadlineKind;
-import ru.nso.wg.calendar.DeadlineSettings;
 import ru.nso.wg.calendar.MissingCalendarYearException;
 import ru.nso.wg.calendar.ProductionCalendar;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.control.DecisionControl;
 import ru.nso.wg.control.DecisionEvent;
 import ru.nso.wg.control.DecisionRegister;
 import ru.nso.wg.control.DecisionState;
+import ru.nso.wg.meeting.DeadlineOutcome;
+import ru.nso.wg.meeting.MeetingEventKind;
 import ru.nso.wg.meeting.MeetingFormat;
 import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.monitoring.DeadlineEvaluator.Completion;
@@ -23,7 +25,8 @@ import ru.nso.wg.monitoring.MonitoringData.DecisionRow;
 import ru.nso.wg.monitoring.MonitoringData.MeetingOverview;
 import ru.nso.wg.monitoring.MonitoringData.Timeline;
 import ru.nso.wg.monitoring.MonitoringData.TimelineEntry;
-import ru.nso.wg.notification.NotificationService;
+import ru.nso.wg.notification.MeetingMessages;
+import ru.nso.wg.roster.DeputyArea;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -33,6 +36,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -58,15 +62,13 @@ public class MonitoringService {
 
   /** The register of meetings with everything the dashboard and the reports show, in one query. */
   private static final String MEETINGS = "SELECT m.business_key, m.meeting_year, m.meeting_number,"
-      + " m.process_instance_id, m.meeting_start, m.meeting_format, m.presiding_name, m.status,"
-      + " (SELECT MIN(e.occurred_at) FROM wg_meeting_event e WHERE e.business_key = m.business_key"
-      + "   AND e.event_kind = 'SIGNED') AS signed_at,"
+      + " m.process_instance_id, m.meeting_start, m.meeting_format, m.presiding_name, m.status, m.signed_on,"
       + " (SELECT MAX(e.occurred_at) FROM wg_meeting_event e WHERE e.business_key = m.business_key"
-      + "   AND e.event_kind = 'PUBLISHED') AS published_at,"
+      + "   AND e.event_kind = '" + MeetingEventKind.PUBLISHED.name() + "') AS published_at,"
       + " (SELECT MAX(e.details) FROM wg_meeting_event e WHERE e.business_key = m.business_key"
-      + "   AND e.event_kind = 'PUBLISHED') AS publication_url,"
+      + "   AND e.event_kind = '" + MeetingEventKind.PUBLISHED.name() + "') AS publication_url,"
       + " (SELECT MIN(x.sent_at) FROM wg_mail_delivery x WHERE x.meeting_key = m.business_key"
-      + "   AND x.message_kind = '" + NotificationService.MINUTES_COPY + "') AS copies_sent_at,"
+      + "   AND x.message_kind = '" + MeetingMessages.MINUTES_COPY + "') AS copies_sent_at,"
       + " (SELECT COUNT(*) FROM wg_agenda_item i WHERE i.business_key = m.business_key) AS items,"
       + " (SELECT COUNT(*) FROM wg_decision d WHERE d.business_key = m.business_key"
       + "   AND d.outcome = 'ADOPTED') AS decisions,"
@@ -80,7 +82,7 @@ public class MonitoringService {
 
   private static final String DEADLINE_EVENTS = "SELECT d.business_key, d.deadline_kind, d.due_at, d.recorded_at"
       + " FROM wg_deadline_event d JOIN wg_meeting m ON m.business_key = d.business_key"
-      + " WHERE d.outcome IN ('MET', 'LATE') AND ";
+      + " WHERE d.outcome IN ('" + DeadlineOutcome.MET.name() + "', '" + DeadlineOutcome.LATE.name() + "') AND ";
 
   private static final String DECISIONS = "SELECT d.decision_key, d.meeting_key, m.meeting_year, m.meeting_number,"
       + " m.meeting_start, d.item_no, d.item_title, d.decision_text, d.executor_name, d.executor_id, d.control_area,"
@@ -144,17 +146,16 @@ public class MonitoringService {
     }, args);
     List<MeetingOverview> result = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      LocalDate signedOn = r.signedAt == null ? null : r.signedAt.toLocalDate();
       result.add(new MeetingOverview(r.key, r.year, r.number, r.processInstanceId, r.start, r.format, r.status,
-          r.presidingName, r.signedAt, r.copiesSentAt, r.publishedAt, r.publicationUrl, r.items, r.decisions,
+          r.presidingName, r.signedOn, r.copiesSentAt, r.publishedAt, r.publicationUrl, r.items, r.decisions,
           r.present, r.registered,
-          evaluator.evaluate(r.status, r.start.toLocalDate(), signedOn, completions.getOrDefault(r.key, Map.of()))));
+          evaluator.evaluate(r.status, r.start.toLocalDate(), r.signedOn, completions.getOrDefault(r.key, Map.of()))));
     }
     return result;
   }
 
   private record Row(String key, int year, int number, String processInstanceId, OffsetDateTime start,
-                     MeetingFormat format, MeetingStatus status, String presidingName, OffsetDateTime signedAt,
+                     MeetingFormat format, MeetingStatus status, String presidingName, LocalDate signedOn,
                      OffsetDateTime publishedAt, String publicationUrl, OffsetDateTime copiesSentAt, int items,
                      int decisions, int present, int registered) {
   }
@@ -164,15 +165,19 @@ public class MonitoringService {
     return new Row(rs.getString("business_key"), rs.getInt("meeting_year"), rs.getInt("meeting_number"),
         rs.getString("process_instance_id"), time(rs, "meeting_start"),
         MeetingFormat.valueOf(rs.getString("meeting_format")), MeetingStatus.valueOf(rs.getString("status")),
-        rs.getString("presiding_name"), time(rs, "signed_at"), time(rs, "published_at"),
+        rs.getString("presiding_name"), localDate(rs.getDate("signed_on")), time(rs, "published_at"),
         rs.getString("publication_url"),
-        copies == null ? null : copies.toInstant().atZone(DeadlineSettings.ZONE).toOffsetDateTime(),
+        copies == null ? null : copies.toInstant().atZone(RussianDates.ZONE).toOffsetDateTime(),
         rs.getInt("items"), rs.getInt("decisions"), rs.getInt("present"), rs.getInt("registered"));
+  }
+
+  private static LocalDate localDate(Date date) {
+    return date == null ? null : date.toLocalDate();
   }
 
   static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.atZoneSameInstant(DeadlineSettings.ZONE).toOffsetDateTime();
+    return t == null ? null : t.atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
   }
 
   // ----------------------------------------------------------------------------------------------- decisions
@@ -308,7 +313,7 @@ public class MonitoringService {
   }
 
   private static List<String> areaIds() {
-    return java.util.Arrays.stream(ru.nso.wg.roster.DeputyArea.values()).map(ru.nso.wg.roster.DeputyArea::groupId)
+    return Arrays.stream(DeputyArea.values()).map(DeputyArea::groupId)
         .toList();
   }
 
@@ -345,7 +350,7 @@ public class MonitoringService {
         + " WHERE meeting_key = ? GROUP BY message_kind", rs -> {
           String kind = rs.getString("message_kind");
           int n = rs.getInt("n");
-          entries.add(new TimelineEntry(rs.getTimestamp("first_sent").toInstant().atZone(DeadlineSettings.ZONE)
+          entries.add(new TimelineEntry(rs.getTimestamp("first_sent").toInstant().atZone(RussianDates.ZONE)
               .toOffsetDateTime(), "MAIL", Texts.mailTitle(kind), "Отправлено адресатов: " + n, null, null));
         }, meeting.key());
     Map<String, String> names = names(entries.stream().map(TimelineEntry::actor).filter(a -> a != null)

@@ -1,10 +1,10 @@
 package ru.nso.wg.monitoring;
 
-import ru.nso.wg.calendar.DeadlineSettings;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import ru.nso.wg.common.RussianDates;
 
 /**
  * A period of meeting dates, both ends included, in Novosibirsk. Meetings belong to a period by their date;
@@ -62,11 +62,11 @@ public record Period(LocalDate from, LocalDate to) {
 
   /** The first instant of the period. */
   public OffsetDateTime start() {
-    return from.atStartOfDay(DeadlineSettings.ZONE).toOffsetDateTime();
+    return from.atStartOfDay(RussianDates.ZONE).toOffsetDateTime();
   }
 
   /** The first instant after the period. */
   public OffsetDateTime end() {
-    return to.plusDays(1).atStartOfDay(DeadlineSettings.ZONE).toOffsetDateTime();
+    return to.plusDays(1).atStartOfDay(RussianDates.ZONE).toOffsetDateTime();
   }
 }

@@ -17,7 +17,6 @@ import ru.nso.wg.api.ApiErrorHandler;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Reports to take away, as JSON or as an XLSX workbook ({@code ?format=xlsx}, or {@code Accept} of the XLSX type):
@@ -72,7 +71,7 @@ public class ReportsController {
   }
 
   @ExceptionHandler(MonitoringException.class)
-  public ResponseEntity<Map<String, Object>> refused(MonitoringException e) {
+  public ResponseEntity<ApiErrorHandler.ApiError> refused(MonitoringException e) {
     return ApiErrorHandler.body(HttpStatus.valueOf(e.status()), e.getMessage());
   }
 

@@ -1,7 +1,7 @@
 package ru.nso.wg.monitoring;
 
 import ru.nso.wg.calendar.DeadlineKind;
-import ru.nso.wg.calendar.DeadlineSettings;
+import ru.nso.wg.common.RussianDates;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -44,7 +44,7 @@ public final class Texts {
     return EVENTS.getOrDefault(kind, kind);
   }
 
-  /** The kinds written by {@code NotificationService} ({@code agenda#1}, {@code reminder:agendaToChair:2026-12-01}…). */
+  /** Kinds of {@code notification.MeetingMessages}: {@code agenda#1}, {@code reminder:agendaToChair:2026-12-01}… */
   public static String mailTitle(String kind) {
     String base = kind.replaceAll("#\\d+$", "");
     if (kind.startsWith("reminder:") || kind.startsWith("escalation:")) {
@@ -70,6 +70,6 @@ public final class Texts {
   }
 
   public static String dateTime(OffsetDateTime t) {
-    return t == null ? "" : DATE_TIME.format(t.atZoneSameInstant(DeadlineSettings.ZONE));
+    return t == null ? "" : DATE_TIME.format(t.atZoneSameInstant(RussianDates.ZONE));
   }
 }

@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import ru.nso.wg.calendar.DeadlineSettings;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +18,9 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import ru.nso.wg.common.RussianDates;
 
 /**
  * A small writer of XLSX tables (Apache POI): one sheet per table, a bold header row that stays frozen and filters,
@@ -57,7 +58,7 @@ final class Workbook {
     text.setVerticalAlignment(VerticalAlignment.TOP);
   }
 
-  /** A table: a sheet named {@code name} with the headers and rows (String, Number, LocalDate, OffsetDateTime, Boolean, null). */
+  /** A table: a sheet {@code name}, headers, rows of String, Number, LocalDate, OffsetDateTime, Boolean or null. */
   void sheet(String name, List<String> headers, List<List<Object>> rows) {
     Sheet sheet = book.createSheet(name);
     int[] widths = new int[headers.size()];
@@ -87,7 +88,7 @@ final class Workbook {
           cell.setCellStyle(date);
           width = 10;
         } else if (v instanceof OffsetDateTime t) {
-          cell.setCellValue(t.atZoneSameInstant(DeadlineSettings.ZONE).toLocalDateTime());
+          cell.setCellValue(t.atZoneSameInstant(RussianDates.ZONE).toLocalDateTime());
           cell.setCellStyle(dateTime);
           width = 16;
         } else if (v instanceof Boolean b) {
@@ -130,7 +131,7 @@ final class Workbook {
 
   static List<Object> row(Object... values) {
     List<Object> row = new ArrayList<>(values.length);
-    java.util.Collections.addAll(row, values);
+    Collections.addAll(row, values);
     return row;
   }
 }

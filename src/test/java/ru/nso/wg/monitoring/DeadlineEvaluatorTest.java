@@ -110,7 +110,8 @@ class DeadlineEvaluatorTest {
     assertThat(unsigned.get(3).text()).isEqualTo("протокол ещё не подписан");
 
     // § 19 counts from the signing: signed Monday 21st -> due Thursday 24th
-    List<DeadlineStatus> signed = e.evaluate(MeetingStatus.MINUTES_SIGNED, MEETING, LocalDate.parse("2026-12-21"), Map.of());
+    List<DeadlineStatus> signed = e.evaluate(MeetingStatus.MINUTES_SIGNED, MEETING, LocalDate.parse("2026-12-21"),
+        Map.of());
     assertThat(signed.get(3).dueDate()).isEqualTo("2026-12-24");
     assertThat(signed.get(3).state()).isEqualTo(DeadlineState.MISSED);
   }

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import ru.nso.wg.meeting.MeetingEventKind;
 import ru.nso.wg.meeting.MeetingFormat;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingRef;
@@ -73,11 +74,12 @@ class MonitoringApiTest {
         .header("Authorization", basic("admin", "admin")).POST(HttpRequest.BodyPublishers.noBody()));
     assertThat(seeded.statusCode()).as(seeded.body()).isEqualTo(200);
     JsonNode meetings = JSON.readTree(seeded.body()).get("meetings");
-    keys = new HashMap<>(Map.of("late13", meetings.get("late13").asText(), "missed18", meetings.get("missed18").asText()));
+    keys = new HashMap<>(Map.of("late13", meetings.get("late13").asText(),
+        "missed18", meetings.get("missed18").asText()));
     MeetingRef upcoming = record.create(2026, OffsetDateTime.parse("2026-12-23T11:00+07:00"), MeetingFormat.VIDEO, null,
         "https://vks.example.org/wg", null, "smirnova");
     record.attachProcess(upcoming.key(), "pi-upcoming");
-    record.event(upcoming.key(), "CREATED", "Заседание назначено на 23.12.2026 11:00", "smirnova");
+    record.event(upcoming.key(), MeetingEventKind.CREATED, "Заседание назначено на 23.12.2026 11:00", "smirnova");
     keys.put("upcoming", upcoming.key());
   }
 
@@ -256,7 +258,8 @@ class MonitoringApiTest {
   }
 
   byte[] getBytes(String path, String user) throws IOException, InterruptedException {
-    HttpResponse<byte[]> res = client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, "demo"))
+    HttpResponse<byte[]> res = client.send(HttpRequest.newBuilder(uri(path))
+        .header("Authorization", basic(user, "demo"))
         .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(res.statusCode()).as(new String(res.body(), StandardCharsets.UTF_8)).isEqualTo(200);
     assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith(MonitoringReports.XLSX);
@@ -279,7 +282,8 @@ class MonitoringApiTest {
       String csrf = welcome.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.stream()
           .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow());
       String header = String.join("; ", cookies.stream().map(c -> c.getName() + "=" + c.getValue()).toList());
-      HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/cockpit"))
+      HttpResponse<String> login = send(HttpRequest.newBuilder(
+              uri("/camunda/api/admin/auth/user/default/login/cockpit"))
           .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
           .header("Cookie", header)
           .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)

@@ -19,6 +19,7 @@ import ru.nso.wg.platform.PostgresTestSupport;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -79,7 +80,7 @@ class MonitoringPostgresTest {
         });
   }
 
-  private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+  private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
@@ -99,7 +100,8 @@ class MonitoringPostgresTest {
     Period year = new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
 
     List<MeetingOverview> meetings = service.meetings(year);
-    MeetingOverview late = meetings.stream().filter(m -> m.key().equals(examples.get("late13"))).findFirst().orElseThrow();
+    MeetingOverview late = meetings.stream().filter(m -> m.key().equals(examples.get("late13"))).findFirst()
+        .orElseThrow();
     assertThat(late.deadline(DeadlineKind.AGENDA_TO_CHAIR).state()).isEqualTo(DeadlineState.LATE);
     assertThat(late.deadline(DeadlineKind.AGENDA_TO_CHAIR).lateWorkingDays()).isEqualTo(2);
     assertThat(late.deadline(DeadlineKind.MINUTES_COPIES_DUE).state()).isEqualTo(DeadlineState.MET);
