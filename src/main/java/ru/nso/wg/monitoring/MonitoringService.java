@@ -19,6 +19,7 @@ import ru.nso.wg.meeting.DeadlineOutcome;
 import ru.nso.wg.meeting.MeetingEventKind;
 import ru.nso.wg.meeting.MeetingFormat;
 import ru.nso.wg.meeting.MeetingStatus;
+import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.monitoring.DeadlineEvaluator.Completion;
 import ru.nso.wg.monitoring.MonitoringData.AreaCounts;
 import ru.nso.wg.monitoring.MonitoringData.DecisionRow;
@@ -71,7 +72,7 @@ public class MonitoringService {
       + "   AND x.message_kind = '" + MeetingMessages.MINUTES_COPY + "') AS copies_sent_at,"
       + " (SELECT COUNT(*) FROM wg_agenda_item i WHERE i.business_key = m.business_key) AS items,"
       + " (SELECT COUNT(*) FROM wg_decision d WHERE d.business_key = m.business_key"
-      + "   AND d.outcome = 'ADOPTED') AS decisions,"
+      + "   AND d.outcome = '" + Decision.ADOPTED.name() + "') AS decisions,"
       + " (SELECT COUNT(*) FROM wg_attendance a WHERE a.business_key = m.business_key AND a.presence <> 'ABSENT'"
       + "   AND a.attempt = (SELECT MAX(a2.attempt) FROM wg_attendance a2 WHERE a2.business_key = m.business_key))"
       + "   AS present,"
