@@ -291,7 +291,7 @@ describe('Заместитель председателя: только реше
 });
 
 function step2() {
-  it('кузнецова (цифровая трансформация) видит свои решения, не видит заседаний и отчёта о сроках', { timeout: 180_000 }, async () => {
+  it('кузнецова (цифровая трансформация) видит свои решения, не видит заседаний и отчёта о сроках; ?lang=en и обратно', { timeout: 180_000 }, async () => {
     const deputy = await cockpit(DEPUTY);
     try {
       const { page } = deputy;
@@ -302,6 +302,14 @@ function step2() {
       const refused = await page.evaluate(async () => (await fetch('/api/reports/compliance')).status);
       assert.equal(refused, 403);
       await assertRussian(page, 'the deputy chair\'s dashboard');
+
+      // ?lang=en before the # switches this browser to English, ?lang=ru back (remembered in localStorage)
+      await page.goto(`${app.baseUrl}/camunda/app/cockpit/default/?lang=en#/dashboard`);
+      await page.getByRole('link', { name: 'Processes' }).first().waitFor();
+      await page.goto(`${app.baseUrl}/camunda/app/cockpit/default/#/dashboard`);
+      await page.getByRole('link', { name: 'Processes' }).first().waitFor();
+      await page.goto(`${app.baseUrl}/camunda/app/cockpit/default/?lang=ru#/dashboard`);
+      await page.getByRole('link', { name: 'Процессы' }).first().waitFor();
     } catch (e) {
       e.message += `\nScreenshot: ${await saveArtifacts(deputy, 'failed')}`;
       throw e;
