@@ -29,6 +29,7 @@ import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -129,6 +130,8 @@ class MeetingProcessTest {
     // 9 in the room, 1 by ВКС: 10 of 15 — quorate (§ 15)
     meeting.recordAttendance(TEN_PRESENT.subList(0, 9), TEN_PRESENT.subList(9, 10));
     assertThat(meeting.instance).isWaitingAt(Elements.RECORD_VOTE);
+    // the secretary the minutes name is recorded: whoever registered the attendance
+    assertThat(record.get(key).secretaryUserId()).isEqualTo(SECRETARY);
     // item 1: adopted by majority
     meeting.vote(ROSTER.subList(0, 8), List.of(ROSTER.get(8)), List.of(ROSTER.get(9)));
     // item 2: rejected by majority
@@ -158,6 +161,7 @@ class MeetingProcessTest {
     assertThat(documents.signedMinutes(key)).isPresent();
     assertThat(documents.verify(key).intact()).isTrue();
     assertThat(record.get(key).status()).isEqualTo(MeetingStatus.MINUTES_SIGNED);
+    assertThat(record.get(key).signedOn()).isEqualTo(LocalDate.of(2026, 12, 23));
     assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MINUTES_SHA256.name()))
         .isEqualTo(documents.signedMinutes(key).orElseThrow().sha256());
     meeting.executeJob(Elements.START_DECISION_CONTROL);
@@ -389,6 +393,7 @@ class MeetingProcessTest {
     // 20.01.2027 (Wednesday) − 5 working days = 13.01.2027
     assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2027-01-13T18:00+07:00"));
     assertThat(meeting.task(Elements.PREPARE_AGENDA).getDueDate()).isEqualTo(at("2027-01-13T18:00+07:00"));
+    assertThat(meeting.task(Elements.PREPARE_AGENDA).getFollowUpDate()).isEqualTo(at("2027-01-12T18:00+07:00"));
     assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MEETING_DATE.name()))
         .isEqualTo("2027-01-20");
     assertThat(record.get(meeting.key()).start().toInstant()).isEqualTo(at("2027-01-20T11:00+07:00").toInstant());
