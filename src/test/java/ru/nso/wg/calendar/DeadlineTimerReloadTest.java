@@ -1,6 +1,5 @@
 package ru.nso.wg.calendar;
 
-import ru.nso.wg.common.RussianDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -23,10 +22,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import ru.nso.wg.common.RussianDates;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +78,7 @@ class DeadlineTimerReloadTest {
       for (Path file : files.toList()) {
         Files.delete(file);
       }
-    } catch (java.nio.file.NoSuchFileException ignored) {
+    } catch (NoSuchFileException ignored) {
       // nothing was dropped
     }
     identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
@@ -118,7 +119,8 @@ class DeadlineTimerReloadTest {
   void theBpmnExpressionsUseTheCalendar() {
     ProcessInstance instance = startMeeting("2026-05-13");
 
-    assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
+    assertThat(timer(instance, DEADLINE_TIMER).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(task.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-05-07T11:00:00Z")));
     assertThat(task.getFollowUpDate()).isEqualTo(Date.from(Instant.parse("2026-05-06T11:00:00Z")));
@@ -227,10 +229,12 @@ class DeadlineTimerReloadTest {
     ProcessInstance instance = startMeeting("2026-05-13");
     dropModified2026("2026-05-06");
     calendar.reload(); // what a restart with the new file loads, without the reload endpoint
-    assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
+    assertThat(timer(instance, DEADLINE_TIMER).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
 
     reloadService.synchronizeAfterStart();
 
-    assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-04T11:00:00Z")));
+    assertThat(timer(instance, DEADLINE_TIMER).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-05-04T11:00:00Z")));
   }
 }
