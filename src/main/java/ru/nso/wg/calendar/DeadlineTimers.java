@@ -94,31 +94,6 @@ public class DeadlineTimers {
     }
   }
 
-  /** The value of an engine property (the engine's own table, shared by every node), or {@code null}. */
-  String property(String name) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return managementService.getProperties().get(name);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
-  }
-
-  void setProperty(String name, String value) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      managementService.setProperty(name, value);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
-  }
-
   private List<JobDefinition> deadlineTimerDefinitions() {
     return managementService.createJobDefinitionQuery().list().stream()
         .filter(d -> d.getJobType() != null && d.getJobType().startsWith("timer"))

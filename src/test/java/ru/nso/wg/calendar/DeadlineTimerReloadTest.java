@@ -42,7 +42,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * A calendar change at run time moves the waiting deadline timers of running processes. Its own context (it
  * changes the calendar), closed afterwards.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "wg.calendar.backward-reading=A")
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"wg.calendar.backward-reading=A",
+    // the poll must not be what brings a change from another node: the check in the transaction must
+    "wg.calendar.poll-interval=PT1H"})
 @ActiveProfiles("test")
 @DirtiesContext
 class DeadlineTimerReloadTest {
@@ -60,6 +62,8 @@ class DeadlineTimerReloadTest {
   @Autowired private IdentityService identityService;
   @Autowired private ProductionCalendar calendar;
   @Autowired private CalendarReloadService reloadService;
+  @Autowired private ClusterCalendar cluster;
+  @Autowired private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private String deploymentId;
 
@@ -160,6 +164,33 @@ class DeadlineTimerReloadTest {
     assertThat(LocalDate.ofInstant(after.getDuedate().toInstant(), DeadlineSettings.ZONE))
         .isEqualTo(calendar.plusWorkingDays(dueDateBefore, -1));
     assertThat(timer(instance, DURATION_TIMER).getDuedate()).isEqualTo(durationDueBefore);
+
+    // The open task's follow-up date (the working day before its due date) moved too; its due date did not.
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(task.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-05-07T11:00:00Z")));
+    assertThat(task.getFollowUpDate()).isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
+    assertThat(body.path("tasksRecalculated").asInt()).isEqualTo(1);
+    assertThat(body.path("tasksMoved").size()).isEqualTo(1);
+    assertThat(body.path("tasksMoved").get(0).path("followUp").asText()).isEqualTo("2026-05-05T18:00:00+07:00");
+    assertThat(body.path("tasksMoved").get(0).path("previousFollowUp").asText()).isEqualTo("2026-05-06T18:00:00+07:00");
+
+    // The change is on record: who, which years, and one recalculation on this node.
+    JsonNode record = rest.withBasicAuth("admin", "admin").getForEntity("/api/calendar/record", JsonNode.class).getBody();
+    JsonNode change = record.path("changes").get(0);
+    assertThat(change.path("version").asLong()).isEqualTo(body.path("version").asLong());
+    assertThat(change.path("changedBy").asText()).isEqualTo("admin");
+    assertThat(change.path("changedYears").asText()).isEqualTo("[2026]");
+    assertThat(change.path("recalculations").asInt()).isEqualTo(1);
+    assertThat(change.path("recalculatedBy").asText()).isEqualTo(cluster.node());
+    assertThat(change.path("timersMoved").asInt()).isEqualTo(1);
+    assertThat(change.path("tasksMoved").asInt()).isEqualTo(1);
+    assertThat(record.path("recalculatedVersion").asLong()).isEqualTo(body.path("version").asLong());
+    JsonNode year2026 = java.util.stream.StreamSupport.stream(record.path("years").spliterator(), false)
+        .filter(y -> y.path("year").asInt() == 2026).findFirst().orElseThrow();
+    assertThat(year2026.path("changedBy").asText()).isEqualTo("admin");
+    assertThat(year2026.path("source").asText()).endsWith("2026.json").doesNotStartWith("classpath:");
+    assertThat(rest.withBasicAuth("vasiliev", "demo").getForEntity("/api/calendar/record", JsonNode.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -222,14 +253,41 @@ class DeadlineTimerReloadTest {
   }
 
   @Test
-  void aRestartWithChangedFilesRecalculatesToo() throws IOException {
+  void aRestartWithChangedFilesKeepsTheCalendarOfRecordAndAddsMissingYears() throws IOException {
     ProcessInstance instance = startMeeting("2026-05-13");
+    Date dueBefore = timer(instance, DEADLINE_TIMER).getDuedate();
     dropModified2026("2026-05-06");
-    calendar.reload(); // what a restart with the new file loads, without the reload endpoint
-    assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
+    Files.writeString(calendar.directory().resolve("2035.json"), "{ \"year\": 2035, \"status\": \"provisional\","
+        + " \"decree\": \"Проверка\", \"days\": [] }");
 
+    cluster.startUp(); // what a restart of this node does with its files
     reloadService.synchronizeAfterStart();
 
+    // 2026 of another node's (or an older) file does not override the calendar every node uses; 2035 is new
+    assertThat(calendar.isWorkingDay(LocalDate.parse("2026-05-06"))).isTrue();
+    assertThat(calendar.years()).contains(2035);
+    assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(dueBefore);
+    JsonNode change = rest.withBasicAuth("admin", "admin").getForEntity("/api/calendar/record", JsonNode.class)
+        .getBody().path("changes").get(0);
+    assertThat(change.path("changedYears").asText()).isEqualTo("[2035]");
+    assertThat(change.path("recalculations").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aChangeStoredByAnotherNodeIsUsedByTheNextDeadlineWithoutWaitingForThePoll() throws IOException {
+    long versionBefore = cluster.version();
+    dropModified2026("2026-05-06");
+    byte[] modified = Files.readAllBytes(calendar.directory().resolve("2026.json"));
+    Files.delete(calendar.directory().resolve("2026.json"));
+    // another node's reload: the year and a new version in the database, nothing on this node
+    jdbc.update("UPDATE wg_calendar_year SET content = ?, source = 'other-node:/calendar/2026.json',"
+        + " changed_in_version = changed_in_version + 1 WHERE calendar_year = 2026", (Object) modified);
+    jdbc.update("UPDATE wg_calendar_state SET version = version + 1 WHERE id = 1");
+
+    ProcessInstance instance = startMeeting("2026-05-13");
+
     assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-04T11:00:00Z")));
+    assertThat(cluster.version()).isEqualTo(versionBefore + 1);
+    assertThat(calendar.isWorkingDay(LocalDate.parse("2026-05-06"))).isFalse();
   }
 }
