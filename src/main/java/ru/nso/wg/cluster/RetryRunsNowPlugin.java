@@ -52,8 +52,9 @@ public class RetryRunsNowPlugin extends AbstractProcessEnginePlugin {
       if (commandContext == null || context.getConfiguration() == null) {
         return;
       }
+      // called from JobEntity.setRetries while the job still has 0 retries: going up from 0 is what resolves it
       JobEntity job = commandContext.getJobManager().findJobById(context.getConfiguration());
-      if (job != null && job.getRetries() > 0) {
+      if (job != null) {
         job.setDuedate(ClockUtil.getCurrentTime());
       }
     }
