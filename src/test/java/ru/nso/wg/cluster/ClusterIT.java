@@ -252,6 +252,8 @@ class ClusterIT {
     assertThat(login.statusCode()).as("login on A with the session and token of B: " + login.body()).isEqualTo(200);
     collectCookies(login, cookies);
     assertThat(cookies).containsKey("JSESSIONID");
+    // the login may issue a new session id and token (session fixation protection)
+    csrf = login.headers().firstValue("X-XSRF-TOKEN").orElse(cookies.getOrDefault("XSRF-TOKEN", csrf));
 
     // the session (now A's) on B: who is logged in, and a POST that needs the CSRF token
     HttpResponse<String> user = nodeB.send(nodeB.request("/camunda/api/admin/auth/user/default")
