@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nso.wg.api.ApiException;
+import ru.nso.wg.common.Refusal;
 
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ public class CalendarChangesController {
   public Map<String, Object> record() {
     Authentication user = identityService.getCurrentAuthentication();
     if (user == null || user.getGroupIds() == null || !user.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-      throw ApiException.forbidden("Журнал изменений производственного календаря доступен только администратору "
+      throw Refusal.forbidden("Журнал изменений производственного календаря доступен только администратору "
           + "(группа " + Groups.CAMUNDA_ADMIN + ")");
     }
     CalendarOfRecord record = cluster.record();

@@ -1,5 +1,6 @@
 package ru.nso.wg.calendar;
 
+import ru.nso.wg.common.RussianDates;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -63,7 +64,7 @@ public class DeadlineExpressions {
     } catch (DateTimeParseException notADate) {
       try {
         return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-            .atZoneSameInstant(DeadlineSettings.ZONE).toLocalDate();
+            .atZoneSameInstant(RussianDates.ZONE).toLocalDate();
       } catch (DateTimeParseException notADateTime) {
         throw new IllegalArgumentException("Недопустимая дата «" + value
             + "»: ожидается ГГГГ-ММ-ДД (например, 2026-05-13)");

@@ -1,5 +1,6 @@
 package ru.nso.wg.control;
 
+import ru.nso.wg.common.RussianDates;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.calendar.MeetingDeadlines;
@@ -9,7 +10,6 @@ import ru.nso.wg.calendar.WorkingDayCalendar;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
@@ -30,9 +30,6 @@ import java.util.SortedSet;
  */
 @Component("controlDeadlines")
 public class ControlDeadlines {
-
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   private final ProductionCalendar calendar;
   private final MeetingDeadlines deadlines;
@@ -104,9 +101,9 @@ public class ControlDeadlines {
   public String dueText(LocalDate dueDate) {
     LocalDate last = lastDay(dueDate);
     OffsetDateTime at = deadlines.endOfOfficeDay(last);
-    StringBuilder text = new StringBuilder("не позднее ").append(DATE.format(last)).append(' ').append(TIME.format(at));
+    StringBuilder text = new StringBuilder("не позднее ").append(RussianDates.numericDateTime(at));
     if (!last.equals(dueDate)) {
-      text.append(" (").append(DATE.format(dueDate)).append(" — нерабочий день)");
+      text.append(" (").append(RussianDates.numeric(dueDate)).append(" — нерабочий день)");
     }
     WorkingDayCalendar snapshot = calendar.snapshot();
     SortedSet<Integer> provisional = snapshot.provisionalYears(reminderDate(dueDate), last);
@@ -120,7 +117,7 @@ public class ControlDeadlines {
 
   /** «01.03.2027». */
   public static String date(LocalDate date) {
-    return date == null ? "" : DATE.format(date);
+    return RussianDates.numeric(date);
   }
 
   static LocalDate parse(String isoDate) {

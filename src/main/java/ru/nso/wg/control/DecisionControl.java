@@ -1,5 +1,6 @@
 package ru.nso.wg.control;
 
+import ru.nso.wg.common.RussianDates;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,7 @@ import ru.nso.wg.calendar.MissingCalendarYearException;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingRef;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.notification.DecisionNotice;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
 
 /**
  * The rules of execution control (§ 8) as plain Java over the register: who may report, accept, return, extend and
- * withdraw; the state transitions; what is recorded. Every refusal is a {@link MeetingRefusal} with a short Russian
+ * withdraw; the state transitions; what is recorded. Every refusal is a {@link Refusal} with a short Russian
  * message thrown before anything is written, so the caller's transaction (a task completion, a start) changes
  * nothing.
  *
@@ -201,11 +202,11 @@ public class DecisionControl {
   public void report(String key, String actor, String text, String links) {
     ControlledDecision d = open(key);
     if (!isExecutor(d, actor)) {
-      throw new MeetingRefusal("Отчитаться об исполнении поручения может только его исполнитель: " + d.executorName());
+      throw new Refusal("Отчитаться об исполнении поручения может только его исполнитель: " + d.executorName());
     }
     String report = trim(text);
     if (report == null || report.length() < MIN_REPORT) {
-      throw new MeetingRefusal("Опишите в отчёте, что сделано для исполнения поручения (не короче "
+      throw new Refusal("Опишите в отчёте, что сделано для исполнения поручения (не короче "
           + MIN_REPORT + " символов)");
     }
     register.addEvent(key, new DecisionEvent(DecisionEventKind.REPORTED, report, links(links), null, null, null,
@@ -222,15 +223,15 @@ public class DecisionControl {
   public boolean review(String key, String actor, String decision, String remarks) {
     ControlledDecision d = open(key);
     if (!isController(d, actor)) {
-      throw new MeetingRefusal("Принять или вернуть отчёт может только заместитель председателя, контролирующий "
+      throw new Refusal("Принять или вернуть отчёт может только заместитель председателя, контролирующий "
           + "исполнение решения (п. 8 Положения): " + controllerText(d));
     }
     Review review = Arrays.stream(Review.values()).filter(r -> r.name().equals(decision)).findFirst()
-        .orElseThrow(() -> new MeetingRefusal("Выберите решение: принять отчёт или вернуть его исполнителю"));
+        .orElseThrow(() -> new Refusal("Выберите решение: принять отчёт или вернуть его исполнителю"));
     if (review == Review.RETURN) {
       String text = trim(remarks);
       if (text == null || text.length() < MIN_REASON) {
-        throw new MeetingRefusal("Укажите замечания, с которыми отчёт возвращается исполнителю");
+        throw new Refusal("Укажите замечания, с которыми отчёт возвращается исполнителю");
       }
       register.addEvent(key, DecisionEvent.of(DecisionEventKind.RETURNED, text, actor));
       register.setStage(key, DecisionStage.AWAITING_REPORT);
@@ -284,7 +285,7 @@ public class DecisionControl {
   private DecisionNotice notice(ControlledDecision d) {
     return new DecisionNotice(d.key(), meetingTitle(d), d.itemNo(), d.itemTitle(), d.decisionText(), d.executorId(),
         d.executorKind() == ExecutorKind.GROUP, d.executorName(), d.controlArea(), controllerText(d),
-        d.dueAt().atZoneSameInstant(ru.nso.wg.calendar.DeadlineSettings.ZONE), d.stage().title(), null);
+        d.dueAt().atZoneSameInstant(RussianDates.ZONE), d.stage().title(), null);
   }
 
   private static String delivered(DeliveryResult result) {
@@ -306,20 +307,20 @@ public class DecisionControl {
    */
   public ControlledDecision forRequest(Request request, String actor, String meetingRef, Integer itemNo) {
     if (actor == null) {
-      throw new MeetingRefusal("Запрос подаётся от имени вошедшего в систему сотрудника");
+      throw new Refusal("Запрос подаётся от имени вошедшего в систему сотрудника");
     }
     if (!identity.isMember(actor, request.group())) {
-      throw new MeetingRefusal(request.refusal);
+      throw new Refusal(request.refusal);
     }
     MeetingRef ref = MeetingRef.parse(meetingRef);
     if (itemNo == null || itemNo < 1) {
-      throw new MeetingRefusal("Укажите номер вопроса повестки, по которому принято решение");
+      throw new Refusal("Укажите номер вопроса повестки, по которому принято решение");
     }
     ControlledDecision d = register.find(ControlledDecision.keyOf(ref.key(), itemNo)).orElseThrow(() ->
-        new MeetingRefusal("Решение по вопросу " + itemNo + " заседания " + ref.display()
+        new Refusal("Решение по вопросу " + itemNo + " заседания " + ref.display()
             + " не стоит на контроле исполнения"));
     if (!d.open()) {
-      throw new MeetingRefusal("Решение по " + d.describe() + " уже " + (d.state() == DecisionState.EXECUTED
+      throw new Refusal("Решение по " + d.describe() + " уже " + (d.state() == DecisionState.EXECUTED
           ? "исполнено и снято с контроля" : "отменено и снято с контроля"));
     }
     return d;
@@ -328,25 +329,25 @@ public class DecisionControl {
   /** An extension by the chair's office: a reason, a date not in the past and later than the due date in force. */
   public void checkExtension(ControlledDecision d, LocalDate newDueDate, String reason) {
     if (newDueDate == null) {
-      throw new MeetingRefusal("Укажите новый срок исполнения поручения");
+      throw new Refusal("Укажите новый срок исполнения поручения");
     }
     String why = trim(reason);
     if (why == null || why.length() < MIN_REASON) {
-      throw new MeetingRefusal("Укажите причину продления срока исполнения: она записывается в реестр контроля");
+      throw new Refusal("Укажите причину продления срока исполнения: она записывается в реестр контроля");
     }
     if (newDueDate.isBefore(clock.today())) {
-      throw new MeetingRefusal("Новый срок исполнения (" + ControlDeadlines.date(newDueDate)
+      throw new Refusal("Новый срок исполнения (" + ControlDeadlines.date(newDueDate)
           + ") уже прошёл: укажите дату не ранее сегодняшней");
     }
     if (!newDueDate.isAfter(d.dueDate())) {
-      throw new MeetingRefusal("Новый срок исполнения (" + ControlDeadlines.date(newDueDate)
+      throw new Refusal("Новый срок исполнения (" + ControlDeadlines.date(newDueDate)
           + ") должен быть позже действующего срока — " + ControlDeadlines.date(d.dueDate()));
     }
     try {
       deadlines.dueAt(newDueDate);
       deadlines.reminderAt(newDueDate);
     } catch (MissingCalendarYearException e) {
-      throw new MeetingRefusal(e.getMessage());
+      throw new Refusal(e.getMessage());
     }
   }
 
@@ -373,26 +374,26 @@ public class DecisionControl {
    */
   public Withdrawal checkWithdrawal(ControlledDecision d, String withdrawingMeetingRef, Integer withdrawingItemNo) {
     if (withdrawingMeetingRef == null || withdrawingMeetingRef.isBlank()) {
-      throw new MeetingRefusal("Укажите заседание, решением которого отменяется решение, например «3/2026»");
+      throw new Refusal("Укажите заседание, решением которого отменяется решение, например «3/2026»");
     }
     MeetingRef ref = MeetingRef.parse(withdrawingMeetingRef);
     if (withdrawingItemNo == null || withdrawingItemNo < 1) {
-      throw new MeetingRefusal("Укажите номер вопроса повестки, по которому принято решение об отмене");
+      throw new Refusal("Укажите номер вопроса повестки, по которому принято решение об отмене");
     }
     Meeting later = meetings.find(ref.key())
-        .orElseThrow(() -> new MeetingRefusal("Заседание " + ref.display() + " не найдено"));
+        .orElseThrow(() -> new Refusal("Заседание " + ref.display() + " не найдено"));
     if (!later.start().isAfter(d.meetingStart())) {
-      throw new MeetingRefusal("Решение может быть отменено только решением последующего заседания Рабочей группы "
+      throw new Refusal("Решение может быть отменено только решением последующего заседания Рабочей группы "
           + "(позже заседания " + d.meetingRef().display() + ")");
     }
     if (later.status() != MeetingStatus.MINUTES_SIGNED && later.status() != MeetingStatus.PUBLISHED) {
-      throw new MeetingRefusal("Протокол заседания " + ref.display() + " ещё не подписан: решение об отмене вступает "
+      throw new Refusal("Протокол заседания " + ref.display() + " ещё не подписан: решение об отмене вступает "
           + "в силу с подписанием протокола (п. 18 Положения)");
     }
     boolean adopted = meetings.decisions(ref.key()).stream()
         .anyMatch(x -> x.itemNo() == withdrawingItemNo && "ADOPTED".equals(x.outcome()));
     if (!adopted) {
-      throw new MeetingRefusal("На заседании " + ref.display() + " по вопросу " + withdrawingItemNo
+      throw new Refusal("На заседании " + ref.display() + " по вопросу " + withdrawingItemNo
           + " нет принятого решения");
     }
     return new Withdrawal(ref, withdrawingItemNo);
@@ -411,9 +412,9 @@ public class DecisionControl {
 
   private ControlledDecision open(String key) {
     ControlledDecision d = register.find(key)
-        .orElseThrow(() -> new MeetingRefusal("Решение " + key + " не стоит на контроле исполнения"));
+        .orElseThrow(() -> new Refusal("Решение " + key + " не стоит на контроле исполнения"));
     if (!d.open()) {
-      throw new MeetingRefusal("Решение по " + d.describe() + " уже снято с контроля");
+      throw new Refusal("Решение по " + d.describe() + " уже снято с контроля");
     }
     return d;
   }
@@ -426,13 +427,13 @@ public class DecisionControl {
     List<String> lines = text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
     for (String line : lines) {
       if (line.length() > MAX_LINK) {
-        throw new MeetingRefusal("Ссылка на документ длиннее " + MAX_LINK + " символов: «"
+        throw new Refusal("Ссылка на документ длиннее " + MAX_LINK + " символов: «"
             + line.substring(0, 40) + "…»");
       }
     }
     String joined = String.join("\n", lines);
     if (joined.length() > 4000) {
-      throw new MeetingRefusal("Слишком много ссылок на документы: не больше 4000 символов");
+      throw new Refusal("Слишком много ссылок на документы: не больше 4000 символов");
     }
     return joined.isEmpty() ? null : joined;
   }

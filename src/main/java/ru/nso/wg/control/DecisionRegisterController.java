@@ -1,5 +1,6 @@
 package ru.nso.wg.control;
 
+import ru.nso.wg.common.RussianDates;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
@@ -8,9 +9,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nso.wg.api.ApiException;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingRef;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.RosterGroups;
 
@@ -90,7 +91,7 @@ public class DecisionRegisterController {
   public Map<String, Object> one(@PathVariable String meetingKey, @PathVariable int itemNo) {
     requireReader();
     String key = ControlledDecision.keyOf(meetingKey(meetingKey), itemNo);
-    ControlledDecision d = control.find(key).orElseThrow(() -> ApiException.notFound(
+    ControlledDecision d = control.find(key).orElseThrow(() -> Refusal.notFound(
         "Решение по вопросу " + itemNo + " заседания " + meetingKey + " не стоит на контроле исполнения"));
     Map<String, Object> body = json(d);
     body.put("history", control.history(key).stream().map(this::json).toList());
@@ -104,7 +105,7 @@ public class DecisionRegisterController {
     json.put("key", d.key());
     json.put("meetingKey", d.meetingKey());
     json.put("meeting", d.meetingRef().display());
-    json.put("meetingDate", d.meetingStart().atZoneSameInstant(ru.nso.wg.calendar.DeadlineSettings.ZONE)
+    json.put("meetingDate", d.meetingStart().atZoneSameInstant(RussianDates.ZONE)
         .toLocalDate().toString());
     json.put("itemNo", d.itemNo());
     json.put("itemTitle", d.itemTitle());
@@ -158,7 +159,7 @@ public class DecisionRegisterController {
   }
 
   private static String instant(OffsetDateTime t) {
-    return t == null ? null : INSTANT.format(t.atZoneSameInstant(ru.nso.wg.calendar.DeadlineSettings.ZONE));
+    return t == null ? null : INSTANT.format(t.atZoneSameInstant(RussianDates.ZONE));
   }
 
   // ----------------------------------------------------------------------------------------------- filters
@@ -166,11 +167,11 @@ public class DecisionRegisterController {
   private void requireReader() {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication == null) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, "Требуется вход в систему");
+      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
     }
     List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     if (groups.stream().noneMatch(READERS::contains)) {
-      throw ApiException.forbidden("Реестр решений на контроле доступен членам Рабочей группы, аппарату председателя, "
+      throw Refusal.forbidden("Реестр решений на контроле доступен членам Рабочей группы, аппарату председателя, "
           + "департаменту организации управления и государственной гражданской службы и департаменту "
           + "информационной политики");
     }
@@ -183,8 +184,8 @@ public class DecisionRegisterController {
     }
     try {
       return MeetingRef.parse(value).key();
-    } catch (MeetingRefusal e) {
-      throw ApiException.badRequest(e.getMessage());
+    } catch (Refusal e) {
+      throw new Refusal(e.getMessage());
     }
   }
 
@@ -198,7 +199,7 @@ public class DecisionRegisterController {
       return List.of(value);
     }
     if (identity.user(value).isEmpty()) {
-      throw ApiException.badRequest("Параметр «controller»: «" + value + "» — не направление заместителя "
+      throw new Refusal("Параметр «controller»: «" + value + "» — не направление заместителя "
           + "председателя (" + Arrays.stream(DeputyArea.values()).map(DeputyArea::groupId)
           .collect(Collectors.joining(", ")) + ") и не пользователь");
     }
@@ -214,7 +215,7 @@ public class DecisionRegisterController {
     for (String part : value.split(",")) {
       String name = part.trim().toUpperCase(Locale.ROOT);
       states.add(Arrays.stream(DecisionState.values()).filter(s -> s.name().equals(name)).findFirst()
-          .orElseThrow(() -> ApiException.badRequest("Неизвестное состояние «" + part.trim() + "»; допустимы: "
+          .orElseThrow(() -> new Refusal("Неизвестное состояние «" + part.trim() + "»; допустимы: "
               + Arrays.stream(DecisionState.values()).map(Enum::name).collect(Collectors.joining(", ")))));
     }
     return states;

@@ -12,7 +12,7 @@ import ru.nso.wg.document.model.MinutesModel;
 import ru.nso.wg.document.model.Outcome;
 import ru.nso.wg.document.model.Participant;
 import ru.nso.wg.document.model.PresidingPerson;
-import ru.nso.wg.document.model.RussianDates;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.Texts;
 

@@ -6,7 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nso.wg.api.ApiException;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingRef;
 
 /**
@@ -31,7 +31,7 @@ public class MinutesUploadPage {
   @GetMapping(path = "/api/meetings/{businessKey}/minutes/upload", produces = MediaType.TEXT_HTML_VALUE)
   public ResponseEntity<String> page(@PathVariable String businessKey) {
     if (!businessKey.matches("\\d{4}-\\d{1,4}") || !store.exists(businessKey)) {
-      throw ApiException.notFound("Заседание " + businessKey + " не найдено или по нему нет документов");
+      throw Refusal.notFound("Заседание " + businessKey + " не найдено или по нему нет документов");
     }
     String meeting = MeetingRef.parse(businessKey).display();
     String html = PAGE

@@ -1,5 +1,6 @@
 package ru.nso.wg.meeting;
 
+import ru.nso.wg.common.Refusal;
 import org.springframework.stereotype.Service;
 import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingData.Decision;
@@ -175,7 +176,7 @@ public class MeetingConduct {
     Meeting meeting = record.get(key);
     requirePresiding(meeting, actor, "подтвердить результат голосования");
     Decision stored = record.decisions(key).stream().filter(d -> d.itemNo() == itemNo).findFirst()
-        .orElseThrow(() -> new MeetingRefusal("По вопросу " + itemNo + " нет результатов голосования"));
+        .orElseThrow(() -> new Refusal("По вопросу " + itemNo + " нет результатов голосования"));
     VoteOutcome confirmed = refusing(() -> outcome(key, itemNo).confirm(adopted));
     record.saveDecision(key, new Decision(itemNo, stored.discussion(), stored.text(), confirmed.decision().name(),
         confirmed.rule().name(), confirmed.minutesText(), stored.votesFor(), stored.votesAgainst(),
@@ -198,23 +199,23 @@ public class MeetingConduct {
 
   /** § 17: a written dissenting opinion from a member who took part, until the minutes are signed. */
   public void fileDissent(String key, int itemNo, String userId, String opinion) {
-    Meeting meeting = record.find(key).orElseThrow(() -> new MeetingRefusal("Заседание " + key + " не найдено"));
+    Meeting meeting = record.find(key).orElseThrow(() -> new Refusal("Заседание " + key + " не найдено"));
     if (meeting.status() == MeetingStatus.MINUTES_SIGNED || meeting.status() == MeetingStatus.PUBLISHED) {
-      throw new MeetingRefusal("Протокол заседания " + meeting.ref().display()
+      throw new Refusal("Протокол заседания " + meeting.ref().display()
           + " уже подписан: особые мнения принимаются только до его подписания (п. 17 Положения)");
     }
     if (meeting.status() != MeetingStatus.HELD) {
-      throw new MeetingRefusal("Заседание " + meeting.ref().display() + " ещё не проведено или не состоялось");
+      throw new Refusal("Заседание " + meeting.ref().display() + " ещё не проведено или не состоялось");
     }
     if (record.decisions(key).stream().noneMatch(d -> d.itemNo() == itemNo)) {
-      throw new MeetingRefusal("В заседании " + meeting.ref().display() + " нет решения по вопросу № " + itemNo);
+      throw new Refusal("В заседании " + meeting.ref().display() + " нет решения по вопросу № " + itemNo);
     }
     Attendee attendee = record.attendance(key).stream().filter(a -> a.userId().equals(userId)).findFirst()
         .filter(a -> a.presentFor(itemNo))
-        .orElseThrow(() -> new MeetingRefusal("Особое мнение по вопросу № " + itemNo + " может подать только член "
+        .orElseThrow(() -> new Refusal("Особое мнение по вопросу № " + itemNo + " может подать только член "
             + "Рабочей группы, участвовавший в его рассмотрении (п. 17 Положения)"));
     if (opinion == null || opinion.trim().length() < 10) {
-      throw new MeetingRefusal("Изложите особое мнение (не короче 10 символов)");
+      throw new Refusal("Изложите особое мнение (не короче 10 символов)");
     }
     record.addDissent(key, itemNo, userId, attendee.fullName(), opinion.trim());
     record.event(key, "DISSENT", "Особое мнение по вопросу № " + itemNo + ": " + attendee.fullName(), userId);
@@ -225,7 +226,7 @@ public class MeetingConduct {
     try {
       return rule.get();
     } catch (RuleViolationException e) {
-      throw new MeetingRefusal(String.join("; ", e.violations()));
+      throw new Refusal(String.join("; ", e.violations()));
     }
   }
 
@@ -243,7 +244,7 @@ public class MeetingConduct {
 
   public void requirePresiding(Meeting meeting, String actor, String action) {
     if (actor == null || !actor.equals(meeting.presidingUserId())) {
-      throw new MeetingRefusal("Только председательствующий на заседании (" + meeting.presidingName()
+      throw new Refusal("Только председательствующий на заседании (" + meeting.presidingName()
           + ") может " + action);
     }
   }

@@ -1,5 +1,7 @@
 package ru.nso.wg.meeting;
 
+import ru.nso.wg.common.Refusal;
+
 /** § 11: meetings are held in person or by video conference (ВКС). */
 public enum MeetingFormat {
   IN_PERSON("очное заседание"),
@@ -19,7 +21,7 @@ public enum MeetingFormat {
     try {
       return valueOf(value);
     } catch (RuntimeException e) {
-      throw new MeetingRefusal("Укажите формат заседания: очное или в формате ВКС");
+      throw new Refusal("Укажите формат заседания: очное или в формате ВКС");
     }
   }
 }

@@ -1,5 +1,6 @@
 package ru.nso.wg.meeting;
 
+import ru.nso.wg.common.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -93,7 +94,7 @@ public class MeetingRecord {
   }
 
   public Meeting get(String key) {
-    return find(key).orElseThrow(() -> new MeetingRefusal("Заседание " + key + " не найдено"));
+    return find(key).orElseThrow(() -> new Refusal("Заседание " + key + " не найдено"));
   }
 
   private static final RowMapper<Meeting> MEETING = (rs, i) -> new Meeting(

@@ -1,5 +1,7 @@
 package ru.nso.wg.meeting;
 
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.RussianDates;
 import org.springframework.stereotype.Service;
 import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.calendar.Deadline;
@@ -13,8 +15,6 @@ import ru.nso.wg.roster.Roster;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +22,12 @@ import java.util.regex.Pattern;
 
 /**
  * Planning a meeting (§§ 7, 10, 11, 13): when and how it is held, who presides, who is invited, its agenda;
- * postponement and cancellation. Every refusal is a {@link MeetingRefusal} with a Russian message, raised
+ * postponement and cancellation. Every refusal is a {@link Refusal} with a Russian message, raised
  * before anything is written.
  */
 @Service
 public class MeetingScheduling {
 
-  public static final ZoneId NOVOSIBIRSK = ZoneId.of("Asia/Novosibirsk");
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern HTTPS = Pattern.compile("^https://\\S+$");
 
@@ -49,7 +47,7 @@ public class MeetingScheduling {
   public record Schedule(OffsetDateTime start, MeetingFormat format, String place, String videoLink,
                          String preliminaryQuestions, List<Invitee> invitees) {
     public LocalDate date() {
-      return start.atZoneSameInstant(NOVOSIBIRSK).toLocalDate();
+      return RussianDates.localDate(start);
     }
 
     public String startText() {
@@ -60,18 +58,18 @@ public class MeetingScheduling {
   /** Parses what the datetime field of a form submits ({@code 2026-12-15T14:30+07:00}). */
   public static OffsetDateTime parseStart(String value) {
     if (value == null || value.isBlank()) {
-      throw new MeetingRefusal("Укажите дату и время заседания");
+      throw new Refusal("Укажите дату и время заседания");
     }
     try {
       return OffsetDateTime.parse(value.trim());
     } catch (DateTimeParseException e) {
-      throw new MeetingRefusal("Дата и время заседания «" + value + "» не распознаны");
+      throw new Refusal("Дата и время заседания «" + value + "» не распознаны");
     }
   }
 
   /** «15.12.2026 14:30» in Novosibirsk time. */
   public static String startText(OffsetDateTime start) {
-    return start.atZoneSameInstant(NOVOSIBIRSK).format(DATE_TIME);
+    return RussianDates.numericDateTime(start);
   }
 
   public static String title(MeetingRef ref, OffsetDateTime start) {
@@ -85,11 +83,11 @@ public class MeetingScheduling {
   public Schedule validate(Schedule schedule) {
     Instant now = clock.now();
     if (!schedule.start().toInstant().isAfter(now)) {
-      throw new MeetingRefusal("Дата и время заседания (" + schedule.startText() + ") уже прошли");
+      throw new Refusal("Дата и время заседания (" + schedule.startText() + ") уже прошли");
     }
     Deadline agenda = deadline(DeadlineKind.AGENDA_TO_CHAIR, schedule.date());
     if (agenda.passedAt(now)) {
-      throw new MeetingRefusal("Заседание " + schedule.startText() + " назначить нельзя: повестку нужно передать "
+      throw new Refusal("Заседание " + schedule.startText() + " назначить нельзя: повестку нужно передать "
           + "председателю " + agenda.text() + ", а этот срок уже прошёл. Выберите более позднюю дату");
     }
     List<String> problems = new ArrayList<>();
@@ -142,12 +140,12 @@ public class MeetingScheduling {
     Schedule schedule = validate(requested);
     Presiding presiding;
     if (chairPresides) {
-      Roster.Person chair = roster.chair().orElseThrow(() -> new MeetingRefusal(
+      Roster.Person chair = roster.chair().orElseThrow(() -> new Refusal(
           "В составе Рабочей группы не указан председатель (группа wg-chair): обратитесь к администратору"));
       presiding = new Presiding(chair, null);
     } else {
       Roster.Person deputy = roster.deputies().stream().filter(d -> d.id().equals(deputyId)).findFirst()
-          .orElseThrow(() -> new MeetingRefusal("Выберите заместителя председателя, которому поручено председательствовать"));
+          .orElseThrow(() -> new Refusal("Выберите заместителя председателя, которому поручено председательствовать"));
       presiding = new Presiding(deputy, trimToNull(instruction));
     }
     record.updateSchedule(key, schedule.start(), schedule.format(), schedule.place(), schedule.videoLink(),
@@ -162,7 +160,7 @@ public class MeetingScheduling {
   /** § 13: the agenda, with information materials for each item. */
   public List<AgendaItem> setAgenda(String key, List<AgendaItem> items, String actor) {
     if (items.isEmpty()) {
-      throw new MeetingRefusal("В повестке нет ни одного вопроса: добавьте хотя бы один вопрос");
+      throw new Refusal("В повестке нет ни одного вопроса: добавьте хотя бы один вопрос");
     }
     List<String> problems = new ArrayList<>();
     for (AgendaItem item : items) {
@@ -201,7 +199,7 @@ public class MeetingScheduling {
       return deadlines.deadline(kind, from);
     } catch (RuntimeException e) {
       // a missing calendar year: its message names the year (in Russian)
-      throw new MeetingRefusal(e.getMessage());
+      throw new Refusal(e.getMessage());
     }
   }
 
@@ -209,7 +207,7 @@ public class MeetingScheduling {
   public Schedule postpone(String key, OffsetDateTime newStart, String reason, String actor) {
     MeetingData.Meeting meeting = record.get(key);
     if (blank(reason)) {
-      throw new MeetingRefusal("Укажите причину переноса заседания");
+      throw new Refusal("Укажите причину переноса заседания");
     }
     Schedule schedule = validate(new Schedule(newStart, meeting.format(), meeting.place(), meeting.videoLink(),
         meeting.preliminaryQuestions(), record.invitees(key)));
@@ -222,7 +220,7 @@ public class MeetingScheduling {
 
   public void cancel(String key, String reason, String actor) {
     if (blank(reason)) {
-      throw new MeetingRefusal("Укажите причину отмены заседания");
+      throw new Refusal("Укажите причину отмены заседания");
     }
     record.setStatus(key, MeetingStatus.CANCELLED, reason.trim());
     record.event(key, "CANCELLED", reason.trim(), actor);
@@ -236,7 +234,7 @@ public class MeetingScheduling {
   static void refuseIf(List<String> problems) {
     if (!problems.isEmpty()) {
       String text = String.join("; ", problems);
-      throw new MeetingRefusal(Character.toUpperCase(text.charAt(0)) + text.substring(1));
+      throw new Refusal(Character.toUpperCase(text.charAt(0)) + text.substring(1));
     }
   }
 

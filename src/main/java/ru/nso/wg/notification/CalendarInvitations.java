@@ -1,5 +1,6 @@
 package ru.nso.wg.notification;
 
+import ru.nso.wg.common.RussianDates;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
@@ -86,7 +87,7 @@ public class CalendarInvitations {
   private String build(MeetingInfo meeting, Recipient attendee, String summary, String description, String method,
                        int sequence) {
     TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
-    VTimeZone timeZone = registry.getTimeZone(MeetingInfo.ZONE.getId()).getVTimeZone();
+    VTimeZone timeZone = registry.getTimeZone(RussianDates.ZONE.getId()).getVTimeZone();
     ZonedDateTime start = meeting.start();
     ZonedDateTime end = meeting.end();
 

@@ -15,7 +15,7 @@ import ru.nso.wg.document.model.ItemMinutes;
 import ru.nso.wg.document.model.Material;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.document.model.MinutesModel;
-import ru.nso.wg.document.model.RussianDates;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.model.Texts;
 import ru.nso.wg.notification.MailComposer.Attachment;
 import ru.nso.wg.notification.MailComposer.CalendarPart;
@@ -96,12 +96,12 @@ public class NotificationService {
   public static final String PUBLICATION_REQUEST = "publication-request";
 
   public static String escalationKind(DeadlineNotice notice) {
-    return "escalation:" + notice.deadlineId() + ":" + notice.due().withZoneSameInstant(MeetingInfo.ZONE)
+    return "escalation:" + notice.deadlineId() + ":" + notice.due().withZoneSameInstant(RussianDates.ZONE)
         .format(DateTimeFormatter.ISO_LOCAL_DATE);
   }
 
   public static String reminderKind(DeadlineNotice notice) {
-    return "reminder:" + notice.deadlineId() + ":" + notice.due().withZoneSameInstant(MeetingInfo.ZONE)
+    return "reminder:" + notice.deadlineId() + ":" + notice.due().withZoneSameInstant(RussianDates.ZONE)
         .format(DateTimeFormatter.ISO_LOCAL_DATE);
   }
 
@@ -227,11 +227,11 @@ public class NotificationService {
   }
 
   public static String decisionReminderKind(DecisionNotice notice) {
-    return "decision-reminder:" + notice.due().withZoneSameInstant(MeetingInfo.ZONE).format(DateTimeFormatter.ISO_LOCAL_DATE);
+    return "decision-reminder:" + notice.due().withZoneSameInstant(RussianDates.ZONE).format(DateTimeFormatter.ISO_LOCAL_DATE);
   }
 
   public static String decisionOverdueKind(DecisionNotice notice) {
-    return "decision-overdue:" + notice.due().withZoneSameInstant(MeetingInfo.ZONE).format(DateTimeFormatter.ISO_LOCAL_DATE);
+    return "decision-overdue:" + notice.due().withZoneSameInstant(RussianDates.ZONE).format(DateTimeFormatter.ISO_LOCAL_DATE);
   }
 
   /**

@@ -6,7 +6,7 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
 import ru.nso.wg.meeting.MeetingData.Invitee;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -85,7 +85,7 @@ public final class FormValues {
     try {
       return value.length() > 10 ? OffsetDateTime.parse(value).toLocalDate() : LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new MeetingRefusal("Поле «" + fieldName + "»: дата «" + value + "» не распознана");
+      throw new Refusal("Поле «" + fieldName + "»: дата «" + value + "» не распознана");
     }
   }
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +30,7 @@ class RefusalMessageFilterTest {
       @Override
       protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (refuse) {
-          new MeetingRefusal(REFUSAL); // raised (and wrapped by the engine) while the request runs
+          new Refusal(REFUSAL); // raised (and wrapped by the engine) while the request runs
         }
         resp.setStatus(status);
         resp.setContentType("application/json");
@@ -53,7 +53,7 @@ class RefusalMessageFilterTest {
         engine(true, 500, WRAPPED));
     assertThat(response.getStatus()).isEqualTo(500);
     assertThat(response.getContentAsString(StandardCharsets.UTF_8))
-        .isEqualTo("{\"type\":\"MeetingRefusal\",\"message\":\"" + REFUSAL + "\",\"code\":0}");
+        .isEqualTo("{\"type\":\"Refusal\",\"message\":\"" + REFUSAL + "\",\"code\":0}");
   }
 
   @Test
@@ -77,7 +77,7 @@ class RefusalMessageFilterTest {
 
   @Test
   void aRefusalOutsideACapturedRequestIsNotRemembered() throws Exception {
-    new MeetingRefusal(REFUSAL); // e.g. in a job executor thread: nothing is captured
+    new Refusal(REFUSAL); // e.g. in a job executor thread: nothing is captured
     assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED)).getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo(WRAPPED);
   }

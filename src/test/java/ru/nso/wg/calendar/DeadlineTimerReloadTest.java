@@ -1,5 +1,6 @@
 package ru.nso.wg.calendar;
 
+import ru.nso.wg.common.RussianDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -136,7 +137,7 @@ class DeadlineTimerReloadTest {
     ProcessInstance instance = startMeeting("2026-05-13");
     Job before = timer(instance, DEADLINE_TIMER);
     Date durationDueBefore = timer(instance, DURATION_TIMER).getDuedate();
-    LocalDate dueDateBefore = LocalDate.ofInstant(before.getDuedate().toInstant(), DeadlineSettings.ZONE);
+    LocalDate dueDateBefore = LocalDate.ofInstant(before.getDuedate().toInstant(), RussianDates.ZONE);
     assertThat(dueDateBefore).isEqualTo(LocalDate.parse("2026-05-05"));
 
     // Time passes: a duration timer recalculated by mistake would move by this hour.
@@ -161,7 +162,7 @@ class DeadlineTimerReloadTest {
     assertThat(after.getId()).isEqualTo(before.getId());
     assertThat(after.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-04T11:00:00Z")));
     // One working day earlier, by the new calendar.
-    assertThat(LocalDate.ofInstant(after.getDuedate().toInstant(), DeadlineSettings.ZONE))
+    assertThat(LocalDate.ofInstant(after.getDuedate().toInstant(), RussianDates.ZONE))
         .isEqualTo(calendar.plusWorkingDays(dueDateBefore, -1));
     assertThat(timer(instance, DURATION_TIMER).getDuedate()).isEqualTo(durationDueBefore);
 

@@ -1,5 +1,6 @@
 package ru.nso.wg.document;
 
+import ru.nso.wg.common.Refusal;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,10 +73,10 @@ class DocumentStoreAndApiTest {
     assertThat(signed.content()).isEqualTo(upload.content());
     assertThat(signed.createdBy()).isEqualTo("lebedeva");
     assertThat(store.currentMinutes(key).orElseThrow().id()).isEqualTo(signed.id());
-    assertThatThrownBy(() -> store.sign(key, "sokolov")).isInstanceOf(DocumentRefusedException.class)
+    assertThatThrownBy(() -> store.sign(key, "sokolov")).isInstanceOf(Refusal.class)
         .hasMessageContaining("уже подписан").hasMessageContaining("повторное подписание невозможно");
     assertThatThrownBy(() -> documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova"))
-        .isInstanceOf(DocumentRefusedException.class).hasMessageContaining("заменить его нельзя");
+        .isInstanceOf(Refusal.class).hasMessageContaining("заменить его нельзя");
     assertThatThrownBy(() -> store.sign("2026-nothing", "lebedeva")).hasMessageContaining("нет проекта протокола");
     assertThat(store.history(key)).hasSize(3);
   }

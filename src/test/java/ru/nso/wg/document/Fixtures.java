@@ -1,5 +1,6 @@
 package ru.nso.wg.document;
 
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.Attendance;
 import ru.nso.wg.document.model.DissentingOpinion;
@@ -25,7 +26,7 @@ import java.util.List;
 /** A meeting of the demo roster used by the document and notification tests. */
 public final class Fixtures {
 
-  public static final ZonedDateTime START = ZonedDateTime.of(LocalDateTime.of(2026, 5, 13, 10, 0), MeetingInfo.ZONE);
+  public static final ZonedDateTime START = ZonedDateTime.of(LocalDateTime.of(2026, 5, 13, 10, 0), RussianDates.ZONE);
 
   private Fixtures() {
   }

@@ -1,5 +1,6 @@
 package ru.nso.wg.document;
 
+import ru.nso.wg.common.Refusal;
 import org.junit.jupiter.api.BeforeAll;
 import ru.nso.wg.platform.PostgresTestSupport;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class PostgresMigrationTest {
 
     assertThat(signed.content()).isEqualTo(bytes);
     assertThat(store.verify("2026-50").intact()).isTrue();
-    assertThatThrownBy(() -> store.sign("2026-50", "lebedeva")).isInstanceOf(DocumentRefusedException.class);
+    assertThatThrownBy(() -> store.sign("2026-50", "lebedeva")).isInstanceOf(Refusal.class);
     new JdbcTemplate(dataSource).update("UPDATE wg_document SET content = ? WHERE id = ?", new byte[] {1, 2, 3},
         signed.id());
     assertThat(store.verify("2026-50").intact()).isFalse();

@@ -1,7 +1,7 @@
 package ru.nso.wg.document.model;
 
+import ru.nso.wg.common.RussianDates;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +36,6 @@ public record MeetingInfo(
     List<Invitee> invitees,
     List<AgendaItem> items) {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Novosibirsk");
   public static final Duration DEFAULT_DURATION = Duration.ofHours(2);
 
   public MeetingInfo {
@@ -50,7 +49,7 @@ public record MeetingInfo(
       throw new IllegalArgumentException("icsSequence must not be negative");
     }
     number = number == null ? "" : number.replaceFirst("^\\s*№\\s*", "").trim();
-    start = start.withZoneSameInstant(ZONE);
+    start = start.withZoneSameInstant(RussianDates.ZONE);
     duration = duration == null || duration.isNegative() || duration.isZero() ? DEFAULT_DURATION : duration;
     place = place == null ? "" : place.trim();
     videoLink = videoLink == null ? "" : videoLink.trim();

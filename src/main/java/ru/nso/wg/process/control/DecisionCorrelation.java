@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.control.ControlledDecision;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 
 import java.util.Map;
 
@@ -31,7 +31,7 @@ public class DecisionCorrelation {
           .processInstanceId(d.processInstanceId()).eventType("message").eventName(messageName).count() > 0;
       if (!waiting) {
         // the instance is between two steps (an asynchronous job is running): the message would be lost
-        throw new MeetingRefusal("Решение по " + d.describe() + " сейчас обрабатывается системой; повторите "
+        throw new Refusal("Решение по " + d.describe() + " сейчас обрабатывается системой; повторите "
             + "запрос через минуту");
       }
       runtime.createMessageCorrelation(messageName)

@@ -1,5 +1,6 @@
 package ru.nso.wg.process.control;
 
+import ru.nso.wg.common.RussianDates;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
@@ -11,7 +12,6 @@ import ru.nso.wg.control.DecisionControl;
 import ru.nso.wg.control.DecisionEvent;
 import ru.nso.wg.process.DecisionRequestProcesses;
 
-import java.time.format.DateTimeFormatter;
 
 import static ru.nso.wg.process.DecisionControlProcess.Vars.CONTROLLER;
 import static ru.nso.wg.process.DecisionControlProcess.Vars.DUE_TEXT;
@@ -20,8 +20,6 @@ import static ru.nso.wg.process.DecisionControlProcess.Vars.HISTORY_TABLE;
 /** What the forms show of a decision under control: read-only texts and the register's history as a table. */
 @Component
 public class DecisionViews {
-
-  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
 
   private final DecisionControl control;
   private final ControlIdentity identity;
@@ -61,7 +59,7 @@ public class DecisionViews {
         details = details + "\nДокументы: " + e.links().replace("\n", ", ");
       }
       rows.append(Spin.JSON("{}")
-          .prop("at", AT.format(e.occurredAt().atZoneSameInstant(ru.nso.wg.calendar.DeadlineSettings.ZONE)))
+          .prop("at", RussianDates.numericDateTime(e.occurredAt()))
           .prop("event", e.kind().title())
           .prop("details", details)
           .prop("actor", e.actor() == null ? "система" : identity.userName(e.actor())));

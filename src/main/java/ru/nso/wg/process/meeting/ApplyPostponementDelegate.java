@@ -1,5 +1,6 @@
 package ru.nso.wg.process.meeting;
 
+import ru.nso.wg.common.RussianDates;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -85,7 +86,7 @@ public class ApplyPostponementDelegate implements JavaDelegate {
     }
     if (before.status() == MeetingStatus.AGENDA_SENT) {
       gaps.record(execution, "Уведомление о переносе", notifications.notifyPostponement(views.meeting(key),
-          before.start().atZoneSameInstant(MeetingScheduling.NOVOSIBIRSK), reason));
+          before.start().atZoneSameInstant(RussianDates.ZONE), reason));
     }
   }
 }

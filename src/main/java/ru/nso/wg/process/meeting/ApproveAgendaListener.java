@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.process.FormValues;
@@ -59,11 +59,11 @@ public class ApproveAgendaListener implements TaskListener {
       documents.storeAgenda(key);
     } else if (RETURN.equals(decision)) {
       String remarks = AGENDA_REMARKS.find(task)
-          .orElseThrow(() -> new MeetingRefusal("Укажите замечания, с которыми повестка возвращается на доработку"));
+          .orElseThrow(() -> new Refusal("Укажите замечания, с которыми повестка возвращается на доработку"));
       AGENDA_APPROVED.set(task, false);
       record.event(key, "AGENDA_RETURNED", remarks, actor);
     } else {
-      throw new MeetingRefusal("Выберите решение: утвердить повестку или вернуть её на доработку");
+      throw new Refusal("Выберите решение: утвердить повестку или вернуть её на доработку");
     }
     AGENDA_DECISION.set(task, null);
   }

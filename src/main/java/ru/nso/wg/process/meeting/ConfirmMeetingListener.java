@@ -1,5 +1,6 @@
 package ru.nso.wg.process.meeting;
 
+import ru.nso.wg.common.Refusal;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -47,7 +48,7 @@ public class ConfirmMeetingListener implements TaskListener {
     MeetingScheduling.Schedule schedule = ScheduleVariables.read(task);
     boolean chairPresides = CHAIR_PRESIDES.equals(PRESIDING_MODE.find(task).orElse(null));
     if (PRESIDING_MODE.find(task).isEmpty()) {
-      throw new ru.nso.wg.meeting.MeetingRefusal("Укажите, кто председательствует на заседании");
+      throw new Refusal("Укажите, кто председательствует на заседании");
     }
     MeetingScheduling.Presiding presiding = scheduling.confirm(key, schedule, chairPresides,
         PRESIDING_DEPUTY.find(task).orElse(null), PRESIDING_INSTRUCTION.find(task).orElse(null),

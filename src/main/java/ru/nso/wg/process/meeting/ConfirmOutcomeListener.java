@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingConduct;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.process.FormValues;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.CONFIRMED_OUTCOME;
@@ -27,7 +27,7 @@ public class ConfirmOutcomeListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String choice = CONFIRMED_OUTCOME.find(task)
-        .orElseThrow(() -> new MeetingRefusal("Выберите результат голосования: решение принято или не принято"));
+        .orElseThrow(() -> new Refusal("Выберите результат голосования: решение принято или не принято"));
     conduct.confirmOutcome(MEETING_KEY.get(task), ITEM_NO.get(task), "ADOPTED".equals(choice),
         FormValues.currentUser(identity));
   }

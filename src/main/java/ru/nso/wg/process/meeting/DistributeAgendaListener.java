@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.process.FormValues;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.MATERIALS_READY;
@@ -27,10 +27,10 @@ public class DistributeAgendaListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (!MATERIALS_READY.find(task).orElse(false)) {
-      throw new MeetingRefusal("Подтвердите, что информационно-справочные материалы подготовлены (п. 14)");
+      throw new Refusal("Подтвердите, что информационно-справочные материалы подготовлены (п. 14)");
     }
     String materials = REFERENCE_MATERIALS.find(task)
-        .orElseThrow(() -> new MeetingRefusal("Укажите информационно-справочные материалы (п. 14)"));
+        .orElseThrow(() -> new Refusal("Укажите информационно-справочные материалы (п. 14)"));
     record.event(MEETING_KEY.get(task), "REFERENCE_MATERIALS", materials, FormValues.currentUser(identity));
   }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.calendar.DeadlineKind;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingScheduling;
 
 import java.time.LocalDate;
@@ -26,7 +26,7 @@ public class DraftMinutesListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (!MINUTES_READY.find(task).orElse(false)) {
-      throw new MeetingRefusal("Подтвердите, что протокол оформлен и готов к подписанию");
+      throw new Refusal("Подтвердите, что протокол оформлен и готов к подписанию");
     }
     MINUTES_READY.set(task, false);
     scheduling.recordCompletion(MEETING_KEY.get(task), DeadlineKind.MINUTES_DUE, LocalDate.parse(MEETING_DATE.get(task)));

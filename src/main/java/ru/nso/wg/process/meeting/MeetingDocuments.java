@@ -6,7 +6,7 @@ import ru.nso.wg.document.DocumentService;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.StoredDocument;
 import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 
 /** The meeting's documents: the agenda, the generated draft of the minutes, the signed minutes. */
 @Component
@@ -39,11 +39,11 @@ public class MeetingDocuments {
    */
   public StoredDocument sign(String key, String signer) {
     StoredDocument current = store.currentMinutes(key)
-        .orElseThrow(() -> new MeetingRefusal("Проект протокола ещё не сформирован"));
+        .orElseThrow(() -> new Refusal("Проект протокола ещё не сформирован"));
     if (current.kind() == DocumentKind.MINUTES_DRAFT) {
       storeMinutesDraft(key);
     } else if (record.dissents(key).stream().anyMatch(d -> d.filedAt().toInstant().isAfter(current.createdAt()))) {
-      throw new MeetingRefusal("После загрузки протокола поступило особое мнение (п. 17 Положения): верните протокол "
+      throw new Refusal("После загрузки протокола поступило особое мнение (п. 17 Положения): верните протокол "
           + "на доработку, чтобы внести его");
     }
     return store.sign(key, signer);

@@ -1,5 +1,6 @@
 package ru.nso.wg.process.meeting;
 
+import ru.nso.wg.common.RussianDates;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.Attendance;
@@ -62,7 +63,7 @@ public class MeetingViews {
     List<AgendaItem> items = record.agenda(key).stream().map(i -> new AgendaItem(i.no(), i.title(),
         AgendaItemType.isKnown(i.type()) ? AgendaItemType.valueOf(i.type()).title() : i.type(), i.speaker(),
         materials(i.materials()))).toList();
-    return new MeetingInfo(key, m.ref().number() + "/" + m.ref().year(), m.start().atZoneSameInstant(MeetingInfo.ZONE),
+    return new MeetingInfo(key, m.ref().number() + "/" + m.ref().year(), m.start().atZoneSameInstant(RussianDates.ZONE),
         null, MeetingFormat.valueOf(m.format().name()), m.place(), m.videoLink(), presiding,
         scheduling.postponements(key), invitees, items);
   }
@@ -96,7 +97,7 @@ public class MeetingViews {
         .collect(Collectors.toMap(Attendee::userId, Attendee::jobTitle));
     List<DissentingOpinion> dissents = record.dissents(key).stream().map(o -> new DissentingOpinion(o.fullName(),
         positions.get(o.userId()), o.itemNo(), o.opinion(),
-        o.filedAt().atZoneSameInstant(MeetingInfo.ZONE).toLocalDate())).toList();
+        o.filedAt().atZoneSameInstant(RussianDates.ZONE).toLocalDate())).toList();
     Signatory secretary = record.events(key).stream().filter(e -> "ATTENDANCE".equals(e.kind()) && e.actor() != null)
         .reduce((a, b) -> b).flatMap(e -> roster.anyone(e.actor()))
         .map(p -> new Signatory(p.fullName(), p.position())).orElse(null);

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.process.FormValues;
@@ -37,7 +37,7 @@ public class PublishMeetingListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String url = PUBLICATION_URL.find(task).filter(u -> URL.matcher(u).matches())
-        .orElseThrow(() -> new MeetingRefusal("Укажите адрес публикации, начинающийся с http:// или https://"));
+        .orElseThrow(() -> new Refusal("Укажите адрес публикации, начинающийся с http:// или https://"));
     String key = MEETING_KEY.get(task);
     record.setStatus(key, MeetingStatus.PUBLISHED, null);
     record.event(key, "PUBLISHED", url, FormValues.currentUser(identity));

@@ -1,5 +1,6 @@
 package ru.nso.wg.process.meeting;
 
+import ru.nso.wg.common.RussianDates;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.calendar.Deadline;
@@ -39,7 +40,7 @@ public class RegulatoryDeadlines {
     String key = MEETING_KEY.get(execution);
     DeadlineNotice notice = new DeadlineNotice(key, "заседание Рабочей группы " + MEETING_TITLE.get(execution),
         kind.code(), kind.description(), kind.reference(),
-        deadline.deadline().atZoneSameInstant(MeetingScheduling.NOVOSIBIRSK), RosterGroups.SECRETARIAT, "");
+        deadline.deadline().atZoneSameInstant(RussianDates.ZONE), RosterGroups.SECRETARIAT, "");
     return new Due(key, kind, deadline, notice);
   }
 }

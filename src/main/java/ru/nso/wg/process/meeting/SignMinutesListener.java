@@ -8,7 +8,7 @@ import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.process.FormValues;
 
@@ -62,11 +62,11 @@ public class SignMinutesListener implements TaskListener {
       SIGN_REMARKS.set(task, null);
     } else if (RETURN.equals(decision)) {
       String remarks = SIGN_REMARKS.find(task)
-          .orElseThrow(() -> new MeetingRefusal("Укажите замечания, с которыми протокол возвращается на доработку"));
+          .orElseThrow(() -> new Refusal("Укажите замечания, с которыми протокол возвращается на доработку"));
       record.event(key, "MINUTES_RETURNED", remarks, actor);
       MINUTES_SIGNED.set(task, false);
     } else {
-      throw new MeetingRefusal("Выберите решение: подписать протокол или вернуть его на доработку");
+      throw new Refusal("Выберите решение: подписать протокол или вернуть его на доработку");
     }
     SIGN_DECISION.set(task, null);
   }

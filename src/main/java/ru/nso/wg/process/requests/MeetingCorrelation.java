@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingRef;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.process.MeetingProcess;
 
 import java.util.Map;
@@ -32,12 +32,12 @@ public class MeetingCorrelation {
   public Meeting meetingBeforeStart(String meetingRef, String action) {
     MeetingRef ref = MeetingRef.parse(meetingRef);
     Meeting meeting = record.find(ref.key())
-        .orElseThrow(() -> new MeetingRefusal("Заседание " + ref.display() + " не найдено"));
+        .orElseThrow(() -> new Refusal("Заседание " + ref.display() + " не найдено"));
     boolean waiting = meeting.processInstanceId() != null && runtime.createEventSubscriptionQuery()
         .processInstanceId(meeting.processInstanceId())
         .eventName(MeetingProcess.MESSAGE_CANCEL).count() > 0;
     if (!waiting) {
-      throw new MeetingRefusal("Заседание " + ref.display() + " нельзя " + action
+      throw new Refusal("Заседание " + ref.display() + " нельзя " + action
           + ": оно уже началось, завершено или отменено");
     }
     return meeting;

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingData.Meeting;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.process.MeetingProcess;
 
 import java.util.Map;
@@ -27,7 +27,7 @@ public class RequestCancellationDelegate implements JavaDelegate {
     Meeting meeting = correlation.meetingBeforeStart(MEETING_REF.find(execution).orElse(null), "отменить");
     String reason = CANCEL_REASON.find(execution)
         .filter(r -> r.length() >= 5)
-        .orElseThrow(() -> new MeetingRefusal("Укажите причину отмены заседания"));
+        .orElseThrow(() -> new Refusal("Укажите причину отмены заседания"));
     execution.setProcessBusinessKey(meeting.key());
     correlation.correlate(meeting, MeetingProcess.MESSAGE_CANCEL, Map.of(CANCEL_REASON.name(), reason));
   }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingData.Meeting;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingScheduling;
 
 import java.util.Map;
@@ -35,7 +35,7 @@ public class RequestPostponementDelegate implements JavaDelegate {
         MeetingScheduling.parseStart(NEW_MEETING_START.find(execution).orElse(null)), meeting.format(),
         meeting.place(), meeting.videoLink(), meeting.preliminaryQuestions(), java.util.List.of()));
     String reason = POSTPONE_REASON.find(execution)
-        .orElseThrow(() -> new MeetingRefusal("Укажите причину переноса заседания"));
+        .orElseThrow(() -> new Refusal("Укажите причину переноса заседания"));
     execution.setProcessBusinessKey(meeting.key());
     correlation.correlate(meeting, ru.nso.wg.process.MeetingProcess.MESSAGE_POSTPONE, Map.of(
         NEW_MEETING_START.name(), schedule.start().toString(), POSTPONE_REASON.name(), reason));
