@@ -64,6 +64,8 @@ class DeadlineTimerReloadTest {
   @Autowired private ProductionCalendar calendar;
   @Autowired private CalendarReloadService reloadService;
   @Autowired private ClusterCalendar cluster;
+  @Autowired private OpenTaskDueDates openTasks;
+  @Autowired private DeadlineExpressions deadlines;
   @Autowired private org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private String deploymentId;
@@ -290,5 +292,37 @@ class DeadlineTimerReloadTest {
     assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-04T11:00:00Z")));
     assertThat(cluster.version()).isEqualTo(versionBefore + 1);
     assertThat(calendar.isWorkingDay(LocalDate.parse("2026-05-06"))).isFalse();
+  }
+
+  @Test
+  void openTaskDatesFollowTheirExpressionsWhenWhatTheyDependOnChanges() {
+    ProcessInstance instance = startMeeting("2026-05-13");
+    ProcessInstance other = startMeeting("2026-05-13");
+    Task otherBefore = taskService.createTaskQuery().processInstanceId(other.getId()).singleResult();
+    runtimeService.setVariable(instance.getId(), "meetingDate", "2026-05-20"); // as a postponement does
+
+    OpenTaskDueDates.Recalculation result = openTasks.recalculate(instance.getId());
+
+    assertThat(result.recalculated()).isOne();
+    assertThat(result.failed()).isEmpty();
+    assertThat(result.moved()).singleElement().satisfies(moved -> {
+      assertThat(moved.processInstanceId()).isEqualTo(instance.getId());
+      assertThat(moved.previousDue()).isEqualTo(Instant.parse("2026-05-07T11:00:00Z"));
+    });
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(task.getDueDate()).isEqualTo(deadlines.due("agendaDistribution", "2026-05-20"));
+    assertThat(task.getFollowUpDate()).isEqualTo(deadlines.followUp("agendaDistribution", "2026-05-20"));
+    assertThat(task.getDueDate()).isAfter(Date.from(Instant.parse("2026-05-07T11:00:00Z")));
+    Task otherAfter = taskService.createTaskQuery().processInstanceId(other.getId()).singleResult();
+    assertThat(otherAfter.getDueDate()).isEqualTo(otherBefore.getDueDate());
+    // again: nothing left to move; a filter that matches no expression evaluates nothing
+    assertThat(openTasks.recalculate(instance.getId()).moved()).isEmpty();
+    assertThat(openTasks.recalculate(instance.getId(), expression -> false).recalculated()).isZero();
+    // a date that cannot be computed is reported and the task keeps its dates
+    runtimeService.setVariable(instance.getId(), "meetingDate", "2029-05-14");
+    OpenTaskDueDates.Recalculation failed = openTasks.recalculateAll(OpenTaskDueDates.CALENDAR_DEPENDENT);
+    assertThat(failed.failed()).singleElement().satisfies(f -> assertThat(f.message()).contains("2029"));
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getDueDate())
+        .isEqualTo(task.getDueDate());
   }
 }

@@ -252,25 +252,27 @@ class ClusterIT {
     assertThat(login.statusCode()).as("login on A with the session and token of B: " + login.body()).isEqualTo(200);
     collectCookies(login, cookies);
     assertThat(cookies).containsKey("JSESSIONID");
-    // the login may issue a new session id and token (session fixation protection)
-    csrf = login.headers().firstValue("X-XSRF-TOKEN").orElse(cookies.getOrDefault("XSRF-TOKEN", csrf));
 
-    // the session (now A's) on B: who is logged in, and a POST that needs the CSRF token
+    // the session (now A's) on B: who is logged in; the login began a new session, so this GET issues its token
     HttpResponse<String> user = nodeB.send(nodeB.request("/camunda/api/admin/auth/user/default")
         .header("Cookie", cookieHeader(cookies)).GET());
     assertThat(user.statusCode()).isEqualTo(200);
     assertThat(json(user.body()).path("userId").asText()).isEqualTo(SECRETARY);
-    HttpResponse<String> withToken = nodeB.send(nodeB.request("/camunda/api/engine/engine/default/task/count")
-        .header("Cookie", cookieHeader(cookies)).header("X-XSRF-TOKEN", csrf)
+    collectCookies(user, cookies);
+    String token = user.headers().firstValue("X-XSRF-TOKEN").orElse(cookies.get("XSRF-TOKEN"));
+    // a POST that needs the token, on the other node
+    HttpResponse<String> withToken = nodeA.send(nodeA.request("/camunda/api/engine/engine/default/task/count")
+        .header("Cookie", cookieHeader(cookies)).header("X-XSRF-TOKEN", token)
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
     assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+    // the application's own API accepts the shared session too
+    HttpResponse<String> api = nodeB.send(nodeB.request("/api/calendar").header("Cookie", cookieHeader(cookies)).GET());
+    assertThat(api.statusCode()).isEqualTo(200);
+    // and without the token the POST is refused (Camunda then ends the session: last)
     HttpResponse<String> withoutToken = nodeB.send(nodeB.request("/camunda/api/engine/engine/default/task/count")
         .header("Cookie", cookieHeader(cookies)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{}")));
     assertThat(withoutToken.statusCode()).as("a POST without the CSRF token").isEqualTo(403);
-    // the application's own API accepts the shared session too
-    HttpResponse<String> api = nodeA.send(nodeA.request("/api/calendar").header("Cookie", cookieHeader(cookies)).GET());
-    assertThat(api.statusCode()).isEqualTo(200);
     FIGURES.put("web session: login on A with B's CSRF token, used on B", "ok");
   }
 
