@@ -1,13 +1,12 @@
 package ru.nso.wg.calendar;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.roster.AsEngine;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,11 +30,13 @@ public class DeadlineTimers {
   static final String EXPRESSION_MARK = "deadlines.";
 
   private final ManagementService managementService;
-  private final IdentityService identityService;
+  private final AsEngine asEngine;
+  private final OpenTaskDueDates openTasks;
 
-  public DeadlineTimers(ManagementService managementService, IdentityService identityService) {
+  public DeadlineTimers(ManagementService managementService, AsEngine asEngine, OpenTaskDueDates openTasks) {
     this.managementService = managementService;
-    this.identityService = identityService;
+    this.asEngine = asEngine;
+    this.openTasks = openTasks;
   }
 
   /** A timer whose due date changed. */
@@ -59,9 +60,7 @@ public class DeadlineTimers {
 
   /** Re-evaluates the due date of every waiting deadline timer. */
   public Recalculation recalculate() {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
+    return asEngine.call(() -> {
       int recalculated = 0;
       List<MovedTimer> moved = new ArrayList<>();
       List<FailedTimer> failed = new ArrayList<>();
@@ -87,11 +86,18 @@ public class DeadlineTimers {
       }
       LOG.info("Deadline timers recalculated: {}, moved: {}, failed: {}", recalculated, moved.size(), failed.size());
       return new Recalculation(recalculated, List.copyOf(moved), List.copyOf(failed));
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
+    });
+  }
+
+  /**
+   * Everything of one process instance that counts from a date: its waiting timers and its open tasks' due and
+   * follow-up dates are evaluated again from the model (after a postponement moved the date they count from).
+   */
+  public void recalculate(String processInstanceId) {
+    for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+      managementService.recalculateJobDuedate(timer.getId(), false);
     }
+    openTasks.recalculate(processInstanceId);
   }
 
   private List<JobDefinition> deadlineTimerDefinitions() {

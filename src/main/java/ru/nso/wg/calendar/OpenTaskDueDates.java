@@ -1,22 +1,18 @@
 package ru.nso.wg.calendar;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.Expression;
-import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
-import org.camunda.bpm.engine.impl.calendar.DueDateBusinessCalendar;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.el.ExpressionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDecorator;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.roster.AsEngine;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,16 +21,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
- * Re-evaluates the due date ({@code camunda:dueDate}) and follow-up date ({@code camunda:followUpDate}) of open user
- * tasks from their BPMN definitions, against each task's own execution, as the engine did when it created the task:
- * a {@code Date} is taken as it is, a {@code String} is resolved by the engine's due-date business calendar (ISO
- * date-time or duration), {@code null} leaves the date as it is. Only the dates of tasks whose result changed are
- * saved (through {@link TaskService#saveTask}, so history sees the change).
+ * The due and follow-up dates of open user tasks, evaluated again from their definitions in the model
+ * ({@code camunda:dueDate}, {@code camunda:followUpDate}) against the task's execution — after the date they count
+ * from changed (a postponement) or the production calendar did. No second table of deadlines: the model's
+ * expressions stay the only place that says which task has which deadline. The evaluation is the engine's own (the
+ * one that set the dates when the task was created: a {@code Date}, or a {@code String} resolved by the due-date
+ * business calendar); a task whose dates change is updated in its history too.
  *
- * <p>Used after a change of the production calendar ({@link CalendarReloadService}) and wherever something a task's
- * date depends on changes (a meeting's new date). Runs without the caller's authorizations (engine maintenance).
+ * <p>Each task is evaluated in its own transaction: one that cannot be (a missing calendar year) is reported and
+ * keeps its dates, the others are updated. Runs as the engine (without the caller's authorizations).
  */
 @Component
 public class OpenTaskDueDates {
@@ -56,14 +54,11 @@ public class OpenTaskDueDates {
   };
 
   private final ProcessEngineConfigurationImpl engine;
-  private final TaskService taskService;
-  private final IdentityService identityService;
+  private final AsEngine asEngine;
 
-  public OpenTaskDueDates(ProcessEngineConfiguration engine, TaskService taskService,
-                          IdentityService identityService) {
+  public OpenTaskDueDates(ProcessEngineConfiguration engine, AsEngine asEngine) {
     this.engine = (ProcessEngineConfigurationImpl) engine;
-    this.taskService = taskService;
-    this.identityService = identityService;
+    this.asEngine = asEngine;
   }
 
   /** A task whose due date or follow-up date changed. */
@@ -71,20 +66,20 @@ public class OpenTaskDueDates {
                           Instant due, Instant previousFollowUp, Instant followUp) {
   }
 
-  /** A task whose dates could not be re-evaluated (it keeps them). */
+  /** A task whose dates could not be evaluated again (it keeps them). */
   public record FailedTask(String taskId, String processInstanceId, String taskDefinitionKey, String message) {
   }
 
   /**
-   * @param recalculated how many tasks were re-evaluated successfully
+   * @param recalculated how many tasks had a matching definition and were evaluated successfully
    * @param moved        those whose due or follow-up date changed
-   * @param failed       those that could not be re-evaluated
+   * @param failed       those that could not be evaluated
    */
   public record Recalculation(int recalculated, List<MovedTask> moved, List<FailedTask> failed) {
     public static final Recalculation NONE = new Recalculation(0, List.of(), List.of());
   }
 
-  /** Every open task of one process instance with a date expression. */
+  /** Every open task of one process instance with a date expression (e.g. after a postponement). */
   public Recalculation recalculate(String processInstanceId) {
     return recalculate(processInstanceId, ANY);
   }
@@ -92,28 +87,26 @@ public class OpenTaskDueDates {
   /** The open tasks of one process instance whose date expression matches {@code expressions}. */
   public Recalculation recalculate(String processInstanceId, Predicate<String> expressions) {
     Objects.requireNonNull(processInstanceId, "processInstanceId");
-    return run(q -> q.processInstanceId(processInstanceId), expressions);
+    return run(query -> query.processInstanceId(processInstanceId), expressions);
   }
 
   /** The open tasks of every process instance whose date expression matches {@code expressions}. */
   public Recalculation recalculateAll(Predicate<String> expressions) {
-    return run(q -> q, expressions);
+    return run(query -> query, expressions);
   }
 
-  private Recalculation run(java.util.function.UnaryOperator<TaskQuery> scope, Predicate<String> expressions) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
+  private Recalculation run(UnaryOperator<TaskQuery> scope, Predicate<String> expressions) {
+    return asEngine.call(() -> {
       int recalculated = 0;
       List<MovedTask> moved = new ArrayList<>();
       List<FailedTask> failed = new ArrayList<>();
-      for (Task task : scope.apply(taskService.createTaskQuery()).list()) {
+      for (Task task : scope.apply(engine.getTaskService().createTaskQuery()).list()) {
         if (task.getProcessInstanceId() == null) {
-          continue; // a stand-alone task has no definition to evaluate
+          continue; // a stand-alone task has no definition to follow
         }
-        Dates dates;
+        Outcome outcome;
         try {
-          dates = evaluate(task.getId(), expressions);
+          outcome = evaluate(task.getId(), expressions);
         } catch (RuntimeException e) {
           String message = reason(e);
           LOG.warn("Dates of task {} ({}) of process instance {} were not recalculated: {}", task.getId(),
@@ -121,75 +114,74 @@ public class OpenTaskDueDates {
           failed.add(new FailedTask(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), message));
           continue;
         }
-        if (dates == null) {
-          continue; // no matching expression
+        if (outcome == null) {
+          continue;
         }
         recalculated++;
-        Date due = dates.due() == null ? task.getDueDate() : dates.due();
-        Date followUp = dates.followUp() == null ? task.getFollowUpDate() : dates.followUp();
-        if (!Objects.equals(due, task.getDueDate()) || !Objects.equals(followUp, task.getFollowUpDate())) {
-          Date previousDue = task.getDueDate();
-          Date previousFollowUp = task.getFollowUpDate();
-          task.setDueDate(due);
-          task.setFollowUpDate(followUp);
-          taskService.saveTask(task);
+        if (outcome.moved()) {
           moved.add(new MovedTask(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
-              instant(previousDue), instant(due), instant(previousFollowUp), instant(followUp)));
+              instant(task.getDueDate()), instant(outcome.due()), instant(task.getFollowUpDate()),
+              instant(outcome.followUp())));
         }
       }
       if (recalculated > 0 || !failed.isEmpty()) {
         LOG.info("Open task dates recalculated: {}, moved: {}, failed: {}", recalculated, moved.size(), failed.size());
       }
       return new Recalculation(recalculated, List.copyOf(moved), List.copyOf(failed));
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
-  }
-
-  /** The re-evaluated dates ({@code null} where the definition has no matching expression or it gave null). */
-  private record Dates(Date due, Date followUp) {
-  }
-
-  private Dates evaluate(String taskId, Predicate<String> expressions) {
-    return engine.getCommandExecutorTxRequired().execute(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task == null) {
-        return null;
-      }
-      TaskDefinition definition = task.getTaskDefinition();
-      ExecutionEntity execution = task.getExecution();
-      if (definition == null || execution == null) {
-        return null;
-      }
-      Expression dueExpression = matching(definition.getDueDateExpression(), expressions);
-      Expression followUpExpression = matching(definition.getFollowUpDateExpression(), expressions);
-      if (dueExpression == null && followUpExpression == null) {
-        return null;
-      }
-      return new Dates(value(dueExpression, execution, task), value(followUpExpression, execution, task));
     });
   }
 
-  private static Expression matching(Expression expression, Predicate<String> expressions) {
-    return expression != null && expressions.test(expression.getExpressionText()) ? expression : null;
+  /** The task's dates after the evaluation; {@code null} when its definition has no matching expression. */
+  private record Outcome(Date due, Date followUp, boolean moved) {
   }
 
-  private Date value(Expression expression, ExecutionEntity execution, TaskEntity task) {
-    if (expression == null) {
-      return null;
+  private Outcome evaluate(String taskId, Predicate<String> expressions) {
+    return engine.getCommandExecutorTxRequired().execute(context -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      if (task == null || task.getExecution() == null || task.getTaskDefinition() == null) {
+        return null;
+      }
+      TaskDefinition definition = task.getTaskDefinition();
+      boolean due = matches(definition.getDueDateExpression(), expressions);
+      boolean followUp = matches(definition.getFollowUpDateExpression(), expressions);
+      if (!due && !followUp) {
+        return null;
+      }
+      Date dueBefore = task.getDueDate();
+      Date followUpBefore = task.getFollowUpDate();
+      Dates dates = new Dates(definition, engine.getExpressionManager());
+      if (due) {
+        dates.due(task);
+      }
+      if (followUp) {
+        dates.followUp(task);
+      }
+      boolean moved = !Objects.equals(dueBefore, task.getDueDate())
+          || !Objects.equals(followUpBefore, task.getFollowUpDate());
+      if (moved) {
+        task.triggerUpdateEvent(); // the task's history gets the new dates too
+      }
+      return new Outcome(task.getDueDate(), task.getFollowUpDate(), moved);
+    });
+  }
+
+  private static boolean matches(Expression expression, Predicate<String> expressions) {
+    return expression != null && expressions.test(expression.getExpressionText());
+  }
+
+  /** The engine's own evaluation of the two dates (the same that set them when the task was created). */
+  private static final class Dates extends TaskDecorator {
+    Dates(TaskDefinition definition, ExpressionManager expressions) {
+      super(definition, expressions);
     }
-    Object value = expression.getValue(execution);
-    if (value == null || value instanceof Date) {
-      return (Date) value;
+
+    void due(TaskEntity task) {
+      initializeTaskDueDate(task, task.getExecution());
     }
-    if (value instanceof String text) {
-      BusinessCalendar calendar = engine.getBusinessCalendarManager().getBusinessCalendar(DueDateBusinessCalendar.NAME);
-      return calendar.resolveDuedate(text, task);
+
+    void followUp(TaskEntity task) {
+      initializeTaskFollowUpDate(task, task.getExecution());
     }
-    throw new ProcessEngineException("Выражение «" + expression.getExpressionText() + "» задачи "
-        + task.getTaskDefinitionKey() + " дало " + value.getClass().getSimpleName() + ", а не дату");
   }
 
   private static Instant instant(Date date) {

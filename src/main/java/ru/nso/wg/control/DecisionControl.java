@@ -13,11 +13,12 @@ import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingStatus;
+import ru.nso.wg.notification.DecisionMessages;
 import ru.nso.wg.notification.DecisionNotice;
 import ru.nso.wg.notification.DeliveryResult;
-import ru.nso.wg.notification.NotificationService;
 import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.roster.DeputyArea;
+import ru.nso.wg.roster.IdentityDirectory;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.time.LocalDate;
@@ -47,14 +48,14 @@ public class DecisionControl {
   static final int MAX_LINK = 1000;
 
   private final DecisionRegister register;
-  private final ControlIdentity identity;
+  private final IdentityDirectory identity;
   private final ControlDeadlines deadlines;
   private final MeetingRecord meetings;
-  private final NotificationService notifications;
+  private final DecisionMessages notifications;
   private final CalendarClock clock;
 
-  public DecisionControl(DecisionRegister register, ControlIdentity identity, ControlDeadlines deadlines,
-                         MeetingRecord meetings, NotificationService notifications, CalendarClock clock) {
+  public DecisionControl(DecisionRegister register, IdentityDirectory identity, ControlDeadlines deadlines,
+                         MeetingRecord meetings, DecisionMessages notifications, CalendarClock clock) {
     this.register = register;
     this.identity = identity;
     this.deadlines = deadlines;
@@ -113,7 +114,7 @@ public class DecisionControl {
     String area = areaTitle(d.controlArea());
     List<User> deputies = identity.members(d.controlArea());
     String names = deputies.isEmpty() ? (d.controllerName() == null ? "заместитель председателя не назначен"
-        : d.controllerName()) : deputies.stream().map(ControlIdentity::fullName).collect(Collectors.joining(", "));
+        : d.controllerName()) : deputies.stream().map(IdentityDirectory::fullName).collect(Collectors.joining(", "));
     return names + " (" + area + ")";
   }
 
@@ -149,7 +150,7 @@ public class DecisionControl {
     }
     Meeting meeting = meetings.find(input.meetingKey()).orElseThrow(() -> new IllegalStateException(
         "Заседание " + input.meetingKey() + " не найдено: решение не может быть поставлено на контроль"));
-    ExecutorKind kind = identity.executorKind(input.executorId()).orElseThrow(() -> new IllegalStateException(
+    ExecutorKind kind = executorKind(input.executorId()).orElseThrow(() -> new IllegalStateException(
         "Исполнитель поручения «" + input.executorId() + "» (" + input.executorName() + ") не найден ни среди "
             + "пользователей, ни среди групп: восстановите его в Camunda Admin и повторите задание"));
     if (DeputyArea.byGroupId(input.controlArea()).isEmpty()) {
@@ -168,7 +169,7 @@ public class DecisionControl {
         : kind == ExecutorKind.USER ? identity.userName(input.executorId()) : identity.groupName(input.executorId());
     ControlledDecision decision = new ControlledDecision(key, input.meetingKey(), meeting.ref(), meeting.start(),
         input.itemNo(), input.itemTitle(), input.decisionText(), input.executorId(), kind, executorName,
-        input.controlArea(), deputy == null ? null : deputy.getId(), deputy == null ? null : ControlIdentity.fullName(deputy),
+        input.controlArea(), deputy == null ? null : deputy.getId(), deputy == null ? null : IdentityDirectory.fullName(deputy),
         input.dueDate(), input.dueDate(), dueAt, DecisionState.IN_PROGRESS, DecisionStage.AWAITING_REPORT,
         processInstanceId, null, null, null, null);
     register.insert(decision);
@@ -181,6 +182,14 @@ public class DecisionControl {
       LOG.warn("Decision {} is controlled by area {} whose group has no member", key, input.controlArea());
     }
     return stored;
+  }
+
+  /** A user id wins over a group id of the same spelling: the executor is a person when such a user exists. */
+  private Optional<ExecutorKind> executorKind(String executorId) {
+    if (identity.user(executorId).isPresent()) {
+      return Optional.of(ExecutorKind.USER);
+    }
+    return identity.group(executorId).map(g -> ExecutorKind.GROUP);
   }
 
   // --------------------------------------------------------------------------------------- report and review
@@ -391,7 +400,7 @@ public class DecisionControl {
           + "в силу с подписанием протокола (п. 18 Положения)");
     }
     boolean adopted = meetings.decisions(ref.key()).stream()
-        .anyMatch(x -> x.itemNo() == withdrawingItemNo && "ADOPTED".equals(x.outcome()));
+        .anyMatch(x -> x.itemNo() == withdrawingItemNo && x.adopted());
     if (!adopted) {
       throw new Refusal("На заседании " + ref.display() + " по вопросу " + withdrawingItemNo
           + " нет принятого решения");

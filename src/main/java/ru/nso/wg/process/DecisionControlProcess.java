@@ -69,7 +69,7 @@ public class DecisionControlProcess {
     public static final Var.Str EXECUTOR_ID = Var.string("executorId");
     public static final Var.Str EXECUTOR_NAME = Var.string("executorName");
     /** ISO date {@code YYYY-MM-DD}: the due date in force (an extension changes it). Timers count from it. */
-    public static final Var.Str DUE_DATE = Var.string("dueDate");
+    public static final Var.Day DUE_DATE = Var.day("dueDate", "Срок исполнения");
     /** The deputy-chair area group that controls execution, e.g. {@code wg-area-digital}. */
     public static final Var.Str CONTROL_AREA = MeetingProcess.Vars.CONTROL_AREA;
 
@@ -99,7 +99,7 @@ public class DecisionControlProcess {
     public static final Var.Str RETURN_REMARKS = Var.string("returnRemarks");
 
     // set by message correlation from the request processes
-    public static final Var.Str NEW_DUE_DATE = Var.string("newDueDate");
+    public static final Var.Day NEW_DUE_DATE = Var.day("newDueDate", "Новый срок исполнения");
     public static final Var.Str EXTENSION_REASON = Var.string("extensionReason");
     public static final Var.Str WITHDRAWING_MEETING_REF = Var.string("withdrawingMeetingRef");
     public static final Var.Int WITHDRAWING_ITEM_NO = Var.integer("withdrawingItemNo");

@@ -1,5 +1,8 @@
 package ru.nso.wg.api;
 
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -30,7 +33,7 @@ class RefusalMessageFilterTest {
       @Override
       protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (refuse) {
-          new Refusal(REFUSAL); // raised (and wrapped by the engine) while the request runs
+          failEngineCommand(); // raised (and wrapped by the engine) while the request runs
         }
         resp.setStatus(status);
         resp.setContentType("application/json");
@@ -38,6 +41,22 @@ class RefusalMessageFilterTest {
         resp.flushBuffer();
       }
     };
+  }
+
+  /** An engine command whose task listener refused, as the engine reports it: wrapped in its own exception. */
+  private static void failEngineCommand() {
+    RefusalInterceptor interceptor = new RefusalInterceptor();
+    interceptor.setNext(new CommandInterceptor() {
+      @Override
+      public <T> T execute(Command<T> command) {
+        throw new ProcessEngineException("Exception while invoking TaskListener: " + REFUSAL, new Refusal(REFUSAL));
+      }
+    });
+    try {
+      interceptor.execute(context -> null);
+    } catch (ProcessEngineException expected) {
+      // the engine REST API turns it into the error answer
+    }
   }
 
   private MockHttpServletResponse post(String uri, HttpServlet engine) throws Exception {
@@ -77,7 +96,7 @@ class RefusalMessageFilterTest {
 
   @Test
   void aRefusalOutsideACapturedRequestIsNotRemembered() throws Exception {
-    new Refusal(REFUSAL); // e.g. in a job executor thread: nothing is captured
+    failEngineCommand(); // e.g. in a job executor thread: nothing is captured
     assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED)).getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo(WRAPPED);
   }

@@ -8,15 +8,15 @@ import ru.nso.wg.document.model.Instruction;
 import ru.nso.wg.document.model.Invitee;
 import ru.nso.wg.document.model.ItemMinutes;
 import ru.nso.wg.document.model.Material;
-import ru.nso.wg.document.model.MeetingFormat;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.document.model.MinutesModel;
-import ru.nso.wg.document.model.Outcome;
-import ru.nso.wg.document.model.OutcomeRule;
 import ru.nso.wg.document.model.Participant;
 import ru.nso.wg.document.model.PresidingPerson;
 import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.VoteCounts;
+import ru.nso.wg.meeting.MeetingFormat;
+import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -74,15 +74,15 @@ public final class Fixtures {
                 List.of("Морозов Д.С. — заместитель министра экономического развития"),
                 "Васильев П.А. поддержал проект.\nНовикова Т.П. предложила уточнить сроки.",
                 "1. Утвердить региональный стандарт клиентоцентричности.",
-                new VoteCounts(6, 1, 1), Outcome.ADOPTED, OutcomeRule.MAJORITY,
+                new VoteCounts(6, 1, 1), Decision.ADOPTED, DecisionRule.MAJORITY,
                 List.of(new Instruction("Разместить стандарт на портале.", "Министерство цифрового развития и связи",
                     LocalDate.of(2026, 6, 1), "Цифровая трансформация сферы государственного управления"))),
             new ItemMinutes(2, "О медиаплане на 2026 год", List.of("Кузнецова Е.И."), "",
-                "Одобрить медиаплан на 2026 год.", new VoteCounts(4, 4, 0), Outcome.ADOPTED, OutcomeRule.CASTING_VOTE,
+                "Одобрить медиаплан на 2026 год.", new VoteCounts(4, 4, 0), Decision.ADOPTED, DecisionRule.CASTING_VOTE,
                 List.of()),
             new ItemMinutes(3, "О реестре жизненных ситуаций", List.of("Павлова Н.Ю."), "",
-                "Направить реестр на доработку.", new VoteCounts(3, 3, 2), Outcome.REJECTED,
-                OutcomeRule.CONFIRMED_BY_PRESIDING, List.of())),
+                "Направить реестр на доработку.", new VoteCounts(3, 3, 2), Decision.REJECTED,
+                DecisionRule.CONFIRMED_BY_PRESIDING, List.of())),
         List.of(new DissentingOpinion("Фёдоров Игорь Михайлович", "Заместитель министра образования", 2,
             "Считаю медиаплан недостаточно проработанным: не учтены муниципальные образования.",
             LocalDate.of(2026, 5, 14))),

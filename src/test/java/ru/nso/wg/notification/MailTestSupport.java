@@ -65,7 +65,7 @@ public abstract class MailTestSupport {
 
     /** The thin delegate the test process calls, as the meeting process will. */
     @Bean
-    JavaDelegate testAgendaDistribution(NotificationService notifications) {
+    JavaDelegate testAgendaDistribution(MeetingMessages notifications) {
       return execution -> {
         DeliveryResult result = notifications.distributeAgenda(Fixtures.meeting(execution.getProcessBusinessKey(), 0));
         execution.setVariable("deliveryGaps", String.join("\n", result.gapTexts()));

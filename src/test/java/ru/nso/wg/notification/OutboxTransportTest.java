@@ -68,14 +68,14 @@ class OutboxTransportTest {
     MailComposer composer = new MailComposer(settings);
     MeetingInfo meeting = Fixtures.meeting("2026-30", 2);
     Recipient recipient = new Recipient("vasiliev", "Васильев Павел Андреевич", "Павел Андреевич", "vasiliev@example.org");
-    String ics = new CalendarInvitations(settings).request(meeting, recipient, NotificationService.summary(meeting),
-        NotificationService.agendaText(meeting));
+    String ics = new CalendarInvitations(settings).request(meeting, recipient, MeetingMessages.summary(meeting),
+        MeetingMessages.agendaText(meeting));
     MailTemplates.Rendered rendered = new MailTemplates(new TemplateResources(dir.resolve("none")))
         .render("invitation", Map.of("greeting", recipient.greeting(), "meetingTitle", meeting.title(),
             "meetingNumber", meeting.numberText(), "meetingDateTime", "13 мая 2026 г. в 10:00 (время новосибирское)",
             "meetingTime", "10:00",
             "format", meeting.formatText(), "presiding", "Лебедева Ольга Николаевна",
-            "agendaHtml", NotificationService.agendaHtml(meeting), "agendaText", NotificationService.agendaText(meeting),
+            "agendaHtml", MeetingMessages.agendaHtml(meeting), "agendaText", MeetingMessages.agendaText(meeting),
             "senderName", settings.fromName()));
     MimeMessage message = outbox.newMessage();
     composer.fill(message, new MailComposer.OutgoingMail("2026-30", "invitation#2", recipient, rendered.subject(),

@@ -26,7 +26,9 @@ import ru.nso.wg.control.DecisionEventKind;
 import ru.nso.wg.control.DecisionStage;
 import ru.nso.wg.control.DecisionState;
 import ru.nso.wg.control.ExecutorKind;
-import ru.nso.wg.meeting.MeetingData.Decision;
+import ru.nso.wg.meeting.MeetingData.ItemDecision;
+import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.meeting.MeetingStatus;
@@ -140,8 +142,9 @@ class DecisionControlProcessTest {
     MeetingRef later = DecisionScenario.meeting(record, "2026-12-16T14:30+07:00");
     clockAt(TODAY);
     for (int item = 1; item <= 2; item++) {
-      record.saveDecision(later.key(), new Decision(item, null, item == 2 ? "Признать утратившим силу решение по "
-          + "вопросу 1 заседания " + meeting.display() : "Одобрить", item == 2 ? "ADOPTED" : "REJECTED", "MAJORITY",
+      record.saveDecision(later.key(), new ItemDecision(item, null, item == 2 ? "Признать утратившим силу решение по "
+          + "вопросу 1 заседания " + meeting.display() : "Одобрить", item == 2 ? Decision.ADOPTED : Decision.REJECTED,
+          DecisionRule.MAJORITY,
           "большинство", 9, 1, 0, 10, null, null, null, null, null));
     }
     record.setStatus(later.key(), status, null);

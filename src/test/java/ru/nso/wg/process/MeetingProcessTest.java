@@ -16,7 +16,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
-import ru.nso.wg.meeting.MeetingData.Decision;
+import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.meeting.DeadlineOutcome;
+import ru.nso.wg.meeting.MeetingData.ItemDecision;
+import ru.nso.wg.meeting.MeetingEventKind;
+import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.process.MeetingProcess.Elements;
@@ -88,7 +93,7 @@ class MeetingProcessTest {
     return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
   }
 
-  private Decision decision(int itemNo) {
+  private ItemDecision decision(int itemNo) {
     return record.decisions(meeting.key()).stream().filter(d -> d.itemNo() == itemNo).findFirst().orElseThrow();
   }
 
@@ -128,11 +133,11 @@ class MeetingProcessTest {
     meeting.vote(ROSTER.subList(0, 5), ROSTER.subList(5, 10), List.of(), List.of(),
         Map.of(HAS_INSTRUCTION.name(), true, EXECUTOR.name(), "kuznetsova",
             INSTRUCTION_DUE.name(), "2027-03-01", CONTROL_AREA.name(), "wg-area-digital"));
-    assertThat(decision(1).rule()).isEqualTo("MAJORITY");
-    assertThat(decision(1).outcome()).isEqualTo("ADOPTED");
-    assertThat(decision(2).outcome()).isEqualTo("REJECTED");
-    assertThat(decision(3).rule()).isEqualTo("CASTING_VOTE");
-    assertThat(decision(3).outcome()).isEqualTo("ADOPTED");
+    assertThat(decision(1).rule()).isEqualTo(DecisionRule.MAJORITY);
+    assertThat(decision(1).outcome()).isEqualTo(Decision.ADOPTED);
+    assertThat(decision(2).outcome()).isEqualTo(Decision.REJECTED);
+    assertThat(decision(3).rule()).isEqualTo(DecisionRule.CASTING_VOTE);
+    assertThat(decision(3).outcome()).isEqualTo(Decision.ADOPTED);
     assertThat(decision(3).executor()).startsWith("Кузнецова Елена Игоревна");
     assertThat(decision(3).executorId()).isEqualTo("kuznetsova");
 
@@ -164,9 +169,10 @@ class MeetingProcessTest {
         Map.of(PUBLICATION_URL.name(), "https://www.nso.ru/news/2026-12-wg"));
     assertThat(meeting.instance).isEnded().hasPassed(Elements.END);
     assertThat(record.get(key).status()).isEqualTo(MeetingStatus.PUBLISHED);
-    assertThat(record.deadlineEvents(key)).extracting(DeadlineEvent::outcome).containsOnly("MET");
+    assertThat(record.deadlineEvents(key)).extracting(DeadlineEvent::outcome).containsOnly(DeadlineOutcome.MET);
     assertThat(record.deadlineEvents(key)).extracting(DeadlineEvent::kind)
-        .contains("agendaToChair", "agendaDistribution", "minutesDue", "minutesCopiesDue");
+        .contains(DeadlineKind.AGENDA_TO_CHAIR, DeadlineKind.AGENDA_DISTRIBUTION, DeadlineKind.MINUTES_DUE,
+            DeadlineKind.MINUTES_COPIES_DUE);
   }
 
   @Test
@@ -222,7 +228,7 @@ class MeetingProcessTest {
     assertThat(record.decisions(meeting.key())).hasSize(1);
     meeting.vote(List.of(), List.of(), List.of(), List.of(ROSTER.get(7)),
         Map.of(DECISION_TEXT.name(), "Рассмотрение вопроса перенесено: нет кворума"));
-    assertThat(decision(2).rule()).isEqualTo("NO_QUORUM");
+    assertThat(decision(2).rule()).isEqualTo(DecisionRule.NO_QUORUM);
     assertThat(decision(2).present()).isEqualTo(7);
     assertThat(meeting.instance).isWaitingAt(Elements.GENERATE_MINUTES);
   }
@@ -234,8 +240,8 @@ class MeetingProcessTest {
     meeting.recordAttendance(TEN_PRESENT, List.of());
     meeting.vote(ROSTER.subList(1, 6), List.of(ROSTER.get(0), ROSTER.get(6), ROSTER.get(7), ROSTER.get(8), ROSTER.get(9)),
         List.of());
-    assertThat(decision(1).rule()).isEqualTo("CASTING_VOTE");
-    assertThat(decision(1).outcome()).isEqualTo("REJECTED");
+    assertThat(decision(1).rule()).isEqualTo(DecisionRule.CASTING_VOTE);
+    assertThat(decision(1).outcome()).isEqualTo(Decision.REJECTED);
   }
 
   @Test
@@ -250,8 +256,8 @@ class MeetingProcessTest {
     assertThatThrownBy(() -> meeting.complete(Elements.CONFIRM_OUTCOME, SECRETARY, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED")))
         .isInstanceOf(AuthorizationException.class);
     meeting.complete(Elements.CONFIRM_OUTCOME, CHAIR, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED"));
-    assertThat(decision(1).rule()).isEqualTo("CONFIRMED_BY_PRESIDING");
-    assertThat(decision(1).outcome()).isEqualTo("ADOPTED");
+    assertThat(decision(1).rule()).isEqualTo(DecisionRule.CONFIRMED_BY_PRESIDING);
+    assertThat(decision(1).outcome()).isEqualTo(Decision.ADOPTED);
     assertThat(decision(1).confirmedBy()).isEqualTo(CHAIR);
     assertThat(meeting.instance).isWaitingAt(Elements.GENERATE_MINUTES);
   }
@@ -274,8 +280,8 @@ class MeetingProcessTest {
     // pure tie: the deputy presiding voted for → adopted by the casting vote
     meeting.vote(List.of("morozov", "lebedeva", "kuznetsova", "vasiliev", "novikova"),
         List.of("fedorov", "pavlova", "semenov", "golubeva", "vinogradov"), List.of());
-    assertThat(decision(1).rule()).isEqualTo("CASTING_VOTE");
-    assertThat(decision(1).outcome()).isEqualTo("ADOPTED");
+    assertThat(decision(1).rule()).isEqualTo(DecisionRule.CASTING_VOTE);
+    assertThat(decision(1).outcome()).isEqualTo(Decision.ADOPTED);
     meeting.executeJob(Elements.GENERATE_MINUTES);
     meeting.finishMinutes();
     assertThat(meeting.task(Elements.SIGN_MINUTES).getAssignee()).isEqualTo(DEPUTY);
@@ -357,11 +363,12 @@ class MeetingProcessTest {
     fireAt(Elements.COPIES_DEADLINE, "2026-12-29T18:00+07:00", Elements.ESCALATE_COPIES);
 
     List<DeadlineEvent> events = record.deadlineEvents(meeting.key());
-    assertThat(events).filteredOn(e -> e.outcome().equals("MISSED")).extracting(DeadlineEvent::kind)
-        .containsExactly("agendaToChair", "agendaDistribution", "minutesDue", "minutesCopiesDue");
-    assertThat(events).filteredOn(e -> e.outcome().equals("LATE")).extracting(DeadlineEvent::kind)
-        .contains("agendaToChair", "agendaDistribution", "minutesDue");
-    assertThat(record.events(meeting.key())).filteredOn(e -> e.kind().equals("REMINDER")).hasSize(4);
+    assertThat(events).filteredOn(e -> e.outcome() == DeadlineOutcome.MISSED).extracting(DeadlineEvent::kind)
+        .containsExactly(DeadlineKind.AGENDA_TO_CHAIR, DeadlineKind.AGENDA_DISTRIBUTION, DeadlineKind.MINUTES_DUE,
+            DeadlineKind.MINUTES_COPIES_DUE);
+    assertThat(events).filteredOn(e -> e.outcome() == DeadlineOutcome.LATE).extracting(DeadlineEvent::kind)
+        .contains(DeadlineKind.AGENDA_TO_CHAIR, DeadlineKind.AGENDA_DISTRIBUTION, DeadlineKind.MINUTES_DUE);
+    assertThat(record.events(meeting.key())).filteredOn(e -> e.kind() == MeetingEventKind.REMINDER).hasSize(4);
   }
 
   @Test
@@ -400,7 +407,7 @@ class MeetingProcessTest {
         StaffRequestProcesses.POSTPONE_REASON.name(), "Совпадение с заседанием Правительства"));
     meeting.executeJob(Elements.APPLY_POSTPONEMENT);
     assertThat(meeting.job(Elements.MEETING_TIME).getDuedate()).isEqualTo(at("2026-12-18T10:00+07:00"));
-    assertThat(record.events(meeting.key())).anyMatch(e -> e.kind().equals("POSTPONED"));
+    assertThat(record.events(meeting.key())).anyMatch(e -> e.kind() == MeetingEventKind.POSTPONED);
   }
 
   @Test

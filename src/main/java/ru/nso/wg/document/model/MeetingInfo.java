@@ -1,6 +1,8 @@
 package ru.nso.wg.document.model;
 
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.meeting.MeetingFormat;
+
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -77,9 +79,9 @@ public record MeetingInfo(
   /** e.g. «очное, г. Новосибирск, Красный проспект, 18» or «в формате видеоконференцсвязи (ВКС), ссылка: …». */
   public String formatText() {
     if (format == MeetingFormat.VIDEO) {
-      return Texts.joinNonBlank(", ", format.russian(), videoLink.isEmpty() ? "" : "ссылка для подключения: " + videoLink);
+      return Texts.joinNonBlank(", ", format.adjective(), videoLink.isEmpty() ? "" : "ссылка для подключения: " + videoLink);
     }
-    return Texts.joinNonBlank(", ", format.russian(), place);
+    return Texts.joinNonBlank(", ", format.adjective(), place);
   }
 
   /** «заседание Рабочей группы № 3 от 13 мая 2026 г.». */

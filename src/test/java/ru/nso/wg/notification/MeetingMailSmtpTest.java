@@ -30,10 +30,10 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class NotificationServiceSmtpTest extends MailTestSupport {
+class MeetingMailSmtpTest extends MailTestSupport {
 
   @Autowired
-  NotificationService notifications;
+  MeetingMessages notifications;
   @Autowired
   IdentityService identityService;
   @Autowired
@@ -229,14 +229,14 @@ class NotificationServiceSmtpTest extends MailTestSupport {
     notifications.remind(notice);
     notifications.escalate(notice);
 
-    List<MimeMessage> escalations = received("2026-15", NotificationService.escalationKind(notice));
+    List<MimeMessage> escalations = received("2026-15", MeetingMessages.escalationKind(notice));
     assertThat(recipients(escalations)).containsExactlyInAnyOrder(
         "smirnova@example.org", "popov@example.org", "sokolov@example.org");
     assertThat(escalations.get(0).getSubject()).isEqualTo(
         "Нарушен срок: Подготовка повестки заседания (п. 13 Положения) — заседание Рабочей группы № 3 от 13 мая 2026 г.");
     assertThat(text(part(escalations.get(0), "text/plain", false))).contains(
         "Срок: 6 мая 2026 г. в 10:00", "Ответственные: Департамент организации управления и государственной гражданской службы");
-    assertThat(recipients(received("2026-15", NotificationService.reminderKind(notice))))
+    assertThat(recipients(received("2026-15", MeetingMessages.reminderKind(notice))))
         .containsExactlyInAnyOrder("smirnova@example.org", "popov@example.org");
   }
 

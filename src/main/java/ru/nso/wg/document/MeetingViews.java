@@ -1,6 +1,5 @@
-package ru.nso.wg.process.meeting;
+package ru.nso.wg.document;
 
-import ru.nso.wg.common.RussianDates;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.Attendance;
@@ -9,16 +8,13 @@ import ru.nso.wg.document.model.Instruction;
 import ru.nso.wg.document.model.Invitee;
 import ru.nso.wg.document.model.ItemMinutes;
 import ru.nso.wg.document.model.Material;
-import ru.nso.wg.document.model.MeetingFormat;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.document.model.MinutesModel;
-import ru.nso.wg.document.model.Outcome;
-import ru.nso.wg.document.model.OutcomeRule;
 import ru.nso.wg.document.model.Participant;
 import ru.nso.wg.document.model.PresidingPerson;
 import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.VoteCounts;
-import ru.nso.wg.meeting.AgendaItemType;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingData;
 import ru.nso.wg.meeting.MeetingData.Attendee;
@@ -27,7 +23,9 @@ import ru.nso.wg.meeting.MeetingData.Presence;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.roster.DeputyArea;
+import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.roster.Roster;
+import ru.nso.wg.roster.RosterGroups;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +34,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** The meeting record as the documents and messages see it (models of {@code ru.nso.wg.document.model}). */
+/**
+ * The meeting record as the documents and messages see it (the models of {@code document.model}): plain reads of the
+ * record and the roster, no engine.
+ */
 @Component
 public class MeetingViews {
 
@@ -56,15 +57,14 @@ public class MeetingViews {
     Meeting m = record.get(key);
     Roster.Person presidingPerson = m.presidingUserId() == null ? null : roster.anyone(m.presidingUserId()).orElse(null);
     PresidingPerson presiding = presidingPerson == null ? null : new PresidingPerson(presidingPerson.fullName(),
-        presidingPerson.position(), !roster.isInGroup(presidingPerson.id(), ru.nso.wg.roster.RosterGroups.CHAIR),
+        presidingPerson.position(), !roster.isInGroup(presidingPerson.id(), RosterGroups.CHAIR),
         instructionNote(m));
     List<Invitee> invitees = record.invitees(key).stream()
         .map(i -> new Invitee(i.fullName(), i.jobTitle(), i.organisation(), i.email())).toList();
     List<AgendaItem> items = record.agenda(key).stream().map(i -> new AgendaItem(i.no(), i.title(),
-        AgendaItemType.isKnown(i.type()) ? AgendaItemType.valueOf(i.type()).title() : i.type(), i.speaker(),
-        materials(i.materials()))).toList();
-    return new MeetingInfo(key, m.ref().number() + "/" + m.ref().year(), m.start().atZoneSameInstant(RussianDates.ZONE),
-        null, MeetingFormat.valueOf(m.format().name()), m.place(), m.videoLink(), presiding,
+        i.type().title(), i.speaker(), materials(i.materials()))).toList();
+    return new MeetingInfo(key, m.ref().number() + "/" + m.ref().year(), RussianDates.local(m.start()),
+        null, m.format(), m.place(), m.videoLink(), presiding,
         scheduling.postponements(key), invitees, items);
   }
 
@@ -82,24 +82,22 @@ public class MeetingViews {
     Map<Integer, MeetingData.AgendaItem> agenda = record.agenda(key).stream()
         .collect(Collectors.toMap(MeetingData.AgendaItem::no, i -> i));
     List<ItemMinutes> items = new ArrayList<>();
-    for (MeetingData.Decision d : record.decisions(key)) {
+    for (MeetingData.ItemDecision d : record.decisions(key)) {
       MeetingData.AgendaItem item = agenda.get(d.itemNo());
-      boolean noQuorum = "NO_QUORUM".equals(d.rule());
+      boolean noQuorum = d.rule() == DecisionRule.NO_QUORUM;
       List<Instruction> instructions = d.executor() == null ? List.of() : List.of(new Instruction(d.text(),
           d.executor(), d.dueDate(), DeputyArea.byGroupId(d.controlArea()).map(DeputyArea::title).orElse(d.controlArea())));
       items.add(new ItemMinutes(d.itemNo(), item == null ? "" : item.title(),
           item == null ? List.of() : List.of(item.speaker()), d.discussion(), d.text(),
           noQuorum ? null : new VoteCounts(d.votesFor(), d.votesAgainst(), d.votesAbstain()),
-          noQuorum ? Outcome.NOT_TAKEN : "ADOPTED".equals(d.outcome()) ? Outcome.ADOPTED : Outcome.REJECTED,
-          OutcomeRule.valueOf(d.rule()), instructions));
+          d.outcome(), d.rule(), instructions));
     }
     Map<String, String> positions = attendance.stream().filter(a -> a.jobTitle() != null)
         .collect(Collectors.toMap(Attendee::userId, Attendee::jobTitle));
     List<DissentingOpinion> dissents = record.dissents(key).stream().map(o -> new DissentingOpinion(o.fullName(),
         positions.get(o.userId()), o.itemNo(), o.opinion(),
-        o.filedAt().atZoneSameInstant(RussianDates.ZONE).toLocalDate())).toList();
-    Signatory secretary = record.events(key).stream().filter(e -> "ATTENDANCE".equals(e.kind()) && e.actor() != null)
-        .reduce((a, b) -> b).flatMap(e -> roster.anyone(e.actor()))
+        RussianDates.localDate(o.filedAt()))).toList();
+    Signatory secretary = roster.anyone(m.secretaryUserId())
         .map(p -> new Signatory(p.fullName(), p.position())).orElse(null);
     return new MinutesModel(meeting, present, absent, attendance.isEmpty() ? null : conduct.quorum(key).quorate(), presentInvitees, m.audioRecording(),
         items, dissents, secretary, null);
