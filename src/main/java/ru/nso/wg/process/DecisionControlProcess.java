@@ -1,5 +1,6 @@
 package ru.nso.wg.process;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.control.ControlledDecision;
 import ru.nso.wg.control.ExecutorKind;
@@ -113,6 +114,11 @@ public class DecisionControlProcess {
 
   public static String businessKey(String meetingKey, int itemNo) {
     return ControlledDecision.keyOf(meetingKey, itemNo);
+  }
+
+  /** The business key of the decision an execution or task of this process is about. */
+  public static String businessKey(VariableScope scope) {
+    return businessKey(Vars.MEETING_KEY.get(scope), Vars.ITEM_NO.get(scope));
   }
 
   /** {@code camunda:assignee} of the report task: the executor when it is a person. */

@@ -31,7 +31,7 @@ public class ApplyExtensionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = DecisionControlProcess.businessKey(MEETING_KEY.get(execution), ITEM_NO.get(execution));
+    String key = DecisionControlProcess.businessKey(execution);
     LocalDate newDueDate = NEW_DUE_DATE.get(execution);
     ControlledDecision d = control.applyExtension(key, newDueDate, EXTENSION_REASON.get(execution),
         REQUESTED_BY.find(execution).orElse(null));

@@ -25,7 +25,7 @@ public class EscalateOverdueDecisionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    control.escalate(DecisionControlProcess.businessKey(MEETING_KEY.get(execution), ITEM_NO.get(execution)));
+    control.escalate(DecisionControlProcess.businessKey(execution));
     OVERDUE.set(execution, true);
   }
 }

@@ -21,6 +21,6 @@ public class RemindDecisionExecutorDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    control.remind(DecisionControlProcess.businessKey(MEETING_KEY.get(execution), ITEM_NO.get(execution)));
+    control.remind(DecisionControlProcess.businessKey(execution));
   }
 }
