@@ -1,5 +1,6 @@
 package ru.nso.wg.calendar;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -52,8 +53,8 @@ public class CalendarOfRecord {
    * version it read, so the change's recalculation finds it.
    */
   public long versionForShare() {
-    return jdbc.queryForObject("SELECT version FROM wg_calendar_state WHERE id = 1" + (isPostgres() ? " FOR SHARE" : ""),
-        Long.class);
+    return jdbc.queryForObject("SELECT version FROM wg_calendar_state WHERE id = 1"
+        + (isPostgres() ? " FOR SHARE" : ""), Long.class);
   }
 
   /** The state, locked for update to the end of the caller's transaction (changes wait for one another). */
@@ -69,7 +70,8 @@ public class CalendarOfRecord {
 
   public void upsertYear(int year, String source, byte[] content, long version, String changedBy, Instant at) {
     int updated = jdbc.update("UPDATE wg_calendar_year SET source = ?, content = ?, changed_in_version = ?,"
-        + " changed_by = ?, changed_at = ? WHERE calendar_year = ?", source, content, version, changedBy, utc(at), year);
+        + " changed_by = ?, changed_at = ? WHERE calendar_year = ?",
+        source, content, version, changedBy, utc(at), year);
     if (updated == 0) {
       jdbc.update("INSERT INTO wg_calendar_year (calendar_year, source, content, changed_in_version, changed_by,"
           + " changed_at) VALUES (?, ?, ?, ?, ?, ?)", year, source, content, version, changedBy, utc(at));
@@ -91,7 +93,8 @@ public class CalendarOfRecord {
     jdbc.update("UPDATE wg_calendar_state SET version = ?, fingerprint = ?, recalculation_owner = ?,"
         + " recalculation_started_at = ? WHERE id = 1", version, fingerprint, node, utc(at));
     jdbc.update("INSERT INTO wg_calendar_change (version, changed_years, fingerprint, changed_by, node, changed_at,"
-        + " recalculations) VALUES (?, ?, ?, ?, ?, ?, 0)", version, changedYears, fingerprint, changedBy, node, utc(at));
+        + " recalculations) VALUES (?, ?, ?, ?, ?, ?, 0)",
+        version, changedYears, fingerprint, changedBy, node, utc(at));
   }
 
   /**
@@ -139,13 +142,13 @@ public class CalendarOfRecord {
         rs.getLong("version"), rs.getString("changed_years"), rs.getString("changed_by"), rs.getString("node"),
         instant(rs.getObject("changed_at", OffsetDateTime.class)), rs.getInt("recalculations"),
         rs.getString("recalculated_by"), instant(rs.getObject("recalculated_at", OffsetDateTime.class)),
-        (Integer) rs.getObject("timers_recalculated", Integer.class), (Integer) rs.getObject("timers_moved", Integer.class),
-        (Integer) rs.getObject("timers_failed", Integer.class), (Integer) rs.getObject("tasks_recalculated", Integer.class),
-        (Integer) rs.getObject("tasks_moved", Integer.class), (Integer) rs.getObject("tasks_failed", Integer.class)))
+        rs.getObject("timers_recalculated", Integer.class), rs.getObject("timers_moved", Integer.class),
+        rs.getObject("timers_failed", Integer.class), rs.getObject("tasks_recalculated", Integer.class),
+        rs.getObject("tasks_moved", Integer.class), rs.getObject("tasks_failed", Integer.class)))
         .stream().limit(limit).toList();
   }
 
-  private static final org.springframework.jdbc.core.RowMapper<State> STATE = (rs, i) -> new State(
+  private static final RowMapper<State> STATE = (rs, i) -> new State(
       rs.getLong("version"), rs.getString("fingerprint"), rs.getLong("recalculated_version"),
       rs.getString("recalculation_owner"), instant(rs.getObject("recalculation_started_at", OffsetDateTime.class)));
 

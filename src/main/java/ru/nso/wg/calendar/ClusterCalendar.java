@@ -101,7 +101,8 @@ public class ClusterCalendar {
       long current = state.version();
       if (!missing.isEmpty()) {
         Map<Integer, CalendarSource> wanted = new TreeMap<>();
-        stored.forEach((year, row) -> wanted.put(year, new CalendarSource(row.source(), year + ".json", row.content())));
+        stored.forEach((year, row) -> wanted.put(year,
+            new CalendarSource(row.source(), year + ".json", row.content())));
         wanted.putAll(missing);
         current = write(state, stored, wanted, stored.isEmpty() ? "первый запуск узла " + node
             : "запуск узла " + node + ": добавлены годы " + missing.keySet());

@@ -1,7 +1,6 @@
 package ru.nso.wg.calendar;
 
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.el.ExpressionManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -9,6 +8,7 @@ import org.camunda.bpm.engine.impl.task.TaskDecorator;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -106,7 +106,7 @@ public class OpenTaskDueDates {
         }
         Outcome outcome;
         try {
-          outcome = evaluate(task.getId(), expressions);
+          outcome = evaluate(task, expressions);
         } catch (RuntimeException e) {
           String message = reason(e);
           LOG.warn("Dates of task {} ({}) of process instance {} were not recalculated: {}", task.getId(),
@@ -135,21 +135,23 @@ public class OpenTaskDueDates {
   private record Outcome(Date due, Date followUp, boolean moved) {
   }
 
-  private Outcome evaluate(String taskId, Predicate<String> expressions) {
+  private Outcome evaluate(Task open, Predicate<String> expressions) {
+    // which of the two expressions to follow, read from the model (the same text the engine evaluates)
+    UserTask model = engine.getRepositoryService().getBpmnModelInstance(open.getProcessDefinitionId())
+        .getModelElementById(open.getTaskDefinitionKey());
+    boolean due = model != null && matches(model.getCamundaDueDate(), expressions);
+    boolean followUp = model != null && matches(model.getCamundaFollowUpDate(), expressions);
+    if (!due && !followUp) {
+      return null;
+    }
     return engine.getCommandExecutorTxRequired().execute(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      TaskEntity task = context.getTaskManager().findTaskById(open.getId());
       if (task == null || task.getExecution() == null || task.getTaskDefinition() == null) {
-        return null;
-      }
-      TaskDefinition definition = task.getTaskDefinition();
-      boolean due = matches(definition.getDueDateExpression(), expressions);
-      boolean followUp = matches(definition.getFollowUpDateExpression(), expressions);
-      if (!due && !followUp) {
         return null;
       }
       Date dueBefore = task.getDueDate();
       Date followUpBefore = task.getFollowUpDate();
-      Dates dates = new Dates(definition, engine.getExpressionManager());
+      Dates dates = new Dates(task.getTaskDefinition(), engine.getExpressionManager());
       if (due) {
         dates.due(task);
       }
@@ -165,8 +167,8 @@ public class OpenTaskDueDates {
     });
   }
 
-  private static boolean matches(Expression expression, Predicate<String> expressions) {
-    return expression != null && expressions.test(expression.getExpressionText());
+  private static boolean matches(String expression, Predicate<String> expressions) {
+    return expression != null && !expression.isBlank() && expressions.test(expression);
   }
 
   /** The engine's own evaluation of the two dates (the same that set them when the task was created). */

@@ -1,5 +1,6 @@
 package ru.nso.wg.cluster;
 
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -32,8 +33,8 @@ public class RetryRunsNowPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<org.camunda.bpm.engine.impl.incident.IncidentHandler> handlers = configuration.getCustomIncidentHandlers()
-        == null ? new ArrayList<>() : new ArrayList<>(configuration.getCustomIncidentHandlers());
+    List<IncidentHandler> handlers = configuration.getCustomIncidentHandlers() == null ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomIncidentHandlers());
     handlers.add(new RetryRunsNowHandler());
     configuration.setCustomIncidentHandlers(handlers);
   }

@@ -43,8 +43,8 @@ public class ActuatorAuthenticationFilter extends OncePerRequestFilter {
           response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
           response.setHeader("WWW-Authenticate", "Basic realm=\"wg-meetings\", charset=\"UTF-8\"");
           response.setContentType("application/json;charset=UTF-8");
-          response.getOutputStream().write("{\"error\":\"unauthorized\",\"message\":\"Неверное имя пользователя или пароль\"}"
-              .getBytes(StandardCharsets.UTF_8));
+          response.getOutputStream().write(("{\"error\":\"unauthorized\","
+              + "\"message\":\"Неверное имя пользователя или пароль\"}").getBytes(StandardCharsets.UTF_8));
           return;
         }
       }

@@ -1,5 +1,8 @@
 package ru.nso.wg.calendar;
 
+import java.nio.file.NoSuchFileException;
+import java.util.stream.StreamSupport;
+import org.springframework.jdbc.core.JdbcTemplate;
 import ru.nso.wg.common.RussianDates;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
@@ -66,7 +69,7 @@ class DeadlineTimerReloadTest {
   @Autowired private ClusterCalendar cluster;
   @Autowired private OpenTaskDueDates openTasks;
   @Autowired private DeadlineExpressions deadlines;
-  @Autowired private org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired private JdbcTemplate jdbc;
 
   private String deploymentId;
 
@@ -83,7 +86,7 @@ class DeadlineTimerReloadTest {
       for (Path file : files.toList()) {
         Files.delete(file);
       }
-    } catch (java.nio.file.NoSuchFileException ignored) {
+    } catch (NoSuchFileException ignored) {
       // nothing was dropped
     }
     identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
@@ -124,7 +127,8 @@ class DeadlineTimerReloadTest {
   void theBpmnExpressionsUseTheCalendar() {
     ProcessInstance instance = startMeeting("2026-05-13");
 
-    assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
+    assertThat(timer(instance, DEADLINE_TIMER).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(task.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-05-07T11:00:00Z")));
     assertThat(task.getFollowUpDate()).isEqualTo(Date.from(Instant.parse("2026-05-06T11:00:00Z")));
@@ -178,7 +182,8 @@ class DeadlineTimerReloadTest {
     assertThat(body.path("tasksMoved").get(0).path("previousFollowUp").asText()).isEqualTo("2026-05-06T18:00:00+07:00");
 
     // The change is on record: who, which years, and one recalculation on this node.
-    JsonNode record = rest.withBasicAuth("admin", "admin").getForEntity("/api/calendar/record", JsonNode.class).getBody();
+    JsonNode record = rest.withBasicAuth("admin", "admin").getForEntity("/api/calendar/record", JsonNode.class)
+        .getBody();
     JsonNode change = record.path("changes").get(0);
     assertThat(change.path("version").asLong()).isEqualTo(body.path("version").asLong());
     assertThat(change.path("changedBy").asText()).isEqualTo("admin");
@@ -188,7 +193,7 @@ class DeadlineTimerReloadTest {
     assertThat(change.path("timersMoved").asInt()).isEqualTo(1);
     assertThat(change.path("tasksMoved").asInt()).isEqualTo(1);
     assertThat(record.path("recalculatedVersion").asLong()).isEqualTo(body.path("version").asLong());
-    JsonNode year2026 = java.util.stream.StreamSupport.stream(record.path("years").spliterator(), false)
+    JsonNode year2026 = StreamSupport.stream(record.path("years").spliterator(), false)
         .filter(y -> y.path("year").asInt() == 2026).findFirst().orElseThrow();
     assertThat(year2026.path("changedBy").asText()).isEqualTo("admin");
     assertThat(year2026.path("source").asText()).endsWith("2026.json").doesNotStartWith("classpath:");
@@ -289,7 +294,8 @@ class DeadlineTimerReloadTest {
 
     ProcessInstance instance = startMeeting("2026-05-13");
 
-    assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-04T11:00:00Z")));
+    assertThat(timer(instance, DEADLINE_TIMER).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-05-04T11:00:00Z")));
     assertThat(cluster.version()).isEqualTo(versionBefore + 1);
     assertThat(calendar.isWorkingDay(LocalDate.parse("2026-05-06"))).isFalse();
   }

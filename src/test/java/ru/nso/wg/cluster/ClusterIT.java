@@ -1,5 +1,6 @@
 package ru.nso.wg.cluster;
 
+import jakarta.mail.Address;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -349,7 +350,8 @@ class ClusterIT {
     awaitCondition(Duration.ofSeconds(30), "node B to compute with the new calendar", () -> !json(
         nodeB.get("/api/calendar/working-days?from=" + meetingDate + "&add=-1", ADMIN).body()).path("date").asText()
         .equals(before));
-    FIGURES.put("calendar change seen by B, from the reload request (ms)", (System.nanoTime() - reloadedAt) / 1_000_000);
+    FIGURES.put("calendar change seen by B, from the reload request (ms)",
+        (System.nanoTime() - reloadedAt) / 1_000_000);
 
     Map<String, String> dueAfter = timerDueDates(meetings);
     long timersChanged = dueBefore.keySet().stream().filter(id -> !dueBefore.get(id).equals(dueAfter.get(id))).count();
@@ -413,7 +415,7 @@ class ClusterIT {
     for (MimeMessage message : greenMail.getReceivedMessages()) {
       String meeting = message.getHeader(MailComposer.HEADER_MEETING, null);
       String kind = message.getHeader(MailComposer.HEADER_KIND, null);
-      for (jakarta.mail.Address to : message.getAllRecipients()) {
+      for (Address to : message.getAllRecipients()) {
         String delivery = meeting + " | " + kind + " | " + ((InternetAddress) to).getAddress();
         messageIdsByDelivery.computeIfAbsent(delivery, k -> new ArrayList<>()).add(message.getMessageID());
       }
@@ -434,7 +436,8 @@ class ClusterIT {
     FIGURES.put("deliveries (meeting, kind, recipient)", messageIdsByDelivery.size());
     FIGURES.put("in-flight duplicates at the kill (same Message-ID)", inFlightDuplicates);
     assertThat(wrong).as("recipients who got a message more than once").isEmpty();
-    assertThat(inFlightDuplicates).as("at most one message per node thread in flight at the kill").isLessThanOrEqualTo(10);
+    assertThat(inFlightDuplicates).as("at most one message per node thread in flight at the kill")
+        .isLessThanOrEqualTo(10);
     for (Meeting meeting : meetings) {
       // the agenda to the 15 members of the demo roster, the invitation to the one invitee with an address
       assertThat(messageIdsByDelivery.keySet().stream().filter(k -> k.startsWith(meeting.key() + " | agenda#")).count())
@@ -534,12 +537,13 @@ class ClusterIT {
     }
   }
 
-  /** Jobs still to run (of one activity, or any async step when {@code activityId} is null; timers not due excluded). */
+  /** Jobs still to run: of one activity, or any when {@code activityId} is null (timers not yet due excluded). */
   private static int pendingJobs(String activityId) {
     try (Connection db = connect(); Statement statement = db.createStatement()) {
       return (int) count(statement, "SELECT COUNT(*) FROM act_ru_job j LEFT JOIN act_ru_jobdef d"
           + " ON j.job_def_id_ = d.id_ WHERE j.retries_ > 0 AND (j.duedate_ IS NULL OR j.duedate_ <= CURRENT_TIMESTAMP)"
-          + (activityId == null ? " AND j.handler_type_ <> 'history-cleanup'" : " AND d.act_id_ = '" + activityId + "'"));
+          + (activityId == null ? " AND j.handler_type_ <> 'history-cleanup'"
+              : " AND d.act_id_ = '" + activityId + "'"));
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

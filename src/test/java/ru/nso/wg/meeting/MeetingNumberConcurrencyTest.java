@@ -1,5 +1,6 @@
 package ru.nso.wg.meeting;
 
+import java.util.concurrent.ExecutionException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,7 +90,7 @@ class MeetingNumberConcurrencyTest {
       for (Future<MeetingRef> start : starts) {
         try {
           numbers.add(start.get(60, TimeUnit.SECONDS).number());
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           failures.add(String.valueOf(e.getCause()));
         }
       }
