@@ -21,7 +21,8 @@ public class RefusalMessages {
   @Bean
   public FilterRegistrationBean<RefusalMessageFilter> refusalMessageFilter(
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-    FilterRegistrationBean<RefusalMessageFilter> registration = new FilterRegistrationBean<>(new RefusalMessageFilter());
+    FilterRegistrationBean<RefusalMessageFilter> registration =
+        new FilterRegistrationBean<>(new RefusalMessageFilter());
     registration.setName("refusal-messages");
     // Tasklist's engine API (under the webapps' application path) and the REST API for clients
     registration.addUrlPatterns(webappPath.replaceAll("/+$", "") + "/api/engine/*", "/engine-rest/*");

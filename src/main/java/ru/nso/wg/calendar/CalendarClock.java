@@ -1,8 +1,8 @@
 package ru.nso.wg.calendar;
 
-import ru.nso.wg.common.RussianDates;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.RussianDates;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,5 @@
 package ru.nso.wg.calendar;
 
-import ru.nso.wg.common.RussianDates;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.nso.wg.api.ApiErrorHandler;
 import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.RussianDates;
 
 import java.time.Instant;
 import java.time.LocalDate;

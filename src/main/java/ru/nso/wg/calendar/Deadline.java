@@ -1,6 +1,7 @@
 package ru.nso.wg.calendar;
 
 import ru.nso.wg.common.RussianDates;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,7 +1,7 @@
 package ru.nso.wg.calendar;
 
-import ru.nso.wg.common.RussianDates;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.RussianDates;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -10,7 +10,9 @@ import ru.nso.wg.roster.AsEngine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -103,11 +105,12 @@ public class DeadlineTimers {
   private List<JobDefinition> deadlineTimerDefinitions() {
     return managementService.createJobDefinitionQuery().list().stream()
         .filter(d -> d.getJobType() != null && d.getJobType().startsWith("timer"))
-        .filter(d -> d.getJobConfiguration() != null && d.getJobConfiguration().toLowerCase(java.util.Locale.ROOT).contains(EXPRESSION_MARK))
+        .filter(d -> d.getJobConfiguration() != null
+            && d.getJobConfiguration().toLowerCase(Locale.ROOT).contains(EXPRESSION_MARK))
         .toList();
   }
 
-  private static Instant instant(java.util.Date date) {
+  private static Instant instant(Date date) {
     return date == null ? null : date.toInstant();
   }
 

@@ -1,12 +1,12 @@
 package ru.nso.wg.control;
 
-import ru.nso.wg.common.RussianDates;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.calendar.MeetingDeadlines;
 import ru.nso.wg.calendar.MissingCalendarYearException;
 import ru.nso.wg.calendar.ProductionCalendar;
 import ru.nso.wg.calendar.WorkingDayCalendar;
+import ru.nso.wg.common.RussianDates;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,9 +24,9 @@ import java.util.SortedSet;
  * camunda:dueDate / camunda:followUpDate                 the same two for the user tasks
  * </pre>
  * {@code dueDate} is the ISO date {@code YYYY-MM-DD} decided by the working group (or set by an extension). A due
- * date on a non-working day ends on the next working day (Civil Code art. 193; setting {@code wg.control.due-on-day-off}).
- * A year missing from the calendar is an error naming the year ({@link MissingCalendarYearException}), never a
- * fallback to weekdays.
+ * date on a non-working day ends on the next working day (Civil Code art. 193; setting
+ * {@code wg.control.due-on-day-off}). A year missing from the calendar is an error naming the year
+ * ({@link MissingCalendarYearException}), never a fallback to weekdays.
  */
 @Component("controlDeadlines")
 public class ControlDeadlines {

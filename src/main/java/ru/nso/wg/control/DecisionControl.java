@@ -1,16 +1,16 @@
 package ru.nso.wg.control;
 
-import ru.nso.wg.common.RussianDates;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.calendar.MissingCalendarYearException;
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingRef;
-import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.notification.DecisionMessages;
@@ -169,14 +169,16 @@ public class DecisionControl {
         : kind == ExecutorKind.USER ? identity.userName(input.executorId()) : identity.groupName(input.executorId());
     ControlledDecision decision = new ControlledDecision(key, input.meetingKey(), meeting.ref(), meeting.start(),
         input.itemNo(), input.itemTitle(), input.decisionText(), input.executorId(), kind, executorName,
-        input.controlArea(), deputy == null ? null : deputy.getId(), deputy == null ? null : IdentityDirectory.fullName(deputy),
+        input.controlArea(), deputy == null ? null : deputy.getId(),
+        deputy == null ? null : IdentityDirectory.fullName(deputy),
         input.dueDate(), input.dueDate(), dueAt, DecisionState.IN_PROGRESS, DecisionStage.AWAITING_REPORT,
         processInstanceId, null, null, null, null);
     register.insert(decision);
     ControlledDecision stored = register.get(key);
     register.addEvent(key, DecisionEvent.of(DecisionEventKind.REGISTERED, "Исполнитель: " + executorName
         + ". Срок исполнения: " + deadlines.dueText(input.dueDate()) + ". Контроль исполнения: "
-        + controllerText(stored) + (deputy == null ? ". Внимание: в группе направления нет заместителя председателя" : ""),
+        + controllerText(stored)
+        + (deputy == null ? ". Внимание: в группе направления нет заместителя председателя" : ""),
         null));
     if (deputy == null) {
       LOG.warn("Decision {} is controlled by area {} whose group has no member", key, input.controlArea());
@@ -199,7 +201,9 @@ public class DecisionControl {
     if (userId == null) {
       return false;
     }
-    return d.executorKind() == ExecutorKind.USER ? d.executorId().equals(userId) : identity.isMember(userId, d.executorId());
+    return d.executorKind() == ExecutorKind.USER
+        ? d.executorId().equals(userId)
+        : identity.isMember(userId, d.executorId());
   }
 
   /** Whether the user controls the decision: a member of its area group (the deputy chair, § 8). */

@@ -70,7 +70,8 @@ public class DecisionRegisterController {
                            @RequestParam(required = false) String executor,
                            @RequestParam(required = false) String state) {
     requireReader();
-    DecisionQuery query = new DecisionQuery(meetingKey(meeting), areas(controller), blankToNull(executor), states(state));
+    DecisionQuery query = new DecisionQuery(meetingKey(meeting), areas(controller), blankToNull(executor),
+        states(state));
     List<DecisionView> decisions = control.search(query).stream().map(d -> view(d, null)).toList();
     return new DecisionList(decisions.size(), new Filters(query.meetingKey(), blankToNull(controller),
         query.controlAreas(), query.executorId(), query.states().stream().map(Enum::name).sorted().toList()),

@@ -1,6 +1,7 @@
 package ru.nso.wg.document;
 
 import org.springframework.stereotype.Service;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.DissentingOpinion;
 import ru.nso.wg.document.model.Instruction;
@@ -9,13 +10,12 @@ import ru.nso.wg.document.model.ItemMinutes;
 import ru.nso.wg.document.model.Material;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.document.model.MinutesModel;
-import ru.nso.wg.meeting.MeetingFormat;
-import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.document.model.Participant;
 import ru.nso.wg.document.model.PresidingPerson;
-import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.Texts;
+import ru.nso.wg.meeting.MeetingFormat;
+import ru.nso.wg.meeting.rules.Decision;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,11 @@
 package ru.nso.wg.document;
 
-import ru.nso.wg.common.Refusal;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import ru.nso.wg.common.Refusal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -142,13 +143,14 @@ public class DocumentStore {
                                 String contentType, byte[] content, String actor) {
     String hash = sha256(content);
     // the engine clock, like every other time of the meeting record
-    Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
     String who = actor == null || actor.isBlank() ? "system" : actor;
     jdbc.update("INSERT INTO wg_document (meeting_key, kind, version, file_name, content_type, content, size_bytes,"
             + " sha256, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         meetingKey, kind.name(), version, fileName, contentType, content, (long) content.length, hash, who,
         Timestamp.from(now));
-    return jdbc.queryForObject("SELECT " + COLUMNS + " FROM wg_document WHERE meeting_key = ? AND kind = ? AND version = ?",
+    return jdbc.queryForObject("SELECT " + COLUMNS
+            + " FROM wg_document WHERE meeting_key = ? AND kind = ? AND version = ?",
         MAPPER, meetingKey, kind.name(), version);
   }
 }

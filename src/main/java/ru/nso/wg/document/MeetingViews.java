@@ -1,6 +1,7 @@
 package ru.nso.wg.document;
 
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.Attendance;
 import ru.nso.wg.document.model.DissentingOpinion;
@@ -14,7 +15,6 @@ import ru.nso.wg.document.model.Participant;
 import ru.nso.wg.document.model.PresidingPerson;
 import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.VoteCounts;
-import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingData;
 import ru.nso.wg.meeting.MeetingData.Attendee;
@@ -22,8 +22,8 @@ import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
-import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.meeting.rules.DecisionRule;
+import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.Roster;
 import ru.nso.wg.roster.RosterGroups;
 
@@ -55,7 +55,8 @@ public class MeetingViews {
 
   public MeetingInfo meeting(String key) {
     Meeting m = record.get(key);
-    Roster.Person presidingPerson = m.presidingUserId() == null ? null : roster.anyone(m.presidingUserId()).orElse(null);
+    Roster.Person presidingPerson =
+        m.presidingUserId() == null ? null : roster.anyone(m.presidingUserId()).orElse(null);
     PresidingPerson presiding = presidingPerson == null ? null : new PresidingPerson(presidingPerson.fullName(),
         presidingPerson.position(), !roster.isInGroup(presidingPerson.id(), RosterGroups.CHAIR),
         instructionNote(m));
@@ -86,7 +87,8 @@ public class MeetingViews {
       MeetingData.AgendaItem item = agenda.get(d.itemNo());
       boolean noQuorum = d.rule() == DecisionRule.NO_QUORUM;
       List<Instruction> instructions = d.executor() == null ? List.of() : List.of(new Instruction(d.text(),
-          d.executor(), d.dueDate(), DeputyArea.byGroupId(d.controlArea()).map(DeputyArea::title).orElse(d.controlArea())));
+          d.executor(), d.dueDate(),
+          DeputyArea.byGroupId(d.controlArea()).map(DeputyArea::title).orElse(d.controlArea())));
       items.add(new ItemMinutes(d.itemNo(), item == null ? "" : item.title(),
           item == null ? List.of() : List.of(item.speaker()), d.discussion(), d.text(),
           noQuorum ? null : new VoteCounts(d.votesFor(), d.votesAgainst(), d.votesAbstain()),
@@ -99,8 +101,8 @@ public class MeetingViews {
         RussianDates.localDate(o.filedAt()))).toList();
     Signatory secretary = roster.anyone(m.secretaryUserId())
         .map(p -> new Signatory(p.fullName(), p.position())).orElse(null);
-    return new MinutesModel(meeting, present, absent, attendance.isEmpty() ? null : conduct.quorum(key).quorate(), presentInvitees, m.audioRecording(),
-        items, dissents, secretary, null);
+    return new MinutesModel(meeting, present, absent, attendance.isEmpty() ? null : conduct.quorum(key).quorate(),
+        presentInvitees, m.audioRecording(), items, dissents, secretary, null);
   }
 
   private static String instructionNote(Meeting m) {

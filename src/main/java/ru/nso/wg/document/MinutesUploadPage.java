@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingRef;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The page behind «Загрузить исправленный протокол» of the task «Оформить протокол заседания»
  * ({@code GET /api/meetings/{key}/minutes/upload}): the secretariat picks the edited Word file and it is sent to
@@ -38,7 +40,7 @@ public class MinutesUploadPage {
         .replace("{meeting}", meeting)
         .replace("{key}", businessKey)
         .replace("{tasklist}", tasklistUrl);
-    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .header("Cache-Control", "no-store").body(html);
   }
 
@@ -71,7 +73,8 @@ public class MinutesUploadPage {
       загрузки, нужно внести в протокол и загрузить его снова.</p>
       <form id="upload">
         <label for="file">Файл протокола (.docx)</label>
-        <input type="file" id="file" name="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required>
+        <input type="file" id="file" name="file"
+               accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required>
         <div class="hint">Не больше 50 МБ.</div>
         <button type="submit" id="send">Загрузить</button>
       </form>

@@ -1,15 +1,15 @@
 package ru.nso.wg.meeting;
 
-import ru.nso.wg.common.Refusal;
 import org.springframework.stereotype.Service;
+import ru.nso.wg.calendar.CalendarClock;
+import ru.nso.wg.calendar.Deadline;
+import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
-import ru.nso.wg.calendar.CalendarClock;
-import ru.nso.wg.calendar.Deadline;
-import ru.nso.wg.calendar.DeadlineKind;
-import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.ItemVotes;
 import ru.nso.wg.meeting.rules.Quorum;
@@ -96,8 +96,9 @@ public class MeetingConduct {
     record.markInviteesPresent(key, inviteesPresent);
     record.setAudioRecording(key, audioRecording.trim());
     record.setSecretary(key, actor);
-    record.event(key, MeetingEventKind.ATTENDANCE, "Присутствуют " + attendees.stream().filter(a -> a.presence() != Presence.ABSENT)
-        .count() + " из " + attendees.size() + " (заседание " + attempt + ")", actor);
+    record.event(key, MeetingEventKind.ATTENDANCE, "Присутствуют "
+        + attendees.stream().filter(a -> a.presence() != Presence.ABSENT).count() + " из " + attendees.size()
+        + " (заседание " + attempt + ")", actor);
     return attendees;
   }
 
@@ -243,7 +244,8 @@ public class MeetingConduct {
       throw new Refusal("Изложите особое мнение (не короче 10 символов)");
     }
     record.addDissent(key, itemNo, userId, attendee.fullName(), opinion.trim());
-    record.event(key, MeetingEventKind.DISSENT, "Особое мнение по вопросу № " + itemNo + ": " + attendee.fullName(), userId);
+    record.event(key, MeetingEventKind.DISSENT, "Особое мнение по вопросу № " + itemNo + ": " + attendee.fullName(),
+        userId);
   }
 
   /** The rules report every problem at once; a person sees them as one refusal. */

@@ -1,18 +1,18 @@
 package ru.nso.wg.meeting;
 
-import ru.nso.wg.common.Refusal;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
 import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
-import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingData.Dissent;
 import ru.nso.wg.meeting.MeetingData.Event;
 import ru.nso.wg.meeting.MeetingData.Invitee;
+import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
 import ru.nso.wg.meeting.rules.Decision;
@@ -22,9 +22,9 @@ import ru.nso.wg.roster.Roster;
 
 import java.sql.Date;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,9 +133,10 @@ public class MeetingRecord {
     jdbc.update("DELETE FROM wg_invitee WHERE business_key = ?", key);
     int no = 1;
     for (Invitee invitee : invitees) {
-      jdbc.update("INSERT INTO wg_invitee (business_key, position_no, full_name, job_title, organisation, email, present)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-          key, no++, invitee.fullName(), invitee.jobTitle(), invitee.organisation(), invitee.email(), invitee.present());
+      jdbc.update("INSERT INTO wg_invitee (business_key, position_no, full_name, job_title, organisation, email,"
+              + " present) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          key, no++, invitee.fullName(), invitee.jobTitle(), invitee.organisation(), invitee.email(),
+          invitee.present());
     }
   }
 
@@ -163,8 +164,8 @@ public class MeetingRecord {
 
   public List<AgendaItem> agenda(String key) {
     return jdbc.query("SELECT * FROM wg_agenda_item WHERE business_key = ? ORDER BY item_no", (rs, i) -> new AgendaItem(
-        rs.getInt("item_no"), rs.getString("title"), AgendaItemType.valueOf(rs.getString("item_type")), rs.getString("speaker"),
-        rs.getString("materials"), rs.getString("area")), key);
+        rs.getInt("item_no"), rs.getString("title"), AgendaItemType.valueOf(rs.getString("item_type")),
+        rs.getString("speaker"), rs.getString("materials"), rs.getString("area")), key);
   }
 
   // --- attendance (roster snapshot) ------------------------------------------------------------------------
@@ -174,7 +175,8 @@ public class MeetingRecord {
     for (Attendee a : attendees) {
       jdbc.update("INSERT INTO wg_attendance (business_key, attempt, user_id, full_name, job_title, roster_role,"
               + " presence, left_before_item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          key, attempt, a.userId(), a.fullName(), a.jobTitle(), a.role().name(), a.presence().name(), a.leftBeforeItem());
+          key, attempt, a.userId(), a.fullName(), a.jobTitle(), a.role().name(), a.presence().name(),
+          a.leftBeforeItem());
     }
   }
 
@@ -197,7 +199,8 @@ public class MeetingRecord {
   }
 
   public List<Attendee> attendance(String key, int attempt) {
-    return jdbc.query("SELECT * FROM wg_attendance WHERE business_key = ? AND attempt = ? ORDER BY id", (rs, i) -> new Attendee(
+    return jdbc.query("SELECT * FROM wg_attendance WHERE business_key = ? AND attempt = ?"
+            + " ORDER BY id", (rs, i) -> new Attendee(
         rs.getString("user_id"), rs.getString("full_name"), rs.getString("job_title"),
         Roster.Role.valueOf(rs.getString("roster_role")), Presence.valueOf(rs.getString("presence")),
         (Integer) rs.getObject("left_before_item", Integer.class)), key, attempt);
@@ -226,8 +229,9 @@ public class MeetingRecord {
     jdbc.update("INSERT INTO wg_decision (business_key, item_no, discussion, decision_text, outcome, rule_applied,"
             + " rule_text, votes_for, votes_against, votes_abstain, present_count, executor, executor_id, due_date,"
             + " control_area, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        key, d.itemNo(), d.discussion(), d.text(), d.outcome().name(), d.rule().name(), d.ruleText(), d.votesFor(), d.votesAgainst(),
-        d.votesAbstain(), d.present(), d.executor(), d.executorId(), d.dueDate() == null ? null : Date.valueOf(d.dueDate()),
+        key, d.itemNo(), d.discussion(), d.text(), d.outcome().name(), d.rule().name(), d.ruleText(),
+        d.votesFor(), d.votesAgainst(), d.votesAbstain(), d.present(), d.executor(), d.executorId(),
+        d.dueDate() == null ? null : Date.valueOf(d.dueDate()),
         d.controlArea(), d.confirmedBy(), d.confirmedBy() == null ? null : now());
   }
 
@@ -255,7 +259,8 @@ public class MeetingRecord {
   // --- what happened, and deadlines ------------------------------------------------------------------------
 
   public void event(String key, MeetingEventKind kind, String details, String actor) {
-    jdbc.update("INSERT INTO wg_meeting_event (business_key, event_kind, details, actor, occurred_at) VALUES (?, ?, ?, ?, ?)",
+    jdbc.update("INSERT INTO wg_meeting_event (business_key, event_kind, details, actor, occurred_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
         key, kind.name(), details, actor, now());
   }
 
@@ -272,7 +277,8 @@ public class MeetingRecord {
   }
 
   public List<DeadlineEvent> deadlineEvents(String key) {
-    return jdbc.query("SELECT * FROM wg_deadline_event WHERE business_key = ? ORDER BY id", (rs, i) -> new DeadlineEvent(
+    return jdbc.query("SELECT * FROM wg_deadline_event WHERE business_key = ?"
+            + " ORDER BY id", (rs, i) -> new DeadlineEvent(
         DeadlineKind.of(rs.getString("deadline_kind")), rs.getObject("due_at", OffsetDateTime.class),
         DeadlineOutcome.valueOf(rs.getString("outcome")),
         rs.getObject("recorded_at", OffsetDateTime.class)), key);

@@ -1,6 +1,7 @@
 package ru.nso.wg.meeting;
 
 import ru.nso.wg.common.Refusal;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

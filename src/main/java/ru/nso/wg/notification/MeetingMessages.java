@@ -2,6 +2,7 @@ package ru.nso.wg.notification;
 
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.DocumentService;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.StoredDocument;
@@ -10,7 +11,6 @@ import ru.nso.wg.document.model.ItemMinutes;
 import ru.nso.wg.document.model.Material;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.document.model.MinutesModel;
-import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.model.Texts;
 import ru.nso.wg.notification.MailComposer.Attachment;
 import ru.nso.wg.notification.MailComposer.CalendarPart;
@@ -270,7 +270,8 @@ public class MeetingMessages {
         meeting.presiding().name(), meeting.presiding().position(), meeting.presiding().instructionText()));
     values.put("agendaHtml", agendaHtml(meeting));
     values.put("agendaText", agendaText(meeting));
-    values.put("inviteesText", meeting.invitees().stream().map(i -> Texts.joinNonBlank(" — ", i.name(), i.description()))
+    values.put("inviteesText", meeting.invitees().stream()
+        .map(i -> Texts.joinNonBlank(" — ", i.name(), i.description()))
         .reduce((a, b) -> a + "\n" + b).orElse("нет"));
     values.put("appUrl", settings.appUrl());
     values.put("senderName", settings.fromName());

@@ -4,10 +4,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.AgendaItemType;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
 import ru.nso.wg.meeting.MeetingData.Invitee;
-import ru.nso.wg.common.Refusal;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -6,7 +6,6 @@ import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
-
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
 
@@ -133,7 +132,8 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
 
     @Override
     protected Integer convert(Object raw) {
-      return raw == null ? null : raw instanceof Number n ? Integer.valueOf(n.intValue()) : Integer.valueOf(raw.toString());
+      return raw == null ? null
+          : raw instanceof Number n ? Integer.valueOf(n.intValue()) : Integer.valueOf(raw.toString());
     }
   }
 

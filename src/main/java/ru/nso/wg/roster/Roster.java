@@ -60,7 +60,8 @@ public class Roster {
     return identity.members(RosterGroups.MEMBERS).stream()
         .map(user -> person(user, chairs.contains(user.getId()) ? Role.CHAIR
             : deputies.contains(user.getId()) ? Role.DEPUTY_CHAIR : Role.MEMBER))
-        .sorted(Comparator.comparing(Person::role).thenComparing(Person::lastName, Comparator.nullsLast(String::compareTo)))
+        .sorted(Comparator.comparing(Person::role)
+            .thenComparing(Person::lastName, Comparator.nullsLast(String::compareTo)))
         .toList();
   }
 

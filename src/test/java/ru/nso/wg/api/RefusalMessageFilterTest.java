@@ -1,5 +1,8 @@
 package ru.nso.wg.api;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -9,9 +12,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import ru.nso.wg.common.Refusal;
 
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -22,7 +22,8 @@ class RefusalMessageFilterTest {
   private static final String REFUSAL = "Васильев Павел Андреевич отмечен(а) одновременно очно и по ВКС";
 
   /** What the engine REST API answers when a task listener throws (the text Tasklist used to show). */
-  private static final String WRAPPED = "{\"type\":\"RestException\",\"message\":\"Cannot submit task form 4f2: ENGINE-03051 "
+  private static final String WRAPPED = "{\"type\":\"RestException\","
+      + "\"message\":\"Cannot submit task form 4f2: ENGINE-03051 "
       + "There was an exception while invoking the TaskListener. Message: 'Exception while invoking TaskListener: "
       + REFUSAL + "'\",\"code\":0}";
 
@@ -79,10 +80,12 @@ class RefusalMessageFilterTest {
   void otherErrorsAndSuccessesPassUnchanged() throws Exception {
     // an error that is not the refusal raised
     String other = "{\"type\":\"RestException\",\"message\":\"Cannot submit task form 4f2: task is suspended\"}";
-    assertThat(post("/engine-rest/task/4f2/submit-form", engine(true, 500, other)).getContentAsString(StandardCharsets.UTF_8))
+    assertThat(post("/engine-rest/task/4f2/submit-form", engine(true, 500, other))
+            .getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo(other);
     // an error without a refusal
-    assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED)).getContentAsString(StandardCharsets.UTF_8))
+    assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED))
+            .getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo(WRAPPED);
     // success
     assertThat(post("/engine-rest/process-definition/x/start", engine(true, 200, "{\"id\":\"1\"}"))
@@ -97,7 +100,8 @@ class RefusalMessageFilterTest {
   @Test
   void aRefusalOutsideACapturedRequestIsNotRemembered() throws Exception {
     failEngineCommand(); // e.g. in a job executor thread: nothing is captured
-    assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED)).getContentAsString(StandardCharsets.UTF_8))
+    assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED))
+            .getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo(WRAPPED);
   }
 }

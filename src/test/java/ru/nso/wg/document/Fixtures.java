@@ -56,8 +56,10 @@ public final class Fixtures {
   public static MinutesModel minutes(String key) {
     MeetingInfo meeting = meeting(key, 0);
     return new MinutesModel(meeting,
-        List.of(new Participant("Лебедева Ольга Николаевна", "Заместитель руководителя департамента", Attendance.IN_PERSON),
-            new Participant("Морозов Дмитрий Сергеевич", "Заместитель министра экономического развития", Attendance.IN_PERSON),
+        List.of(
+            new Participant("Лебедева Ольга Николаевна", "Заместитель руководителя департамента", Attendance.IN_PERSON),
+            new Participant("Морозов Дмитрий Сергеевич", "Заместитель министра экономического развития",
+                Attendance.IN_PERSON),
             new Participant("Кузнецова Елена Игоревна", "Заместитель министра цифрового развития", Attendance.VIDEO),
             new Participant("Васильев Павел Андреевич", "Министр труда и социального развития", Attendance.IN_PERSON),
             new Participant("Новикова Татьяна Петровна", "Заместитель министра здравоохранения", Attendance.IN_PERSON),

@@ -10,6 +10,7 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +23,7 @@ import ru.nso.wg.roster.RosterGroups;
 
 import java.io.ByteArrayInputStream;
 import java.time.ZonedDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -134,7 +136,7 @@ class MeetingMailSmtpTest extends MailTestSupport {
   @Autowired
   FaultInjectingTransport faults;
 
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void heal() {
     faults.heal();
   }
@@ -185,14 +187,14 @@ class MeetingMailSmtpTest extends MailTestSupport {
     DeliveryResult result = notifications.notifyPostponement(Fixtures.meeting("2026-13", 1, newStart),
         Fixtures.START, "Совпадение с заседанием Правительства");
 
-    Set<String> expected = new java.util.HashSet<>(addressesOf(RosterGroups.MEMBERS));
+    Set<String> expected = new HashSet<>(addressesOf(RosterGroups.MEMBERS));
     expected.add("petrov@example.com");
     List<MimeMessage> messages = received("2026-13", "postponement#1");
     assertThat(recipients(messages)).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(result.gaps()).isEmpty();
     MimeMessage m = messages.get(0);
-    assertThat(text(part(m, "text/plain", false))).contains("13 мая 2026 г. в 10:00", "перенесено на 20 мая 2026 г. в 15:00",
-        "Причина переноса: Совпадение с заседанием Правительства");
+    assertThat(text(part(m, "text/plain", false))).contains("13 мая 2026 г. в 10:00",
+        "перенесено на 20 мая 2026 г. в 15:00", "Причина переноса: Совпадение с заседанием Правительства");
     VEvent event = (VEvent) calendar(m).getComponent("VEVENT").orElseThrow();
     assertThat(calendar(m).getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
     assertThat(event.getProperty(Property.UID).orElseThrow().getValue()).isEqualTo("2026-13@wg-meetings");
@@ -210,7 +212,8 @@ class MeetingMailSmtpTest extends MailTestSupport {
     assertThat(recipients(messages)).containsExactly("petrov@example.com");
     MimeMessage m = messages.get(0);
     assertThat(m.getSubject()).startsWith("Отмена: заседание Рабочей группы № 3");
-    assertThat(text(part(m, "text/plain", false))).contains("отменено", "Причина отмены: Решение председателя Рабочей группы");
+    assertThat(text(part(m, "text/plain", false)))
+        .contains("отменено", "Причина отмены: Решение председателя Рабочей группы");
     assertThat(part(m, "text/calendar", false).getContentType()).contains("method=CANCEL");
     Calendar ics = calendar(m);
     assertThat(ics.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
@@ -223,7 +226,8 @@ class MeetingMailSmtpTest extends MailTestSupport {
   @Test
   void escalationGoesToTheResponsibleGroupAndTheChairReminderOnlyToTheGroup() throws Exception {
     DeadlineNotice notice = new DeadlineNotice("2026-15", Fixtures.meeting("2026-15", 0).title(), "agenda",
-        "Подготовка повестки заседания", "п. 13 Положения", Fixtures.START.minusDays(7), RosterGroups.SECRETARIAT, null);
+        "Подготовка повестки заседания", "п. 13 Положения", Fixtures.START.minusDays(7),
+        RosterGroups.SECRETARIAT, null);
 
     notifications.escalate(notice);
     notifications.remind(notice);
@@ -233,9 +237,11 @@ class MeetingMailSmtpTest extends MailTestSupport {
     assertThat(recipients(escalations)).containsExactlyInAnyOrder(
         "smirnova@example.org", "popov@example.org", "sokolov@example.org");
     assertThat(escalations.get(0).getSubject()).isEqualTo(
-        "Нарушен срок: Подготовка повестки заседания (п. 13 Положения) — заседание Рабочей группы № 3 от 13 мая 2026 г.");
+        "Нарушен срок: Подготовка повестки заседания (п. 13 Положения) — заседание Рабочей группы № 3"
+            + " от 13 мая 2026 г.");
     assertThat(text(part(escalations.get(0), "text/plain", false))).contains(
-        "Срок: 6 мая 2026 г. в 10:00", "Ответственные: Департамент организации управления и государственной гражданской службы");
+        "Срок: 6 мая 2026 г. в 10:00",
+        "Ответственные: Департамент организации управления и государственной гражданской службы");
     assertThat(recipients(received("2026-15", MeetingMessages.reminderKind(notice))))
         .containsExactlyInAnyOrder("smirnova@example.org", "popov@example.org");
   }
@@ -251,12 +257,13 @@ class MeetingMailSmtpTest extends MailTestSupport {
     DeliveryResult copies = notifications.sendMinutesCopies(Fixtures.meeting(key, 0));
     DeliveryResult publication = notifications.requestPublication(Fixtures.minutes(key));
 
-    Set<String> expected = new java.util.HashSet<>(addressesOf(RosterGroups.MEMBERS));
+    Set<String> expected = new HashSet<>(addressesOf(RosterGroups.MEMBERS));
     expected.add("petrov@example.com");
     List<MimeMessage> messages = received(key, "minutes-copy");
     assertThat(recipients(messages)).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(copies.gapTexts()).contains("Сидорова Анна Ивановна: не указан адрес электронной почты");
-    Part attachment = part(messages.get(0), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true);
+    Part attachment = part(messages.get(0),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true);
     assertThat(attachment.getFileName()).isEqualTo("Протокол заседания № 3 от 13.05.2026.docx");
     assertThat(DocumentStore.sha256(bytes(attachment))).isEqualTo(signed.sha256());
     assertThat(text(part(messages.get(0), "text/plain", false))).contains("(п. 19 Положения)", signed.sha256());
@@ -264,7 +271,8 @@ class MeetingMailSmtpTest extends MailTestSupport {
     assertThat(recipients(received(key, "publication-request"))).containsExactly("egorova@example.org");
     assertThat(publication.sent()).hasSize(1);
     MimeMessage request = received(key, "publication-request").get(0);
-    assertThat(text(part(request, "text/plain", false))).contains("официальном сайте Правительства Новосибирской области",
+    assertThat(text(part(request, "text/plain", false))).contains(
+        "официальном сайте Правительства Новосибирской области",
         "1. Об утверждении регионального стандарта клиентоцентричности", "Решение принято.");
     assertThat(part(request, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true)
         .getFileName()).endsWith(".docx");

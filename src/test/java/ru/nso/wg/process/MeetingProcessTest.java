@@ -3,6 +3,8 @@ package ru.nso.wg.process;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -14,18 +16,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import ru.nso.wg.document.DocumentStore;
-import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
 import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.document.DocumentKind;
+import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.meeting.DeadlineOutcome;
+import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingEventKind;
-import ru.nso.wg.meeting.rules.Decision;
-import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingStatus;
+import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -33,8 +37,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static ru.nso.wg.process.MeetingProcess.Vars.*;
 import static ru.nso.wg.process.MeetingScenario.CHAIR;
 import static ru.nso.wg.process.MeetingScenario.DEPUTY;
@@ -60,7 +64,8 @@ class MeetingProcessTest {
       // the configuration is only a placeholder: the engine measured is Spring Boot's (SpringEngineForCoverage)
       .builder(SpringEngineForCoverage.placeholder("meeting"))
       .assertClassCoverageAtLeast(0.9)
-      .excludeProcessDefinitionKeys(ProcessKeys.POSTPONE, ProcessKeys.CANCEL, ProcessKeys.DISSENT, ProcessKeys.DECISION_CONTROL)
+      .excludeProcessDefinitionKeys(ProcessKeys.POSTPONE, ProcessKeys.CANCEL, ProcessKeys.DISSENT,
+          ProcessKeys.DECISION_CONTROL)
       .build();
 
   @RegisterExtension
@@ -86,7 +91,7 @@ class MeetingProcessTest {
   @AfterEach
   void resetClockAndAssertions() {
     ClockUtil.reset();
-    org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.reset();
+    AbstractAssertions.reset();
   }
 
   private static Date at(String isoOffsetDateTime) {
@@ -110,7 +115,7 @@ class MeetingProcessTest {
     meeting.prepareAgenda(3);
     assertThat(meeting.task(Elements.APPROVE_AGENDA).getAssignee()).isEqualTo(CHAIR);
     meeting.approveAgenda(CHAIR);
-    assertThat(documents.latest(key, ru.nso.wg.document.DocumentKind.AGENDA)).isPresent();
+    assertThat(documents.latest(key, DocumentKind.AGENDA)).isPresent();
     assertThat(meeting.task(Elements.DISTRIBUTE_AGENDA).getDueDate()).isEqualTo(at("2026-12-11T18:00+07:00"));
     meeting.distributeAgenda();
     meeting.executeJob(Elements.SEND_AGENDA);
@@ -125,6 +130,8 @@ class MeetingProcessTest {
     // 9 in the room, 1 by ВКС: 10 of 15 — quorate (§ 15)
     meeting.recordAttendance(TEN_PRESENT.subList(0, 9), TEN_PRESENT.subList(9, 10));
     assertThat(meeting.instance).isWaitingAt(Elements.RECORD_VOTE);
+    // the secretary the minutes name is recorded: whoever registered the attendance
+    assertThat(record.get(key).secretaryUserId()).isEqualTo(SECRETARY);
     // item 1: adopted by majority
     meeting.vote(ROSTER.subList(0, 8), List.of(ROSTER.get(8)), List.of(ROSTER.get(9)));
     // item 2: rejected by majority
@@ -154,6 +161,7 @@ class MeetingProcessTest {
     assertThat(documents.signedMinutes(key)).isPresent();
     assertThat(documents.verify(key).intact()).isTrue();
     assertThat(record.get(key).status()).isEqualTo(MeetingStatus.MINUTES_SIGNED);
+    assertThat(record.get(key).signedOn()).isEqualTo(LocalDate.of(2026, 12, 23));
     assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MINUTES_SHA256.name()))
         .isEqualTo(documents.signedMinutes(key).orElseThrow().sha256());
     meeting.executeJob(Elements.START_DECISION_CONTROL);
@@ -238,8 +246,8 @@ class MeetingProcessTest {
     meeting.start(MEETING);
     meeting.prepareAndHold(1, MEETING);
     meeting.recordAttendance(TEN_PRESENT, List.of());
-    meeting.vote(ROSTER.subList(1, 6), List.of(ROSTER.get(0), ROSTER.get(6), ROSTER.get(7), ROSTER.get(8), ROSTER.get(9)),
-        List.of());
+    meeting.vote(ROSTER.subList(1, 6),
+        List.of(ROSTER.get(0), ROSTER.get(6), ROSTER.get(7), ROSTER.get(8), ROSTER.get(9)), List.of());
     assertThat(decision(1).rule()).isEqualTo(DecisionRule.CASTING_VOTE);
     assertThat(decision(1).outcome()).isEqualTo(Decision.REJECTED);
   }
@@ -253,7 +261,8 @@ class MeetingProcessTest {
     assertThat(meeting.instance).isWaitingAt(Elements.CONFIRM_OUTCOME);
     assertThat(meeting.task(Elements.CONFIRM_OUTCOME).getAssignee()).isEqualTo(CHAIR);
     // the task is the presiding person's: the engine refuses anyone else
-    assertThatThrownBy(() -> meeting.complete(Elements.CONFIRM_OUTCOME, SECRETARY, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED")))
+    assertThatThrownBy(() -> meeting.complete(Elements.CONFIRM_OUTCOME, SECRETARY,
+        Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED")))
         .isInstanceOf(AuthorizationException.class);
     meeting.complete(Elements.CONFIRM_OUTCOME, CHAIR, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED"));
     assertThat(decision(1).rule()).isEqualTo(DecisionRule.CONFIRMED_BY_PRESIDING);
@@ -286,7 +295,7 @@ class MeetingProcessTest {
     meeting.finishMinutes();
     assertThat(meeting.task(Elements.SIGN_MINUTES).getAssignee()).isEqualTo(DEPUTY);
     assertThatThrownBy(() -> meeting.sign(CHAIR)).isInstanceOf(AuthorizationException.class);
-    org.camunda.bpm.engine.task.Task signing = meeting.task(Elements.SIGN_MINUTES);
+    Task signing = meeting.task(Elements.SIGN_MINUTES);
     assertThatThrownBy(() -> meeting.as("admin", () -> engine.getFormService().submitTaskForm(signing.getId(),
         Map.of(SIGN_DECISION.name(), "SIGN")))).hasMessageContaining("Только председательствующий");
     assertThat(documents.signedMinutes(meeting.key())).isEmpty();
@@ -384,7 +393,9 @@ class MeetingProcessTest {
     // 20.01.2027 (Wednesday) − 5 working days = 13.01.2027
     assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2027-01-13T18:00+07:00"));
     assertThat(meeting.task(Elements.PREPARE_AGENDA).getDueDate()).isEqualTo(at("2027-01-13T18:00+07:00"));
-    assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MEETING_DATE.name())).isEqualTo("2027-01-20");
+    assertThat(meeting.task(Elements.PREPARE_AGENDA).getFollowUpDate()).isEqualTo(at("2027-01-12T18:00+07:00"));
+    assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MEETING_DATE.name()))
+        .isEqualTo("2027-01-20");
     assertThat(record.get(meeting.key()).start().toInstant()).isEqualTo(at("2027-01-20T11:00+07:00").toInstant());
     meeting.prepareAgenda(1);
     meeting.approveAgenda(CHAIR);
@@ -444,10 +455,11 @@ class MeetingProcessTest {
         Map.of(AGENDA_ITEMS.name(), MeetingScenario.json("[]")))).hasMessageContaining("нет ни одного вопроса");
     assertThat(meeting.instance).isWaitingAt(Elements.PREPARE_AGENDA);
     meeting.prepareAgenda(1);
-    assertThatThrownBy(() -> meeting.complete(Elements.APPROVE_AGENDA, SECRETARY, Map.of(AGENDA_DECISION.name(), "APPROVE")))
+    assertThatThrownBy(() -> meeting.complete(Elements.APPROVE_AGENDA, SECRETARY,
+        Map.of(AGENDA_DECISION.name(), "APPROVE")))
         .isInstanceOf(AuthorizationException.class);
     // nor may the chair complete a task of the presiding person outside Tasklist's assignment
-    org.camunda.bpm.engine.task.Task approval = meeting.task(Elements.APPROVE_AGENDA);
+    Task approval = meeting.task(Elements.APPROVE_AGENDA);
     assertThatThrownBy(() -> meeting.as("admin", () -> engine.getFormService().submitTaskForm(approval.getId(),
         Map.of(AGENDA_DECISION.name(), "APPROVE")))).hasMessageContaining("Только председательствующий");
     assertThat(record.get(meeting.key()).status()).isEqualTo(MeetingStatus.PREPARATION);

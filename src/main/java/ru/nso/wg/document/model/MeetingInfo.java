@@ -79,7 +79,8 @@ public record MeetingInfo(
   /** e.g. «очное, г. Новосибирск, Красный проспект, 18» or «в формате видеоконференцсвязи (ВКС), ссылка: …». */
   public String formatText() {
     if (format == MeetingFormat.VIDEO) {
-      return Texts.joinNonBlank(", ", format.adjective(), videoLink.isEmpty() ? "" : "ссылка для подключения: " + videoLink);
+      return Texts.joinNonBlank(", ", format.adjective(),
+          videoLink.isEmpty() ? "" : "ссылка для подключения: " + videoLink);
     }
     return Texts.joinNonBlank(", ", format.adjective(), place);
   }

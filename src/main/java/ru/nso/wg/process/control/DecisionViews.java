@@ -1,12 +1,12 @@
 package ru.nso.wg.process.control;
 
-import ru.nso.wg.common.RussianDates;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.control.ControlDeadlines;
 import ru.nso.wg.control.ControlledDecision;
 import ru.nso.wg.control.DecisionControl;
@@ -15,7 +15,6 @@ import ru.nso.wg.control.DecisionEvent;
 import ru.nso.wg.process.DecisionRequestProcesses;
 import ru.nso.wg.process.FormValues;
 import ru.nso.wg.roster.IdentityDirectory;
-
 
 import static ru.nso.wg.process.DecisionControlProcess.Vars.CONTROLLER;
 import static ru.nso.wg.process.DecisionControlProcess.Vars.DUE_TEXT;

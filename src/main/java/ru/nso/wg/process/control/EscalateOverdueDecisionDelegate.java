@@ -6,8 +6,6 @@ import org.springframework.stereotype.Component;
 import ru.nso.wg.control.DecisionControl;
 import ru.nso.wg.process.DecisionControlProcess;
 
-import static ru.nso.wg.process.DecisionControlProcess.Vars.ITEM_NO;
-import static ru.nso.wg.process.DecisionControlProcess.Vars.MEETING_KEY;
 import static ru.nso.wg.process.DecisionControlProcess.Vars.OVERDUE;
 
 /**

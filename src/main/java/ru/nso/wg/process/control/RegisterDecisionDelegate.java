@@ -7,8 +7,6 @@ import ru.nso.wg.control.ControlledDecision;
 import ru.nso.wg.control.DecisionControl;
 import ru.nso.wg.control.DecisionStage;
 
-import java.time.LocalDate;
-
 import static ru.nso.wg.process.DecisionControlProcess.Vars.*;
 
 /**

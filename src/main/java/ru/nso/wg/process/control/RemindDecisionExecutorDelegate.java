@@ -6,9 +6,6 @@ import org.springframework.stereotype.Component;
 import ru.nso.wg.control.DecisionControl;
 import ru.nso.wg.process.DecisionControlProcess;
 
-import static ru.nso.wg.process.DecisionControlProcess.Vars.ITEM_NO;
-import static ru.nso.wg.process.DecisionControlProcess.Vars.MEETING_KEY;
-
 /** § 8: the executor's reminder before the due date (recorded in the register). */
 @Component("remindDecisionExecutor")
 public class RemindDecisionExecutorDelegate implements JavaDelegate {

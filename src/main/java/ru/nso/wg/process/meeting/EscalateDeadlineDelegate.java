@@ -24,6 +24,7 @@ public class EscalateDeadlineDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DeliveryGaps.show(execution, mail.escalate(MEETING_KEY.get(execution), DeadlineKind.of(DEADLINE_KIND.get(execution))));
+    DeliveryGaps.show(execution,
+        mail.escalate(MEETING_KEY.get(execution), DeadlineKind.of(DEADLINE_KIND.get(execution))));
   }
 }

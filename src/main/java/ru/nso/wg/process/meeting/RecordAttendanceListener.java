@@ -33,7 +33,8 @@ public class RecordAttendanceListener extends FormTask {
   private final Roster roster;
   private final IdentityService identity;
 
-  public RecordAttendanceListener(MeetingConduct conduct, MeetingRecord record, Roster roster, IdentityService identity) {
+  public RecordAttendanceListener(MeetingConduct conduct, MeetingRecord record, Roster roster,
+      IdentityService identity) {
     this.conduct = conduct;
     this.record = record;
     this.roster = roster;

@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
-import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.process.DecisionControlProcess;
 

@@ -4,9 +4,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingRef;
-import ru.nso.wg.common.Refusal;
 import ru.nso.wg.process.FormValues;
 
 import static ru.nso.wg.process.StaffRequestProcesses.ITEM_NO;
