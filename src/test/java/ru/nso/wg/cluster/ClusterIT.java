@@ -213,6 +213,9 @@ class ClusterIT {
     // 7. every recipient got each message once; no job left without retries
     assertEveryMessageOnce(meetings);
     assertNoJobWithoutRetries();
+
+    // 8. the database goes away: health answers DOWN at once, not after Hikari's default 30 s
+    healthAnswersDownDuringADatabaseOutage();
     FIGURES.put("whole test (s)", seconds(testStarted));
   }
 
@@ -457,6 +460,23 @@ class ClusterIT {
     try (Connection db = connect(); Statement statement = db.createStatement()) {
       assertThat(count(statement, "SELECT COUNT(*) FROM act_ru_job WHERE retries_ = 0")).isZero();
     }
+  }
+
+  private static void healthAnswersDownDuringADatabaseOutage() throws SQLException {
+    try (Connection db = connect(); Statement statement = db.createStatement()) {
+      // no new connection is accepted, and node B's are closed: its pool has to open new ones and cannot
+      statement.execute("ALTER DATABASE " + database.username() + " ALLOW_CONNECTIONS false");
+      statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+          + " AND pid <> pg_backend_pid()");
+    }
+    long asked = System.nanoTime();
+    // the request itself gives up after 5 s: an answer after that is a failure of the test
+    HttpResponse<String> health = nodeB.send(nodeB.request("/actuator/health").timeout(Duration.ofSeconds(5)).GET());
+    FIGURES.put("health during the database outage: status, answered after (ms)",
+        health.statusCode() + " " + health.body() + ", " + (System.nanoTime() - asked) / 1_000_000);
+    assertThat(health.statusCode()).isEqualTo(503);
+    assertThat(json(health.body()).path("status").asText()).isEqualTo("DOWN");
+    assertThat(json(health.body()).has("components")).as("no details for anonymous callers").isFalse();
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
