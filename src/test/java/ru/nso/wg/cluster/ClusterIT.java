@@ -463,11 +463,14 @@ class ClusterIT {
   }
 
   private static void healthAnswersDownDuringADatabaseOutage() throws SQLException {
-    try (Connection db = connect(); Statement statement = db.createStatement()) {
-      // no new connection is accepted, and node B's are closed: its pool has to open new ones and cannot
+    // from the server's maintenance database (a database cannot shut itself): no new connection to the nodes'
+    // database is accepted, and node B's are closed, so its pool has to open new ones and cannot
+    String maintenance = database.url().substring(0, database.url().lastIndexOf('/') + 1) + "postgres";
+    try (Connection db = DriverManager.getConnection(maintenance, database.username(), database.password());
+         Statement statement = db.createStatement()) {
       statement.execute("ALTER DATABASE " + database.username() + " ALLOW_CONNECTIONS false");
-      statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
-          + " AND pid <> pg_backend_pid()");
+      statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+          + database.username() + "'");
     }
     long asked = System.nanoTime();
     // the request itself gives up after 5 s: an answer after that is a failure of the test
