@@ -53,18 +53,40 @@ public class MeetingRecord {
       Integer max = jdbc.queryForObject("SELECT MAX(meeting_number) FROM wg_meeting WHERE meeting_year = ?",
           Integer.class, year);
       MeetingRef ref = new MeetingRef(year, max == null ? 1 : max + 1);
-      try {
-        jdbc.update("INSERT INTO wg_meeting (business_key, meeting_year, meeting_number, meeting_start, meeting_format,"
-                + " place, video_link, preliminary_questions, status, created_by, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ref.key(), year, ref.number(), utc(start), format.name(), place, videoLink, preliminaryQuestions,
-            MeetingStatus.PREPARATION.name(), createdBy, now(), now());
+      boolean inserted = unlessTaken(() -> jdbc.update("INSERT INTO wg_meeting (business_key, meeting_year,"
+              + " meeting_number, meeting_start, meeting_format, place, video_link, preliminary_questions, status,"
+              + " created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          ref.key(), year, ref.number(), utc(start), format.name(), place, videoLink, preliminaryQuestions,
+          MeetingStatus.PREPARATION.name(), createdBy, now(), now()));
+      if (inserted) {
         return ref;
-      } catch (DuplicateKeyException concurrentStart) {
-        // another meeting took this number at the same moment: take the next one
       }
+      // another meeting took this number at the same moment: take the next one
     }
     throw new IllegalStateException("Could not allocate a meeting number for " + year);
+  }
+
+  /**
+   * Runs an INSERT that may hit a unique key; false when it did. Inside a transaction it runs in a savepoint:
+   * on PostgreSQL a failed statement otherwise aborts the whole transaction, and the retry with the next number
+   * (and the engine's own statements) would fail with it.
+   */
+  private boolean unlessTaken(Runnable insert) {
+    return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> {
+      java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+      try {
+        insert.run();
+        if (savepoint != null) {
+          connection.releaseSavepoint(savepoint);
+        }
+        return true;
+      } catch (DuplicateKeyException taken) {
+        if (savepoint != null) {
+          connection.rollback(savepoint);
+        }
+        return false;
+      }
+    }));
   }
 
   public void attachProcess(String key, String processInstanceId) {

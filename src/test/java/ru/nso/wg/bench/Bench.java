@@ -36,6 +36,8 @@ public final class Bench {
   static boolean smoke;
   static int basePort = 18400;
   static Path work;
+  /** Lifecycle iterations per side (default 5, smoke 1). */
+  static Integer iterations;
 
   public static void main(String[] args) {
     int status;
@@ -59,6 +61,8 @@ public final class Bench {
         only = new LinkedHashSet<>(Arrays.asList(arg.substring(7).split(",")));
       } else if (arg.startsWith("--out=")) {
         out = Path.of(arg.substring(6));
+      } else if (arg.startsWith("--iterations=")) {
+        iterations = Integer.parseInt(arg.substring(13));
       } else if (arg.startsWith("--port=")) {
         basePort = Integer.parseInt(arg.substring(7));
       } else if (!arg.isBlank()) {
@@ -73,9 +77,9 @@ public final class Bench {
     List<String> failures = new ArrayList<>();
     Map<String, Double> lifecycleMs = new LinkedHashMap<>();
 
-    if (only.contains("lifecycle") || only.contains("documents")) {
+    if ((only.contains("lifecycle") && !only.contains("no-h2")) || only.contains("documents")) {
       try (BenchApp app = BenchApp.start(BenchApp.Db.H2, work.resolve("h2"), basePort + 1)) {
-        if (only.contains("lifecycle")) {
+        if (only.contains("lifecycle") && !only.contains("no-h2")) {
           run(failures, "lifecycle H2", () -> lifecycleMs.put("H2", lifecycle(report, app, "H2", null)));
         }
         if (only.contains("documents")) {
@@ -144,7 +148,7 @@ public final class Bench {
 
   /** Returns the median time of the application's meeting in ms. */
   static double lifecycle(BenchReport report, BenchApp app, String db, Double target) {
-    int iterations = smoke ? 1 : 5;
+    int iterations = Bench.iterations != null ? Bench.iterations : smoke ? 1 : 5;
     if (!smoke) { // warm-up (JIT, caches), not counted
       new MeetingDriver(app.engine, true, new MeetingDriver.StepTimes(), ITEMS, INSTRUCTIONS).runAll();
       new MeetingDriver(app.engine, false, new MeetingDriver.StepTimes(), ITEMS, INSTRUCTIONS).runAll();

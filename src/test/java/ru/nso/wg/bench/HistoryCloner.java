@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * ({@link MeetingDriver}), then every row they left — in the engine's runtime and history tables
  * ({@code ACT_RU_*}, {@code ACT_HI_*}, their {@code ACT_GE_BYTEARRAY} values) and in the application's record
  * ({@code wg_*}) — is copied {@code copies} times with new identities: every engine ID the templates created
- * (UUIDs, the engine's default id generator) gets a new prefix per copy, and every meeting key ({@code 2027-5},
+ * (time-based UUIDs, the engine's default id generator) gets a new node part per copy, and every meeting key ({@code 2027-5},
  * {@code 2027-5/3} for its decisions) a new meeting number. The copies are therefore real process instances the
  * engine can continue, query and authorize like the templates. Not copied: stored document bytes
  * ({@code wg_document}) and meter logs. PostgreSQL is written with COPY, H2 with JDBC batches.
@@ -142,7 +142,7 @@ final class HistoryCloner {
             keyMap.put(key, year + "-" + number);
             numberMap.put(templateNumber, number);
           }
-          String prefix = String.format("%08x", k);
+          String prefix = String.format("c1%010x", k);
           for (Object[] row : template) {
             Object[] copy = new Object[row.length];
             for (int i = 0; i < row.length; i++) {
@@ -199,7 +199,8 @@ final class HistoryCloner {
         if (sb == null) {
           sb = new StringBuilder(value.length());
         }
-        sb.append(value, last, m.start()).append(prefix).append(value, m.start() + 8, m.end());
+        // the engine's UUIDs are time-based (version 1): the node, the last 12 digits, is the same for all of them
+        sb.append(value, last, m.end() - 12).append(prefix);
         last = m.end();
       }
     }
