@@ -82,7 +82,9 @@ public class DecisionRegisterController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("count", decisions.size());
     body.put("filters", filters);
-    body.put("decisions", decisions.stream().map(this::json).toList());
+    // the deputies of each area are read once per request, not once per decision (N+1 through identity queries)
+    Map<String, List<Map<String, String>>> deputies = new java.util.HashMap<>();
+    body.put("decisions", decisions.stream().map(d -> json(d, deputies)).toList());
     return body;
   }
 
@@ -92,14 +94,14 @@ public class DecisionRegisterController {
     String key = ControlledDecision.keyOf(meetingKey(meetingKey), itemNo);
     ControlledDecision d = control.find(key).orElseThrow(() -> ApiException.notFound(
         "Решение по вопросу " + itemNo + " заседания " + meetingKey + " не стоит на контроле исполнения"));
-    Map<String, Object> body = json(d);
+    Map<String, Object> body = json(d, new java.util.HashMap<>());
     body.put("history", control.history(key).stream().map(this::json).toList());
     return body;
   }
 
   // -------------------------------------------------------------------------------------------------- JSON
 
-  private Map<String, Object> json(ControlledDecision d) {
+  private Map<String, Object> json(ControlledDecision d, Map<String, List<Map<String, String>>> deputiesByArea) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("key", d.key());
     json.put("meetingKey", d.meetingKey());
@@ -117,8 +119,8 @@ public class DecisionRegisterController {
     Map<String, Object> controller = new LinkedHashMap<>();
     controller.put("area", d.controlArea());
     controller.put("areaTitle", DecisionControl.areaTitle(d.controlArea()));
-    List<Map<String, String>> deputies = identity.members(d.controlArea()).stream()
-        .map(u -> Map.of("id", u.getId(), "name", ControlIdentity.fullName(u))).toList();
+    List<Map<String, String>> deputies = deputiesByArea.computeIfAbsent(d.controlArea(), area ->
+        identity.members(area).stream().map(u -> Map.of("id", u.getId(), "name", ControlIdentity.fullName(u))).toList());
     controller.put("deputies", deputies);
     controller.put("deputyAtRegistration", d.controllerId());
     json.put("controller", controller);

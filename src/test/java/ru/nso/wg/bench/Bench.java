@@ -201,10 +201,10 @@ public final class Bench {
 
   static void throughput(BenchReport report, BenchApp app) throws Exception {
     int threads = 4;
-    int perThread = smoke ? 1 : 3;
+    int perThread = smoke ? 1 : 2;
     List<Double> appRate = new ArrayList<>();
     List<Double> floorRate = new ArrayList<>();
-    int rounds = smoke ? 1 : 2;
+    int rounds = 1;
     int userFailuresBefore = MeetingDriver.USER_OPTIMISTIC_LOCKING_FAILURES.get();
     long jobLogBefore = optimisticJobFailures(app);
     List<String> errors = new ArrayList<>();

@@ -32,6 +32,10 @@ import static ru.nso.wg.bench.BenchReport.percentile;
  */
 final class TasklistBench {
 
+  /** An endpoint whose median over its first {@value #SLOW_AFTER} calls is above {@value #SLOW_MS} ms stops there. */
+  static final int SLOW_AFTER = 20;
+  static final double SLOW_MS = 500;
+
   private final BenchReport report;
   private final BenchApp app;
   private final boolean smoke;
@@ -48,7 +52,7 @@ final class TasklistBench {
   }
 
   void run() throws Exception {
-    int templates = smoke ? 2 : 8;
+    int templates = smoke ? 2 : 5;
     int meetings = smoke ? 10 : 2000;
     DataSource dataSource = app.bean(DataSource.class);
     HistoryCloner cloner = new HistoryCloner(dataSource);
@@ -124,6 +128,10 @@ final class TasklistBench {
     }
     for (int i = 0; i < warm + n; i++) {
       for (Call call : calls) {
+        List<Double> so = ms.get(call);
+        if (so.size() >= SLOW_AFTER && percentile(so, 50) > SLOW_MS) {
+          continue; // hopelessly above the target: stop spending the run's time on it (n is reported)
+        }
         long s = System.nanoTime();
         String body = send(call);
         double took = (System.nanoTime() - s) / 1e6;
@@ -141,7 +149,7 @@ final class TasklistBench {
       double p95 = percentile(v, 95);
       double p99 = percentile(v, 99);
       boolean isBaseline = call == baseline;
-      report.row("4 tasklist PostgreSQL", call.name() + ": p50 / p95 / p99 ms",
+      report.row("4 tasklist PostgreSQL", call.name() + ": p50 / p95 / p99 ms" + (v.size() < n ? " (n=" + v.size() + ")" : ""),
           f(p50, 1) + " / " + f(p95, 1) + " / " + f(p99, 1), isBaseline ? null : f(baseP95, 1) + " (baseline p95)",
           isBaseline ? null : f(p95 / baseP95, 2), isBaseline ? null : "p95 < 50 ms",
           isBaseline || smoke ? null : p95 < 50);
