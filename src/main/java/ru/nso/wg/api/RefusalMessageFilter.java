@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +17,14 @@ import java.util.regex.Pattern;
 
 /**
  * Shows staff the refusal, not the engine's wrapping of it. When a task listener refuses a submitted form
- * ({@link MeetingRefusal}), the engine REST API answers {@code {"type":"RestException","message":"Cannot submit task
+ * ({@link Refusal}), the engine REST API answers {@code {"type":"RestException","message":"Cannot submit task
  * form 4f…: ENGINE-03051 There was an exception while invoking the TaskListener. Message: 'Exception while invoking
  * TaskListener: Васильев П.А. отмечен(а) одновременно очно и по ВКС'"}} and Tasklist prints that message as it is.
  * This filter, on the engine REST APIs of Tasklist ({@code /camunda/api/engine/*}) and of clients
  * ({@code /engine-rest/*}), replaces such an error's message by the refusal's own text and its type by
- * {@code MeetingRefusal}; status and everything else stay as they were. Only form submissions, completions and
- * starts are looked at, and only an error whose message contains the text of a refusal raised while the request
- * ran.
+ * {@code Refusal}; status and everything else stay as they were. Only form submissions, completions and
+ * starts are looked at, and only an error whose message contains the text of a refusal raised by the engine while
+ * the request ran ({@link RefusalCapture}).
  */
 public class RefusalMessageFilter extends OncePerRequestFilter {
 
@@ -42,7 +42,7 @@ public class RefusalMessageFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-    try (MeetingRefusal.Capture capture = MeetingRefusal.capture()) {
+    try (RefusalCapture capture = RefusalCapture.open()) {
       chain.doFilter(request, wrapper);
       if (wrapper.getStatus() >= 400) {
         capture.last().flatMap(refusal -> rewritten(wrapper.getContentAsByteArray(), refusal))
@@ -63,13 +63,13 @@ public class RefusalMessageFilter extends OncePerRequestFilter {
   }
 
   /** The error body with the refusal's message, when the error is that refusal. */
-  Optional<byte[]> rewritten(byte[] body, MeetingRefusal refusal) {
+  Optional<byte[]> rewritten(byte[] body, Refusal refusal) {
     try {
       if (!(json.readTree(body) instanceof ObjectNode error) || !error.path("message").isTextual()
           || !error.path("message").asText().contains(refusal.getMessage())) {
         return Optional.empty();
       }
-      error.put("type", MeetingRefusal.class.getSimpleName());
+      error.put("type", Refusal.class.getSimpleName());
       error.put("message", refusal.getMessage());
       return Optional.of(json.writeValueAsString(error).getBytes(StandardCharsets.UTF_8));
     } catch (IOException notJson) {

@@ -2,6 +2,7 @@ package ru.nso.wg.calendar;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.RussianDates;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,6 @@ public class CalendarClock {
 
   /** Today's date in Novosibirsk. */
   public LocalDate today() {
-    return LocalDate.ofInstant(now(), DeadlineSettings.ZONE);
+    return LocalDate.ofInstant(now(), RussianDates.ZONE);
   }
 }

@@ -1,5 +1,6 @@
 package ru.nso.wg.calendar;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,14 +11,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import ru.nso.wg.api.ApiErrorHandler;
-import ru.nso.wg.api.ApiException;
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.RussianDates;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,34 +60,33 @@ public class CalendarController {
 
   /** § 13, § 14 and § 18 for a meeting date, and § 19 when the signing date is given. */
   @GetMapping("/deadlines")
-  public Map<String, Object> deadlines(@RequestParam String meetingDate,
+  public DeadlinesView deadlines(@RequestParam String meetingDate,
                                        @RequestParam(required = false) String signedOn,
                                        @RequestParam(required = false) String reading) {
     LocalDate meeting = date("meetingDate", meetingDate);
     LocalDate signed = signedOn == null ? null : date("signedOn", signedOn);
     if (signed != null && signed.isBefore(meeting)) {
-      throw ApiException.badRequest("Дата подписания протокола (signedOn = " + signed
+      throw new Refusal("Дата подписания протокола (signedOn = " + signed
           + ") не может быть раньше даты заседания (meetingDate = " + meeting + ")");
     }
     BackwardReading applied = reading(reading);
 
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("meetingDate", meeting.toString());
-    body.put("signedOn", signed == null ? null : signed.toString());
-    body.put("reading", applied.name());
-    body.put("readingDescription", applied.description());
-    boolean provisional = false;
-    for (Deadline deadline : deadlines.forMeeting(meeting, applied).values()) {
-      body.put(deadline.kind().code(), DeadlineView.of(deadline));
-      provisional |= deadline.provisional();
-    }
-    if (signed != null) {
-      Deadline copies = deadlines.deadline(DeadlineKind.MINUTES_COPIES_DUE, signed, applied);
-      body.put(copies.kind().code(), DeadlineView.of(copies));
-      provisional |= copies.provisional();
-    }
-    body.put("provisional", provisional);
-    return body;
+    Map<DeadlineKind, Deadline> meetingDeadlines = deadlines.forMeeting(meeting, applied);
+    Deadline copies = signed == null ? null : deadlines.deadline(DeadlineKind.MINUTES_COPIES_DUE, signed, applied);
+    boolean provisional = meetingDeadlines.values().stream().anyMatch(Deadline::provisional)
+        || copies != null && copies.provisional();
+    return new DeadlinesView(meeting.toString(), signed == null ? null : signed.toString(), applied.name(),
+        applied.description(), DeadlineView.of(meetingDeadlines.get(DeadlineKind.AGENDA_TO_CHAIR)),
+        DeadlineView.of(meetingDeadlines.get(DeadlineKind.AGENDA_DISTRIBUTION)),
+        DeadlineView.of(meetingDeadlines.get(DeadlineKind.MINUTES_DUE)),
+        copies == null ? null : DeadlineView.of(copies), provisional);
+  }
+
+  /** The regulation's deadlines of one meeting; the property names are the deadline kinds' codes. */
+  public record DeadlinesView(String meetingDate, String signedOn, String reading, String readingDescription,
+                              DeadlineView agendaToChair, DeadlineView agendaDistribution, DeadlineView minutesDue,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) DeadlineView minutesCopiesDue,
+                              boolean provisional) {
   }
 
   public record WorkingDaysView(String date, String from, int add, String reading, boolean provisional,
@@ -105,15 +105,15 @@ public class CalendarController {
     try {
       n = Integer.parseInt(add.strip());
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("Недопустимое число рабочих дней «" + add + "» в параметре «add»: ожидается "
+      throw new Refusal("Недопустимое число рабочих дней «" + add + "» в параметре «add»: ожидается "
           + "целое число, положительное (вперёд) или отрицательное (назад)");
     }
     if (n == 0) {
-      throw ApiException.badRequest("Число рабочих дней в параметре «add» не может быть равно нулю: укажите "
+      throw new Refusal("Число рабочих дней в параметре «add» не может быть равно нулю: укажите "
           + "положительное число (отсчёт вперёд) или отрицательное (отсчёт назад)");
     }
     if (Math.abs(n) > MAX_WORKING_DAYS) {
-      throw ApiException.badRequest("Число рабочих дней в параметре «add» не может превышать по модулю "
+      throw new Refusal("Число рабочих дней в параметре «add» не может превышать по модулю "
           + MAX_WORKING_DAYS + ": указано " + n);
     }
     BackwardReading applied = reading(reading);
@@ -149,7 +149,7 @@ public class CalendarController {
   @GetMapping("/{year}")
   public YearView year(@PathVariable int year) {
     WorkingDayCalendar snapshot = calendar.snapshot();
-    CalendarYear data = snapshot.year(year).orElseThrow(() -> ApiException.notFound(
+    CalendarYear data = snapshot.year(year).orElseThrow(() -> Refusal.notFound(
         new MissingCalendarYearException(year).getMessage()));
     List<DayView> days = data.days().stream().map(d -> new DayView(d.date().toString(), d.type().code(),
         d.working(), d.shortened(), d.reason())).toList();
@@ -177,7 +177,7 @@ public class CalendarController {
   }
 
   @ExceptionHandler(MissingCalendarYearException.class)
-  public ResponseEntity<Map<String, Object>> missingYear(MissingCalendarYearException e) {
+  public ResponseEntity<ApiErrorHandler.ApiError> missingYear(MissingCalendarYearException e) {
     return ApiErrorHandler.body(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
   }
 
@@ -185,7 +185,7 @@ public class CalendarController {
     try {
       return LocalDate.parse(value.strip(), DateTimeFormatter.ISO_LOCAL_DATE);
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("Недопустимая дата «" + value + "» в параметре «" + parameter
+      throw new Refusal("Недопустимая дата «" + value + "» в параметре «" + parameter
           + "»: ожидается существующая дата вида ГГГГ-ММ-ДД, например 2026-05-13");
     }
   }
@@ -194,7 +194,7 @@ public class CalendarController {
     if (value == null) {
       return deadlines.settings().backwardReading();
     }
-    return BackwardReading.parse(value).orElseThrow(() -> ApiException.badRequest("Неизвестное толкование «"
+    return BackwardReading.parse(value).orElseThrow(() -> new Refusal("Неизвестное толкование «"
         + value + "» в параметре «reading»: допустимы A (N-й рабочий день до заседания) и B (N полных рабочих "
         + "дней между действием и заседанием)"));
   }
@@ -208,6 +208,6 @@ public class CalendarController {
   }
 
   static String format(Instant instant) {
-    return instant == null ? null : format(instant.atZone(DeadlineSettings.ZONE).toOffsetDateTime());
+    return instant == null ? null : format(instant.atZone(RussianDates.ZONE).toOffsetDateTime());
   }
 }

@@ -7,9 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import ru.nso.wg.api.ApiException;
+import ru.nso.wg.common.Refusal;
 
 import java.util.SortedSet;
 
@@ -44,12 +43,12 @@ public class CalendarReloadService {
   /**
    * Reloads the calendar (administrators only) and recalculates the waiting deadline timers when it changed.
    *
-   * @throws ApiException 403 for a non-administrator, 422 when a file is invalid (the calendar in use is kept)
+   * @throws Refusal 403 for a non-administrator, 422 when a file is invalid (the calendar in use is kept)
    */
   public synchronized Report reload() {
     Authentication user = identityService.getCurrentAuthentication();
     if (user == null || user.getGroupIds() == null || !user.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-      throw ApiException.forbidden("Перечитать производственный календарь может только администратор "
+      throw Refusal.forbidden("Перечитать производственный календарь может только администратор "
           + "(группа " + Groups.CAMUNDA_ADMIN + ")");
     }
     ProductionCalendar.Reload reload;
@@ -57,7 +56,7 @@ public class CalendarReloadService {
       reload = calendar.reload();
     } catch (CalendarDataException e) {
       LOG.warn("Production calendar reload refused, the calendar in use is kept: {}", e.getMessage());
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage()
+      throw new Refusal(Refusal.Kind.UNPROCESSABLE, e.getMessage()
           + ". Новый календарь не принят, действует прежний.");
     }
     return new Report(reload.current().years(), reload.changedYears(), synchronize(reload.current()));

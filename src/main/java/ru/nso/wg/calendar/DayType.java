@@ -11,7 +11,10 @@ public enum DayType {
   NON_WORKING("non-working"),
   /** A Saturday or Sunday that a decree makes a working day (it may also be shortened). */
   WORKING_WEEKEND("working-weekend"),
-  /** A Monday–Friday working day that is one hour shorter: the day before a non-working holiday (Labour Code art. 95). */
+  /**
+   * A Monday–Friday working day that is one hour shorter: the day before a non-working holiday (Labour Code
+   * art. 95).
+   */
   SHORTENED("shortened");
 
   private final String code;

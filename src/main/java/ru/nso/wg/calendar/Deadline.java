@@ -1,9 +1,10 @@
 package ru.nso.wg.calendar;
 
+import ru.nso.wg.common.RussianDates;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -24,8 +25,6 @@ import java.util.TreeSet;
  */
 public record Deadline(DeadlineKind kind, String clause, LocalDate date, OffsetDateTime deadline, boolean provisional,
                        SortedSet<Integer> provisionalYears, LocalDate eventDate, BackwardReading reading) {
-
-  private static final DateTimeFormatter TEXT_FORMAT = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
 
   public Deadline {
     Objects.requireNonNull(kind, "kind");
@@ -56,7 +55,7 @@ public record Deadline(DeadlineKind kind, String clause, LocalDate date, OffsetD
    * « — по предварительному календарю на 2027 год» when the result depends on a provisional year.
    */
   public String text() {
-    String text = "не позднее " + TEXT_FORMAT.format(deadline) + " (" + kind.reference() + ")";
+    String text = "не позднее " + RussianDates.numericDateTime(deadline) + " (" + kind.reference() + ")";
     if (!provisional) {
       return text;
     }

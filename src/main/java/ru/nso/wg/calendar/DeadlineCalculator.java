@@ -1,5 +1,7 @@
 package ru.nso.wg.calendar;
 
+import ru.nso.wg.common.RussianDates;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -41,7 +43,7 @@ public final class DeadlineCalculator {
 
   /** The end of the office day on a date, in Novosibirsk (one hour earlier on a shortened day by default). */
   public OffsetDateTime endOfOfficeDay(WorkingDayCalendar calendar, LocalDate date) {
-    return ZonedDateTime.of(date, settings.endOfDay(calendar.isShortenedDay(date)), DeadlineSettings.ZONE)
+    return ZonedDateTime.of(date, settings.endOfDay(calendar.isShortenedDay(date)), RussianDates.ZONE)
         .toOffsetDateTime();
   }
 

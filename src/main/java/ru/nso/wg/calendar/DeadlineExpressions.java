@@ -1,6 +1,7 @@
 package ru.nso.wg.calendar;
 
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.RussianDates;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -63,7 +64,7 @@ public class DeadlineExpressions {
     } catch (DateTimeParseException notADate) {
       try {
         return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-            .atZoneSameInstant(DeadlineSettings.ZONE).toLocalDate();
+            .atZoneSameInstant(RussianDates.ZONE).toLocalDate();
       } catch (DateTimeParseException notADateTime) {
         throw new IllegalArgumentException("Недопустимая дата «" + value
             + "»: ожидается ГГГГ-ММ-ДД (например, 2026-05-13)");

@@ -2,7 +2,6 @@ package ru.nso.wg.calendar;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -13,9 +12,6 @@ import java.util.Objects;
  * @param backwardReading reading of the backward rules (default A)
  */
 public record DeadlineSettings(LocalTime officeDayEnd, Duration shortenedBy, BackwardReading backwardReading) {
-
-  /** Novosibirsk Oblast: UTC+7, no daylight saving time. */
-  public static final ZoneId ZONE = ZoneId.of("Asia/Novosibirsk");
 
   public static final DeadlineSettings DEFAULTS =
       new DeadlineSettings(LocalTime.of(18, 0), Duration.ofHours(1), BackwardReading.A);

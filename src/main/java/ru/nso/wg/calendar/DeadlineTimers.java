@@ -1,17 +1,18 @@
 package ru.nso.wg.calendar;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.roster.AsEngine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -31,11 +32,13 @@ public class DeadlineTimers {
   static final String EXPRESSION_MARK = "deadlines.";
 
   private final ManagementService managementService;
-  private final IdentityService identityService;
+  private final AsEngine asEngine;
+  private final OpenTaskDueDates openTasks;
 
-  public DeadlineTimers(ManagementService managementService, IdentityService identityService) {
+  public DeadlineTimers(ManagementService managementService, AsEngine asEngine, OpenTaskDueDates openTasks) {
     this.managementService = managementService;
-    this.identityService = identityService;
+    this.asEngine = asEngine;
+    this.openTasks = openTasks;
   }
 
   /** A timer whose due date changed. */
@@ -59,9 +62,7 @@ public class DeadlineTimers {
 
   /** Re-evaluates the due date of every waiting deadline timer. */
   public Recalculation recalculate() {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
+    return asEngine.call(() -> {
       int recalculated = 0;
       List<MovedTimer> moved = new ArrayList<>();
       List<FailedTimer> failed = new ArrayList<>();
@@ -87,46 +88,38 @@ public class DeadlineTimers {
       }
       LOG.info("Deadline timers recalculated: {}, moved: {}, failed: {}", recalculated, moved.size(), failed.size());
       return new Recalculation(recalculated, List.copyOf(moved), List.copyOf(failed));
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
+    });
+  }
+
+  /**
+   * Everything of one process instance that counts from a date: its waiting timers and its open tasks' due and
+   * follow-up dates are evaluated again from the model (after a postponement moved the date they count from).
+   */
+  public void recalculate(String processInstanceId) {
+    for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
+      managementService.recalculateJobDuedate(timer.getId(), false);
     }
+    openTasks.recalculate(processInstanceId);
   }
 
   /** The value of an engine property (the engine's own table, shared by every node), or {@code null}. */
   String property(String name) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return managementService.getProperties().get(name);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return asEngine.call(() -> managementService.getProperties().get(name));
   }
 
   void setProperty(String name, String value) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      managementService.setProperty(name, value);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    asEngine.run(() -> managementService.setProperty(name, value));
   }
 
   private List<JobDefinition> deadlineTimerDefinitions() {
     return managementService.createJobDefinitionQuery().list().stream()
         .filter(d -> d.getJobType() != null && d.getJobType().startsWith("timer"))
-        .filter(d -> d.getJobConfiguration() != null && d.getJobConfiguration().toLowerCase(java.util.Locale.ROOT).contains(EXPRESSION_MARK))
+        .filter(d -> d.getJobConfiguration() != null
+            && d.getJobConfiguration().toLowerCase(Locale.ROOT).contains(EXPRESSION_MARK))
         .toList();
   }
 
-  private static Instant instant(java.util.Date date) {
+  private static Instant instant(Date date) {
     return date == null ? null : date.toInstant();
   }
 

@@ -6,10 +6,10 @@ import ru.nso.wg.calendar.MeetingDeadlines;
 import ru.nso.wg.calendar.MissingCalendarYearException;
 import ru.nso.wg.calendar.ProductionCalendar;
 import ru.nso.wg.calendar.WorkingDayCalendar;
+import ru.nso.wg.common.RussianDates;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
@@ -24,15 +24,12 @@ import java.util.SortedSet;
  * camunda:dueDate / camunda:followUpDate                 the same two for the user tasks
  * </pre>
  * {@code dueDate} is the ISO date {@code YYYY-MM-DD} decided by the working group (or set by an extension). A due
- * date on a non-working day ends on the next working day (Civil Code art. 193; setting {@code wg.control.due-on-day-off}).
- * A year missing from the calendar is an error naming the year ({@link MissingCalendarYearException}), never a
- * fallback to weekdays.
+ * date on a non-working day ends on the next working day (Civil Code art. 193; setting
+ * {@code wg.control.due-on-day-off}). A year missing from the calendar is an error naming the year
+ * ({@link MissingCalendarYearException}), never a fallback to weekdays.
  */
 @Component("controlDeadlines")
 public class ControlDeadlines {
-
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   private final ProductionCalendar calendar;
   private final MeetingDeadlines deadlines;
@@ -104,9 +101,9 @@ public class ControlDeadlines {
   public String dueText(LocalDate dueDate) {
     LocalDate last = lastDay(dueDate);
     OffsetDateTime at = deadlines.endOfOfficeDay(last);
-    StringBuilder text = new StringBuilder("не позднее ").append(DATE.format(last)).append(' ').append(TIME.format(at));
+    StringBuilder text = new StringBuilder("не позднее ").append(RussianDates.numericDateTime(at));
     if (!last.equals(dueDate)) {
-      text.append(" (").append(DATE.format(dueDate)).append(" — нерабочий день)");
+      text.append(" (").append(RussianDates.numeric(dueDate)).append(" — нерабочий день)");
     }
     WorkingDayCalendar snapshot = calendar.snapshot();
     SortedSet<Integer> provisional = snapshot.provisionalYears(reminderDate(dueDate), last);
@@ -120,7 +117,7 @@ public class ControlDeadlines {
 
   /** «01.03.2027». */
   public static String date(LocalDate date) {
-    return date == null ? "" : DATE.format(date);
+    return RussianDates.numeric(date);
   }
 
   static LocalDate parse(String isoDate) {

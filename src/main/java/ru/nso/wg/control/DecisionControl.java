@@ -6,17 +6,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.calendar.MissingCalendarYearException;
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingRef;
-import ru.nso.wg.meeting.MeetingRefusal;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingStatus;
+import ru.nso.wg.notification.DecisionMessages;
 import ru.nso.wg.notification.DecisionNotice;
 import ru.nso.wg.notification.DeliveryResult;
-import ru.nso.wg.notification.NotificationService;
 import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.roster.DeputyArea;
+import ru.nso.wg.roster.IdentityDirectory;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.time.LocalDate;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
 
 /**
  * The rules of execution control (§ 8) as plain Java over the register: who may report, accept, return, extend and
- * withdraw; the state transitions; what is recorded. Every refusal is a {@link MeetingRefusal} with a short Russian
+ * withdraw; the state transitions; what is recorded. Every refusal is a {@link Refusal} with a short Russian
  * message thrown before anything is written, so the caller's transaction (a task completion, a start) changes
  * nothing.
  *
@@ -46,14 +48,14 @@ public class DecisionControl {
   static final int MAX_LINK = 1000;
 
   private final DecisionRegister register;
-  private final ControlIdentity identity;
+  private final IdentityDirectory identity;
   private final ControlDeadlines deadlines;
   private final MeetingRecord meetings;
-  private final NotificationService notifications;
+  private final DecisionMessages notifications;
   private final CalendarClock clock;
 
-  public DecisionControl(DecisionRegister register, ControlIdentity identity, ControlDeadlines deadlines,
-                         MeetingRecord meetings, NotificationService notifications, CalendarClock clock) {
+  public DecisionControl(DecisionRegister register, IdentityDirectory identity, ControlDeadlines deadlines,
+                         MeetingRecord meetings, DecisionMessages notifications, CalendarClock clock) {
     this.register = register;
     this.identity = identity;
     this.deadlines = deadlines;
@@ -112,7 +114,7 @@ public class DecisionControl {
     String area = areaTitle(d.controlArea());
     List<User> deputies = identity.members(d.controlArea());
     String names = deputies.isEmpty() ? (d.controllerName() == null ? "заместитель председателя не назначен"
-        : d.controllerName()) : deputies.stream().map(ControlIdentity::fullName).collect(Collectors.joining(", "));
+        : d.controllerName()) : deputies.stream().map(IdentityDirectory::fullName).collect(Collectors.joining(", "));
     return names + " (" + area + ")";
   }
 
@@ -148,7 +150,7 @@ public class DecisionControl {
     }
     Meeting meeting = meetings.find(input.meetingKey()).orElseThrow(() -> new IllegalStateException(
         "Заседание " + input.meetingKey() + " не найдено: решение не может быть поставлено на контроль"));
-    ExecutorKind kind = identity.executorKind(input.executorId()).orElseThrow(() -> new IllegalStateException(
+    ExecutorKind kind = executorKind(input.executorId()).orElseThrow(() -> new IllegalStateException(
         "Исполнитель поручения «" + input.executorId() + "» (" + input.executorName() + ") не найден ни среди "
             + "пользователей, ни среди групп: восстановите его в Camunda Admin и повторите задание"));
     if (DeputyArea.byGroupId(input.controlArea()).isEmpty()) {
@@ -167,19 +169,29 @@ public class DecisionControl {
         : kind == ExecutorKind.USER ? identity.userName(input.executorId()) : identity.groupName(input.executorId());
     ControlledDecision decision = new ControlledDecision(key, input.meetingKey(), meeting.ref(), meeting.start(),
         input.itemNo(), input.itemTitle(), input.decisionText(), input.executorId(), kind, executorName,
-        input.controlArea(), deputy == null ? null : deputy.getId(), deputy == null ? null : ControlIdentity.fullName(deputy),
+        input.controlArea(), deputy == null ? null : deputy.getId(),
+        deputy == null ? null : IdentityDirectory.fullName(deputy),
         input.dueDate(), input.dueDate(), dueAt, DecisionState.IN_PROGRESS, DecisionStage.AWAITING_REPORT,
         processInstanceId, null, null, null, null);
     register.insert(decision);
     ControlledDecision stored = register.get(key);
     register.addEvent(key, DecisionEvent.of(DecisionEventKind.REGISTERED, "Исполнитель: " + executorName
         + ". Срок исполнения: " + deadlines.dueText(input.dueDate()) + ". Контроль исполнения: "
-        + controllerText(stored) + (deputy == null ? ". Внимание: в группе направления нет заместителя председателя" : ""),
+        + controllerText(stored)
+        + (deputy == null ? ". Внимание: в группе направления нет заместителя председателя" : ""),
         null));
     if (deputy == null) {
       LOG.warn("Decision {} is controlled by area {} whose group has no member", key, input.controlArea());
     }
     return stored;
+  }
+
+  /** A user id wins over a group id of the same spelling: the executor is a person when such a user exists. */
+  private Optional<ExecutorKind> executorKind(String executorId) {
+    if (identity.user(executorId).isPresent()) {
+      return Optional.of(ExecutorKind.USER);
+    }
+    return identity.group(executorId).map(g -> ExecutorKind.GROUP);
   }
 
   // --------------------------------------------------------------------------------------- report and review
@@ -189,7 +201,9 @@ public class DecisionControl {
     if (userId == null) {
       return false;
     }
-    return d.executorKind() == ExecutorKind.USER ? d.executorId().equals(userId) : identity.isMember(userId, d.executorId());
+    return d.executorKind() == ExecutorKind.USER
+        ? d.executorId().equals(userId)
+        : identity.isMember(userId, d.executorId());
   }
 
   /** Whether the user controls the decision: a member of its area group (the deputy chair, § 8). */
@@ -201,11 +215,11 @@ public class DecisionControl {
   public void report(String key, String actor, String text, String links) {
     ControlledDecision d = open(key);
     if (!isExecutor(d, actor)) {
-      throw new MeetingRefusal("Отчитаться об исполнении поручения может только его исполнитель: " + d.executorName());
+      throw new Refusal("Отчитаться об исполнении поручения может только его исполнитель: " + d.executorName());
     }
     String report = trim(text);
     if (report == null || report.length() < MIN_REPORT) {
-      throw new MeetingRefusal("Опишите в отчёте, что сделано для исполнения поручения (не короче "
+      throw new Refusal("Опишите в отчёте, что сделано для исполнения поручения (не короче "
           + MIN_REPORT + " символов)");
     }
     register.addEvent(key, new DecisionEvent(DecisionEventKind.REPORTED, report, links(links), null, null, null,
@@ -222,15 +236,15 @@ public class DecisionControl {
   public boolean review(String key, String actor, String decision, String remarks) {
     ControlledDecision d = open(key);
     if (!isController(d, actor)) {
-      throw new MeetingRefusal("Принять или вернуть отчёт может только заместитель председателя, контролирующий "
+      throw new Refusal("Принять или вернуть отчёт может только заместитель председателя, контролирующий "
           + "исполнение решения (п. 8 Положения): " + controllerText(d));
     }
     Review review = Arrays.stream(Review.values()).filter(r -> r.name().equals(decision)).findFirst()
-        .orElseThrow(() -> new MeetingRefusal("Выберите решение: принять отчёт или вернуть его исполнителю"));
+        .orElseThrow(() -> new Refusal("Выберите решение: принять отчёт или вернуть его исполнителю"));
     if (review == Review.RETURN) {
       String text = trim(remarks);
       if (text == null || text.length() < MIN_REASON) {
-        throw new MeetingRefusal("Укажите замечания, с которыми отчёт возвращается исполнителю");
+        throw new Refusal("Укажите замечания, с которыми отчёт возвращается исполнителю");
       }
       register.addEvent(key, DecisionEvent.of(DecisionEventKind.RETURNED, text, actor));
       register.setStage(key, DecisionStage.AWAITING_REPORT);
@@ -284,7 +298,7 @@ public class DecisionControl {
   private DecisionNotice notice(ControlledDecision d) {
     return new DecisionNotice(d.key(), meetingTitle(d), d.itemNo(), d.itemTitle(), d.decisionText(), d.executorId(),
         d.executorKind() == ExecutorKind.GROUP, d.executorName(), d.controlArea(), controllerText(d),
-        d.dueAt().atZoneSameInstant(ru.nso.wg.calendar.DeadlineSettings.ZONE), d.stage().title(), null);
+        d.dueAt().atZoneSameInstant(RussianDates.ZONE), d.stage().title(), null);
   }
 
   private static String delivered(DeliveryResult result) {
@@ -306,20 +320,20 @@ public class DecisionControl {
    */
   public ControlledDecision forRequest(Request request, String actor, String meetingRef, Integer itemNo) {
     if (actor == null) {
-      throw new MeetingRefusal("Запрос подаётся от имени вошедшего в систему сотрудника");
+      throw new Refusal("Запрос подаётся от имени вошедшего в систему сотрудника");
     }
     if (!identity.isMember(actor, request.group())) {
-      throw new MeetingRefusal(request.refusal);
+      throw new Refusal(request.refusal);
     }
     MeetingRef ref = MeetingRef.parse(meetingRef);
     if (itemNo == null || itemNo < 1) {
-      throw new MeetingRefusal("Укажите номер вопроса повестки, по которому принято решение");
+      throw new Refusal("Укажите номер вопроса повестки, по которому принято решение");
     }
     ControlledDecision d = register.find(ControlledDecision.keyOf(ref.key(), itemNo)).orElseThrow(() ->
-        new MeetingRefusal("Решение по вопросу " + itemNo + " заседания " + ref.display()
+        new Refusal("Решение по вопросу " + itemNo + " заседания " + ref.display()
             + " не стоит на контроле исполнения"));
     if (!d.open()) {
-      throw new MeetingRefusal("Решение по " + d.describe() + " уже " + (d.state() == DecisionState.EXECUTED
+      throw new Refusal("Решение по " + d.describe() + " уже " + (d.state() == DecisionState.EXECUTED
           ? "исполнено и снято с контроля" : "отменено и снято с контроля"));
     }
     return d;
@@ -328,25 +342,25 @@ public class DecisionControl {
   /** An extension by the chair's office: a reason, a date not in the past and later than the due date in force. */
   public void checkExtension(ControlledDecision d, LocalDate newDueDate, String reason) {
     if (newDueDate == null) {
-      throw new MeetingRefusal("Укажите новый срок исполнения поручения");
+      throw new Refusal("Укажите новый срок исполнения поручения");
     }
     String why = trim(reason);
     if (why == null || why.length() < MIN_REASON) {
-      throw new MeetingRefusal("Укажите причину продления срока исполнения: она записывается в реестр контроля");
+      throw new Refusal("Укажите причину продления срока исполнения: она записывается в реестр контроля");
     }
     if (newDueDate.isBefore(clock.today())) {
-      throw new MeetingRefusal("Новый срок исполнения (" + ControlDeadlines.date(newDueDate)
+      throw new Refusal("Новый срок исполнения (" + ControlDeadlines.date(newDueDate)
           + ") уже прошёл: укажите дату не ранее сегодняшней");
     }
     if (!newDueDate.isAfter(d.dueDate())) {
-      throw new MeetingRefusal("Новый срок исполнения (" + ControlDeadlines.date(newDueDate)
+      throw new Refusal("Новый срок исполнения (" + ControlDeadlines.date(newDueDate)
           + ") должен быть позже действующего срока — " + ControlDeadlines.date(d.dueDate()));
     }
     try {
       deadlines.dueAt(newDueDate);
       deadlines.reminderAt(newDueDate);
     } catch (MissingCalendarYearException e) {
-      throw new MeetingRefusal(e.getMessage());
+      throw new Refusal(e.getMessage());
     }
   }
 
@@ -373,26 +387,26 @@ public class DecisionControl {
    */
   public Withdrawal checkWithdrawal(ControlledDecision d, String withdrawingMeetingRef, Integer withdrawingItemNo) {
     if (withdrawingMeetingRef == null || withdrawingMeetingRef.isBlank()) {
-      throw new MeetingRefusal("Укажите заседание, решением которого отменяется решение, например «3/2026»");
+      throw new Refusal("Укажите заседание, решением которого отменяется решение, например «3/2026»");
     }
     MeetingRef ref = MeetingRef.parse(withdrawingMeetingRef);
     if (withdrawingItemNo == null || withdrawingItemNo < 1) {
-      throw new MeetingRefusal("Укажите номер вопроса повестки, по которому принято решение об отмене");
+      throw new Refusal("Укажите номер вопроса повестки, по которому принято решение об отмене");
     }
     Meeting later = meetings.find(ref.key())
-        .orElseThrow(() -> new MeetingRefusal("Заседание " + ref.display() + " не найдено"));
+        .orElseThrow(() -> new Refusal("Заседание " + ref.display() + " не найдено"));
     if (!later.start().isAfter(d.meetingStart())) {
-      throw new MeetingRefusal("Решение может быть отменено только решением последующего заседания Рабочей группы "
+      throw new Refusal("Решение может быть отменено только решением последующего заседания Рабочей группы "
           + "(позже заседания " + d.meetingRef().display() + ")");
     }
     if (later.status() != MeetingStatus.MINUTES_SIGNED && later.status() != MeetingStatus.PUBLISHED) {
-      throw new MeetingRefusal("Протокол заседания " + ref.display() + " ещё не подписан: решение об отмене вступает "
+      throw new Refusal("Протокол заседания " + ref.display() + " ещё не подписан: решение об отмене вступает "
           + "в силу с подписанием протокола (п. 18 Положения)");
     }
     boolean adopted = meetings.decisions(ref.key()).stream()
-        .anyMatch(x -> x.itemNo() == withdrawingItemNo && "ADOPTED".equals(x.outcome()));
+        .anyMatch(x -> x.itemNo() == withdrawingItemNo && x.adopted());
     if (!adopted) {
-      throw new MeetingRefusal("На заседании " + ref.display() + " по вопросу " + withdrawingItemNo
+      throw new Refusal("На заседании " + ref.display() + " по вопросу " + withdrawingItemNo
           + " нет принятого решения");
     }
     return new Withdrawal(ref, withdrawingItemNo);
@@ -411,9 +425,9 @@ public class DecisionControl {
 
   private ControlledDecision open(String key) {
     ControlledDecision d = register.find(key)
-        .orElseThrow(() -> new MeetingRefusal("Решение " + key + " не стоит на контроле исполнения"));
+        .orElseThrow(() -> new Refusal("Решение " + key + " не стоит на контроле исполнения"));
     if (!d.open()) {
-      throw new MeetingRefusal("Решение по " + d.describe() + " уже снято с контроля");
+      throw new Refusal("Решение по " + d.describe() + " уже снято с контроля");
     }
     return d;
   }
@@ -426,13 +440,13 @@ public class DecisionControl {
     List<String> lines = text.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
     for (String line : lines) {
       if (line.length() > MAX_LINK) {
-        throw new MeetingRefusal("Ссылка на документ длиннее " + MAX_LINK + " символов: «"
+        throw new Refusal("Ссылка на документ длиннее " + MAX_LINK + " символов: «"
             + line.substring(0, 40) + "…»");
       }
     }
     String joined = String.join("\n", lines);
     if (joined.length() > 4000) {
-      throw new MeetingRefusal("Слишком много ссылок на документы: не больше 4000 символов");
+      throw new Refusal("Слишком много ссылок на документы: не больше 4000 символов");
     }
     return joined.isEmpty() ? null : joined;
   }

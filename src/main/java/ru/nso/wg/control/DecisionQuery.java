@@ -12,7 +12,8 @@ import java.util.Set;
  * @param executorId   decisions with this executor (a user id or a group id), or {@code null} for any
  * @param states       decisions in one of these states (empty = any)
  */
-public record DecisionQuery(String meetingKey, List<String> controlAreas, String executorId, Set<DecisionState> states) {
+public record DecisionQuery(String meetingKey, List<String> controlAreas, String executorId,
+    Set<DecisionState> states) {
 
   public static final DecisionQuery ALL = new DecisionQuery(null, null, null, Set.of());
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,9 +116,9 @@ public class DecisionRegister {
 
   /** Withdrawn by a later decision of the working group: closed, with the reference to it. */
   public void withdraw(String key, String byMeetingKey, int byItemNo) {
-    jdbc.update("UPDATE wg_controlled_decision SET state = ?, stage = ?, withdrawn_by_meeting = ?, withdrawn_by_item = ?,"
-            + " closed_at = ?, updated_at = ? WHERE decision_key = ?", DecisionState.WITHDRAWN.name(),
-        DecisionStage.CLOSED.name(), byMeetingKey, byItemNo, now(), now(), key);
+    jdbc.update("UPDATE wg_controlled_decision SET state = ?, stage = ?, withdrawn_by_meeting = ?,"
+            + " withdrawn_by_item = ?, closed_at = ?, updated_at = ? WHERE decision_key = ?",
+        DecisionState.WITHDRAWN.name(), DecisionStage.CLOSED.name(), byMeetingKey, byItemNo, now(), now(), key);
   }
 
   public void addEvent(String key, DecisionEvent e) {
@@ -128,7 +129,8 @@ public class DecisionRegister {
   }
 
   public List<DecisionEvent> events(String key) {
-    return jdbc.query("SELECT * FROM wg_decision_event WHERE decision_key = ? ORDER BY id", (rs, i) -> new DecisionEvent(
+    return jdbc.query("SELECT * FROM wg_decision_event WHERE decision_key = ?"
+            + " ORDER BY id", (rs, i) -> new DecisionEvent(
         DecisionEventKind.valueOf(rs.getString("event_kind")), rs.getString("details"), rs.getString("links"),
         localDate(rs.getDate("due_date_before")), localDate(rs.getDate("due_date_after")), rs.getString("reference"),
         rs.getString("actor"), rs.getObject("occurred_at", OffsetDateTime.class)), key);
@@ -151,7 +153,7 @@ public class DecisionRegister {
   }
 
   private static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   private static String truncate(String s, int max) {

@@ -1,17 +1,18 @@
 package ru.nso.wg.control;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nso.wg.api.ApiException;
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingRef;
-import ru.nso.wg.meeting.MeetingRefusal;
 import ru.nso.wg.roster.DeputyArea;
+import ru.nso.wg.roster.IdentityDirectory;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,10 +56,10 @@ public class DecisionRegisterController {
   private static final DateTimeFormatter INSTANT = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   private final DecisionControl control;
-  private final ControlIdentity identity;
+  private final IdentityDirectory identity;
   private final IdentityService identityService;
 
-  public DecisionRegisterController(DecisionControl control, ControlIdentity identity,
+  public DecisionRegisterController(DecisionControl control, IdentityDirectory identity,
                                     IdentityService identityService) {
     this.control = control;
     this.identity = identity;
@@ -66,93 +67,81 @@ public class DecisionRegisterController {
   }
 
   @GetMapping
-  public Map<String, Object> list(@RequestParam(required = false) String meeting,
-                                  @RequestParam(required = false) String controller,
-                                  @RequestParam(required = false) String executor,
-                                  @RequestParam(required = false) String state) {
+  public DecisionList list(@RequestParam(required = false) String meeting,
+                           @RequestParam(required = false) String controller,
+                           @RequestParam(required = false) String executor,
+                           @RequestParam(required = false) String state) {
     requireReader();
-    DecisionQuery query = new DecisionQuery(meetingKey(meeting), areas(controller), blankToNull(executor), states(state));
-    List<ControlledDecision> decisions = control.search(query);
-    Map<String, Object> filters = new LinkedHashMap<>();
-    filters.put("meeting", query.meetingKey());
-    filters.put("controller", blankToNull(controller));
-    filters.put("controlAreas", query.controlAreas());
-    filters.put("executor", query.executorId());
-    filters.put("state", query.states().stream().map(Enum::name).sorted().toList());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("count", decisions.size());
-    body.put("filters", filters);
+    DecisionQuery query = new DecisionQuery(meetingKey(meeting), areas(controller), blankToNull(executor),
+        states(state));
     // the deputies of each area are read once per request, not once per decision (N+1 through identity queries)
-    Map<String, List<Map<String, String>>> deputies = new java.util.HashMap<>();
-    body.put("decisions", decisions.stream().map(d -> json(d, deputies)).toList());
-    return body;
+    Map<String, List<Person>> deputies = new HashMap<>();
+    List<DecisionView> decisions = control.search(query).stream().map(d -> view(d, null, deputies)).toList();
+    return new DecisionList(decisions.size(), new Filters(query.meetingKey(), blankToNull(controller),
+        query.controlAreas(), query.executorId(), query.states().stream().map(Enum::name).sorted().toList()),
+        decisions);
   }
 
   @GetMapping("/{meetingKey}/{itemNo}")
-  public Map<String, Object> one(@PathVariable String meetingKey, @PathVariable int itemNo) {
+  public DecisionView one(@PathVariable String meetingKey, @PathVariable int itemNo) {
     requireReader();
     String key = ControlledDecision.keyOf(meetingKey(meetingKey), itemNo);
-    ControlledDecision d = control.find(key).orElseThrow(() -> ApiException.notFound(
+    ControlledDecision d = control.find(key).orElseThrow(() -> Refusal.notFound(
         "Решение по вопросу " + itemNo + " заседания " + meetingKey + " не стоит на контроле исполнения"));
-    Map<String, Object> body = json(d, new java.util.HashMap<>());
-    body.put("history", control.history(key).stream().map(this::json).toList());
-    return body;
+    return view(d, control.history(key).stream().map(this::view).toList(), new HashMap<>());
   }
 
-  // -------------------------------------------------------------------------------------------------- JSON
+  // ------------------------------------------------------------------------------------------------ answers
 
-  private Map<String, Object> json(ControlledDecision d, Map<String, List<Map<String, String>>> deputiesByArea) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("key", d.key());
-    json.put("meetingKey", d.meetingKey());
-    json.put("meeting", d.meetingRef().display());
-    json.put("meetingDate", d.meetingStart().atZoneSameInstant(ru.nso.wg.calendar.DeadlineSettings.ZONE)
-        .toLocalDate().toString());
-    json.put("itemNo", d.itemNo());
-    json.put("itemTitle", d.itemTitle());
-    json.put("decisionText", d.decisionText());
-    Map<String, Object> executor = new LinkedHashMap<>();
-    executor.put("id", d.executorId());
-    executor.put("kind", d.executorKind().name());
-    executor.put("name", d.executorName());
-    json.put("executor", executor);
-    Map<String, Object> controller = new LinkedHashMap<>();
-    controller.put("area", d.controlArea());
-    controller.put("areaTitle", DecisionControl.areaTitle(d.controlArea()));
-    List<Map<String, String>> deputies = deputiesByArea.computeIfAbsent(d.controlArea(), area ->
-        identity.members(area).stream().map(u -> Map.of("id", u.getId(), "name", ControlIdentity.fullName(u))).toList());
-    controller.put("deputies", deputies);
-    controller.put("deputyAtRegistration", d.controllerId());
-    json.put("controller", controller);
-    json.put("originalDueDate", date(d.originalDueDate()));
-    json.put("dueDate", date(d.dueDate()));
-    json.put("dueAt", instant(d.dueAt()));
-    json.put("dueText", control.dueText(d));
-    json.put("state", d.state().name());
-    json.put("stateTitle", d.state().title());
-    json.put("stage", d.stage().name());
-    json.put("stageTitle", d.stage().title());
-    json.put("executedLate", d.executedLate());
-    json.put("withdrawnBy", d.withdrawnByText());
-    json.put("registeredAt", instant(d.registeredAt()));
-    json.put("closedAt", instant(d.closedAt()));
-    json.put("processInstanceId", d.processInstanceId());
-    return json;
+  /** The answer of {@code GET /api/decisions}. */
+  public record DecisionList(int count, Filters filters, List<DecisionView> decisions) {
   }
 
-  private Map<String, Object> json(DecisionEvent e) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("kind", e.kind().name());
-    json.put("title", e.kind().title());
-    json.put("at", instant(e.occurredAt()));
-    json.put("actor", e.actor());
-    json.put("actorName", e.actor() == null ? null : identity.userName(e.actor()));
-    json.put("details", e.details());
-    json.put("links", e.links() == null ? List.of() : e.links().lines().toList());
-    json.put("dueDateBefore", date(e.dueDateBefore()));
-    json.put("dueDateAfter", date(e.dueDateAfter()));
-    json.put("reference", e.reference());
-    return json;
+  /** The filters as applied. */
+  public record Filters(String meeting, String controller, List<String> controlAreas, String executor,
+                        List<String> state) {
+  }
+
+  /** One decision under control; {@code history} only in the answer about one decision. */
+  public record DecisionView(String key, String meetingKey, String meeting, String meetingDate, int itemNo,
+                             String itemTitle, String decisionText, Executor executor, Controller controller,
+                             String originalDueDate, String dueDate, String dueAt, String dueText, String state,
+                             String stateTitle, String stage, String stageTitle, boolean executedLate,
+                             String withdrawnBy, String registeredAt, String closedAt, String processInstanceId,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<EventView> history) {
+  }
+
+  public record Executor(String id, String kind, String name) {
+  }
+
+  public record Controller(String area, String areaTitle, List<Person> deputies, String deputyAtRegistration) {
+  }
+
+  public record Person(String id, String name) {
+  }
+
+  /** An entry of a decision's history. */
+  public record EventView(String kind, String title, String at, String actor, String actorName, String details,
+                          List<String> links, String dueDateBefore, String dueDateAfter, String reference) {
+  }
+
+  private DecisionView view(ControlledDecision d, List<EventView> history, Map<String, List<Person>> deputiesByArea) {
+    List<Person> deputies = deputiesByArea.computeIfAbsent(d.controlArea(), area -> identity.members(area).stream()
+        .map(u -> new Person(u.getId(), IdentityDirectory.fullName(u))).toList());
+    return new DecisionView(d.key(), d.meetingKey(), d.meetingRef().display(),
+        date(RussianDates.localDate(d.meetingStart())), d.itemNo(), d.itemTitle(), d.decisionText(),
+        new Executor(d.executorId(), d.executorKind().name(), d.executorName()),
+        new Controller(d.controlArea(), DecisionControl.areaTitle(d.controlArea()), deputies, d.controllerId()),
+        date(d.originalDueDate()), date(d.dueDate()), instant(d.dueAt()), control.dueText(d), d.state().name(),
+        d.state().title(), d.stage().name(), d.stage().title(), d.executedLate(), d.withdrawnByText(),
+        instant(d.registeredAt()), instant(d.closedAt()), d.processInstanceId(), history);
+  }
+
+  private EventView view(DecisionEvent e) {
+    return new EventView(e.kind().name(), e.kind().title(), instant(e.occurredAt()), e.actor(),
+        e.actor() == null ? null : identity.userName(e.actor()), e.details(),
+        e.links() == null ? List.of() : e.links().lines().toList(), date(e.dueDateBefore()), date(e.dueDateAfter()),
+        e.reference());
   }
 
   private static String date(LocalDate date) {
@@ -160,7 +149,7 @@ public class DecisionRegisterController {
   }
 
   private static String instant(OffsetDateTime t) {
-    return t == null ? null : INSTANT.format(t.atZoneSameInstant(ru.nso.wg.calendar.DeadlineSettings.ZONE));
+    return t == null ? null : INSTANT.format(t.atZoneSameInstant(RussianDates.ZONE));
   }
 
   // ----------------------------------------------------------------------------------------------- filters
@@ -168,11 +157,11 @@ public class DecisionRegisterController {
   private void requireReader() {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication == null) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, "Требуется вход в систему");
+      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
     }
     List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     if (groups.stream().noneMatch(READERS::contains)) {
-      throw ApiException.forbidden("Реестр решений на контроле доступен членам Рабочей группы, аппарату председателя, "
+      throw Refusal.forbidden("Реестр решений на контроле доступен членам Рабочей группы, аппарату председателя, "
           + "департаменту организации управления и государственной гражданской службы и департаменту "
           + "информационной политики");
     }
@@ -185,8 +174,8 @@ public class DecisionRegisterController {
     }
     try {
       return MeetingRef.parse(value).key();
-    } catch (MeetingRefusal e) {
-      throw ApiException.badRequest(e.getMessage());
+    } catch (Refusal e) {
+      throw new Refusal(e.getMessage());
     }
   }
 
@@ -200,7 +189,7 @@ public class DecisionRegisterController {
       return List.of(value);
     }
     if (identity.user(value).isEmpty()) {
-      throw ApiException.badRequest("Параметр «controller»: «" + value + "» — не направление заместителя "
+      throw new Refusal("Параметр «controller»: «" + value + "» — не направление заместителя "
           + "председателя (" + Arrays.stream(DeputyArea.values()).map(DeputyArea::groupId)
           .collect(Collectors.joining(", ")) + ") и не пользователь");
     }
@@ -216,7 +205,7 @@ public class DecisionRegisterController {
     for (String part : value.split(",")) {
       String name = part.trim().toUpperCase(Locale.ROOT);
       states.add(Arrays.stream(DecisionState.values()).filter(s -> s.name().equals(name)).findFirst()
-          .orElseThrow(() -> ApiException.badRequest("Неизвестное состояние «" + part.trim() + "»; допустимы: "
+          .orElseThrow(() -> new Refusal("Неизвестное состояние «" + part.trim() + "»; допустимы: "
               + Arrays.stream(DecisionState.values()).map(Enum::name).collect(Collectors.joining(", ")))));
     }
     return states;

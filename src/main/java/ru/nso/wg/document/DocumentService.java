@@ -1,6 +1,7 @@
 package ru.nso.wg.document;
 
 import org.springframework.stereotype.Service;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.DissentingOpinion;
 import ru.nso.wg.document.model.Instruction;
@@ -9,12 +10,12 @@ import ru.nso.wg.document.model.ItemMinutes;
 import ru.nso.wg.document.model.Material;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.document.model.MinutesModel;
-import ru.nso.wg.document.model.Outcome;
 import ru.nso.wg.document.model.Participant;
 import ru.nso.wg.document.model.PresidingPerson;
-import ru.nso.wg.document.model.RussianDates;
 import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.Texts;
+import ru.nso.wg.meeting.MeetingFormat;
+import ru.nso.wg.meeting.rules.Decision;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,12 +84,12 @@ public class DocumentService {
     m.put("meetingDate", RussianDates.date(meeting.start()));
     m.put("meetingTime", RussianDates.time(meeting.start()));
     m.put("meetingDateTime", RussianDates.dateTime(meeting.start()));
-    m.put("format", meeting.format().russian());
+    m.put("format", meeting.format().adjective());
     m.put("formatText", meeting.formatText());
     m.put("location", meeting.location());
     m.put("place", meeting.place());
     m.put("videoLink", meeting.videoLink());
-    m.put("isVideo", meeting.format() == ru.nso.wg.document.model.MeetingFormat.VIDEO);
+    m.put("isVideo", meeting.format() == MeetingFormat.VIDEO);
     PresidingPerson presiding = meeting.presiding();
     m.put("presidingName", presiding == null ? "" : presiding.name());
     m.put("presidingShort", presiding == null ? "" : Texts.initialsAndSurname(presiding.name()));
@@ -239,7 +240,7 @@ public class DocumentService {
 
   /** The sentence that states the outcome and the rule of § 15–16 that produced it. */
   public static String outcomeText(ItemMinutes item) {
-    boolean adopted = item.outcome() == Outcome.ADOPTED;
+    boolean adopted = item.outcome() == Decision.ADOPTED;
     return switch (item.rule()) {
       case MAJORITY -> adopted
           ? "Решение принято простым большинством голосов присутствующих членов Рабочей группы (п. 16 Положения)."
@@ -252,6 +253,8 @@ public class DocumentService {
       case CONFIRMED_BY_PRESIDING -> "Голоса «за» и «против» разделились поровну при воздержавшихся. "
           + (adopted ? "Решение принято." : "Решение не принято.")
           + " Результат подтверждён председательствующим (п. 16 Положения).";
+      case TIE_UNRESOLVED -> "Голоса «за» и «против» разделились поровну; результат подлежит подтверждению"
+          + " председательствующим (п. 16 Положения).";
       case NO_QUORUM -> "Решение не принималось: отсутствует кворум (п. 15 Положения).";
     };
   }

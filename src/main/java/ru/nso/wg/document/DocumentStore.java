@@ -1,9 +1,11 @@
 package ru.nso.wg.document;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import ru.nso.wg.common.Refusal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +21,7 @@ import java.util.Optional;
  *
  * <p>Runs in the caller's transaction (in a job: the engine's), so a document stored by a step that rolls back is
  * not kept. Once the minutes are signed, any attempt to store other minutes or to sign again is refused with a
- * {@link DocumentRefusedException}; the database's unique key on (meeting, kind, version) makes a concurrent second
+ * {@link Refusal}; the database's unique key on (meeting, kind, version) makes a concurrent second
  * signature fail as well.
  */
 @Repository
@@ -50,7 +52,7 @@ public class DocumentStore {
       throw new IllegalArgumentException("Signed minutes are stored by sign()");
     }
     if (kind != DocumentKind.AGENDA && signedMinutes(meetingKey).isPresent()) {
-      throw new DocumentRefusedException("Протокол заседания " + meetingKey
+      throw Refusal.conflict("Протокол заседания " + meetingKey
           + " уже подписан: заменить его нельзя. Изменения оформляются новым протоколом.");
     }
     return insert(meetingKey, kind, nextVersion(meetingKey, kind), fileName, contentType, content, actor);
@@ -99,26 +101,26 @@ public class DocumentStore {
   public StoredDocument sign(String meetingKey, String signer) {
     Optional<StoredDocument> already = signedMinutes(meetingKey);
     if (already.isPresent()) {
-      throw new DocumentRefusedException("Протокол заседания " + meetingKey + " уже подписан ("
+      throw Refusal.conflict("Протокол заседания " + meetingKey + " уже подписан ("
           + already.get().createdBy() + ", " + already.get().createdAt() + "): повторное подписание невозможно.");
     }
-    StoredDocument current = currentMinutes(meetingKey).orElseThrow(() -> new DocumentRefusedException(
+    StoredDocument current = currentMinutes(meetingKey).orElseThrow(() -> Refusal.conflict(
         "Для заседания " + meetingKey + " нет проекта протокола: подписывать нечего."));
     if (!sha256(current.content()).equals(current.sha256())) {
-      throw new DocumentRefusedException("Проект протокола заседания " + meetingKey
+      throw Refusal.conflict("Проект протокола заседания " + meetingKey
           + " повреждён (не совпадает SHA-256): подписание невозможно.");
     }
     try {
       return insert(meetingKey, DocumentKind.MINUTES_SIGNED, 1, current.fileName(), current.contentType(),
           current.content(), signer);
     } catch (DuplicateKeyException concurrent) {
-      throw new DocumentRefusedException("Протокол заседания " + meetingKey + " уже подписан: повторное подписание невозможно.");
+      throw Refusal.conflict("Протокол заседания " + meetingKey + " уже подписан: повторное подписание невозможно.");
     }
   }
 
   /** Recomputes the hash of the signed minutes and compares it with the one recorded at signing. */
   public VerificationResult verify(String meetingKey) {
-    StoredDocument signed = signedMinutes(meetingKey).orElseThrow(() -> new DocumentRefusedException(
+    StoredDocument signed = signedMinutes(meetingKey).orElseThrow(() -> Refusal.conflict(
         "Протокол заседания " + meetingKey + " не подписан: проверять нечего."));
     return new VerificationResult(meetingKey, signed.id(), signed.sha256(), sha256(signed.content()));
   }
@@ -141,13 +143,14 @@ public class DocumentStore {
                                 String contentType, byte[] content, String actor) {
     String hash = sha256(content);
     // the engine clock, like every other time of the meeting record
-    Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
     String who = actor == null || actor.isBlank() ? "system" : actor;
     jdbc.update("INSERT INTO wg_document (meeting_key, kind, version, file_name, content_type, content, size_bytes,"
             + " sha256, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         meetingKey, kind.name(), version, fileName, contentType, content, (long) content.length, hash, who,
         Timestamp.from(now));
-    return jdbc.queryForObject("SELECT " + COLUMNS + " FROM wg_document WHERE meeting_key = ? AND kind = ? AND version = ?",
+    return jdbc.queryForObject("SELECT " + COLUMNS
+            + " FROM wg_document WHERE meeting_key = ? AND kind = ? AND version = ?",
         MAPPER, meetingKey, kind.name(), version);
   }
 }

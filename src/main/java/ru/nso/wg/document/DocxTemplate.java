@@ -5,14 +5,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,6 +20,14 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 
 /**
  * A small, strict template engine for {@code .docx} files that staff edit in Word. The syntax is Mustache-like:
@@ -153,7 +153,8 @@ public final class DocxTemplate {
         Matcher marker = WHOLE_MARKER.matcher(paragraphText(el));
         if (marker.matches()) {
           if (marker.group(1).equals("/")) {
-            throw new TemplateException("Шаблон " + templateName + ": лишний конец раздела {{/" + marker.group(2) + "}}");
+            throw new TemplateException(
+                "Шаблон " + templateName + ": лишний конец раздела {{/" + marker.group(2) + "}}");
           }
           String name = marker.group(2);
           boolean inverted = marker.group(1).equals("^");
@@ -207,7 +208,8 @@ public final class DocxTemplate {
         }
       }
     }
-    throw new TemplateException("Шаблон " + templateName + ": раздел {{#" + name + "}} не закрыт абзацем {{/" + name + "}}");
+    throw new TemplateException(
+        "Шаблон " + templateName + ": раздел {{#" + name + "}} не закрыт абзацем {{/" + name + "}}");
   }
 
   private void renderTable(Element table, Deque<Object> context) {
@@ -234,7 +236,8 @@ public final class DocxTemplate {
         }
       }
       if (end < 0) {
-        throw new TemplateException("Шаблон " + templateName + ": строка таблицы с {{#" + name + "}} без {{/" + name + "}}");
+        throw new TemplateException(
+            "Шаблон " + templateName + ": строка таблицы с {{#" + name + "}} без {{/" + name + "}}");
       }
       List<Element> block = new ArrayList<>(rows.subList(i, end + 1));
       for (Element b : block) {

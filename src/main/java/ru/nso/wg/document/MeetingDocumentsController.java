@@ -19,16 +19,14 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import ru.nso.wg.api.ApiErrorHandler;
-import ru.nso.wg.api.ApiException;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,7 +62,7 @@ public class MeetingDocumentsController {
   public ResponseEntity<byte[]> agenda(@PathVariable String businessKey) {
     requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
     StoredDocument document = store.latest(known(businessKey), DocumentKind.AGENDA)
-        .orElseThrow(() -> ApiException.notFound("Повестка заседания " + businessKey + " ещё не сформирована"));
+        .orElseThrow(() -> Refusal.notFound("Повестка заседания " + businessKey + " ещё не сформирована"));
     return download(document);
   }
 
@@ -72,57 +70,55 @@ public class MeetingDocumentsController {
   public ResponseEntity<byte[]> minutes(@PathVariable String businessKey) {
     requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
     StoredDocument document = store.currentMinutes(known(businessKey))
-        .orElseThrow(() -> ApiException.notFound("Протокол заседания " + businessKey + " ещё не сформирован"));
+        .orElseThrow(() -> Refusal.notFound("Протокол заседания " + businessKey + " ещё не сформирован"));
     return download(document);
   }
 
   @PostMapping(path = "/minutes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  public ResponseEntity<Map<String, Object>> upload(@PathVariable String businessKey,
+  public ResponseEntity<Uploaded> upload(@PathVariable String businessKey,
                                                     @RequestParam("file") MultipartFile file) throws IOException {
     Authentication user = requireAny(Set.of(RosterGroups.SECRETARIAT),
         "Загружать протокол может только департамент организации управления и государственной гражданской службы");
     known(businessKey);
     String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().trim();
     if (file.isEmpty() || !name.toLowerCase(Locale.ROOT).endsWith(".docx")) {
-      throw ApiException.badRequest("Загрузите протокол в формате Word (.docx)");
+      throw new Refusal("Загрузите протокол в формате Word (.docx)");
     }
     if (file.getSize() > MAX_UPLOAD_BYTES) {
-      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "Файл больше 50 МБ");
+      throw new Refusal(Refusal.Kind.TOO_LARGE, "Файл больше 50 МБ");
     }
     byte[] bytes = file.getBytes();
     requireWordDocument(bytes);
     if (store.signedMinutes(businessKey).isPresent()) {
-      throw new DocumentRefusedException("Протокол заседания " + businessKey
+      throw Refusal.conflict("Протокол заседания " + businessKey
           + " уже подписан: загрузить новую редакцию нельзя.");
     }
     String fileName = name.replaceAll("^.*[\\\\/]", "");
     StoredDocument stored = store.save(businessKey, DocumentKind.MINUTES_UPLOADED, fileName, DocumentStore.DOCX, bytes,
         user.getUserId());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("meetingKey", stored.meetingKey());
-    body.put("kind", stored.kind().name());
-    body.put("version", stored.version());
-    body.put("fileName", stored.fileName());
-    body.put("sha256", stored.sha256());
-    body.put("uploadedBy", stored.createdBy());
-    body.put("uploadedAt", stored.createdAt().toString());
-    body.put("message", "Протокол загружен (редакция " + stored.version() + ")");
-    return ResponseEntity.status(HttpStatus.CREATED).body(body);
+    return ResponseEntity.status(HttpStatus.CREATED).body(new Uploaded(stored.meetingKey(), stored.kind().name(),
+        stored.version(), stored.fileName(), stored.sha256(), stored.createdBy(), stored.createdAt().toString(),
+        "Протокол загружен (редакция " + stored.version() + ")"));
+  }
+
+  /** The answer to an accepted upload. */
+  public record Uploaded(String meetingKey, String kind, int version, String fileName, String sha256,
+                         String uploadedBy, String uploadedAt, String message) {
   }
 
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  public ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+  public ResponseEntity<ApiErrorHandler.ApiError> tooLarge(MaxUploadSizeExceededException e) {
     return ApiErrorHandler.body(HttpStatus.PAYLOAD_TOO_LARGE, "Файл слишком большой для загрузки");
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
-  public ResponseEntity<Map<String, Object>> missingPart(MissingServletRequestPartException e) {
+  public ResponseEntity<ApiErrorHandler.ApiError> missingPart(MissingServletRequestPartException e) {
     return ApiErrorHandler.body(HttpStatus.BAD_REQUEST, "Не приложен файл протокола (поле «file»)");
   }
 
   private String known(String businessKey) {
     if (!businessKey.matches("[A-Za-z0-9._-]{1,64}") || !store.exists(businessKey)) {
-      throw ApiException.notFound("Заседание " + businessKey + " не найдено или по нему нет документов");
+      throw Refusal.notFound("Заседание " + businessKey + " не найдено или по нему нет документов");
     }
     return businessKey;
   }
@@ -130,11 +126,11 @@ public class MeetingDocumentsController {
   private Authentication requireAny(Set<String> groups, String message) {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication == null) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, "Требуется вход в систему");
+      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
     }
     List<String> userGroups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
     if (userGroups.stream().noneMatch(groups::contains)) {
-      throw ApiException.forbidden(message);
+      throw Refusal.forbidden(message);
     }
     return authentication;
   }
@@ -143,7 +139,7 @@ public class MeetingDocumentsController {
     try (XWPFDocument ignored = new XWPFDocument(new ByteArrayInputStream(bytes))) {
       // opened: a Word document
     } catch (Exception | LinkageError e) {
-      throw ApiException.badRequest("Файл не является документом Word (.docx) или повреждён");
+      throw new Refusal("Файл не является документом Word (.docx) или повреждён");
     }
   }
 

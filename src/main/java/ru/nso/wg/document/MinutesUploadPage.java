@@ -6,8 +6,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nso.wg.api.ApiException;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingRef;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * The page behind «Загрузить исправленный протокол» of the task «Оформить протокол заседания»
@@ -31,14 +33,14 @@ public class MinutesUploadPage {
   @GetMapping(path = "/api/meetings/{businessKey}/minutes/upload", produces = MediaType.TEXT_HTML_VALUE)
   public ResponseEntity<String> page(@PathVariable String businessKey) {
     if (!businessKey.matches("\\d{4}-\\d{1,4}") || !store.exists(businessKey)) {
-      throw ApiException.notFound("Заседание " + businessKey + " не найдено или по нему нет документов");
+      throw Refusal.notFound("Заседание " + businessKey + " не найдено или по нему нет документов");
     }
     String meeting = MeetingRef.parse(businessKey).display();
     String html = PAGE
         .replace("{meeting}", meeting)
         .replace("{key}", businessKey)
         .replace("{tasklist}", tasklistUrl);
-    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .header("Cache-Control", "no-store").body(html);
   }
 
@@ -71,7 +73,8 @@ public class MinutesUploadPage {
       загрузки, нужно внести в протокол и загрузить его снова.</p>
       <form id="upload">
         <label for="file">Файл протокола (.docx)</label>
-        <input type="file" id="file" name="file" accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required>
+        <input type="file" id="file" name="file"
+               accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required>
         <div class="hint">Не больше 50 МБ.</div>
         <button type="submit" id="send">Загрузить</button>
       </form>

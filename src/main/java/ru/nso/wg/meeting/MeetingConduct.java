@@ -1,11 +1,16 @@
 package ru.nso.wg.meeting;
 
 import org.springframework.stereotype.Service;
+import ru.nso.wg.calendar.CalendarClock;
+import ru.nso.wg.calendar.Deadline;
+import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingData.Attendee;
-import ru.nso.wg.meeting.MeetingData.Decision;
+import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
-import ru.nso.wg.meeting.MeetingData.RosterRole;
+import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.ItemVotes;
 import ru.nso.wg.meeting.rules.Quorum;
 import ru.nso.wg.meeting.rules.RuleViolationException;
@@ -26,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -39,16 +45,22 @@ public class MeetingConduct {
   private final MeetingRecord record;
   private final Roster roster;
   private final VotingSettings settings;
+  private final MeetingScheduling scheduling;
+  private final CalendarClock clock;
 
-  public MeetingConduct(MeetingRecord record, Roster roster, VotingProperties voting) {
+  public MeetingConduct(MeetingRecord record, Roster roster, VotingProperties voting, MeetingScheduling scheduling,
+                        CalendarClock clock) {
     this.record = record;
     this.roster = roster;
     this.settings = voting.settings();
+    this.scheduling = scheduling;
+    this.clock = clock;
   }
 
   /**
    * Registers who is present (§ 11, § 15), snapshotting the roster, and the audio recording (§ 18).
-   * A member may not be both in the room and on ВКС; only roster members can be marked present.
+   * A member may not be both in the room and on ВКС; only roster members can be marked present. Whoever registers
+   * the attendance is recorded as the meeting's secretary.
    */
   public List<Attendee> recordAttendance(String key, int attempt, Collection<String> inPerson,
                                          Collection<String> byVideo, List<Integer> inviteesPresent,
@@ -75,17 +87,18 @@ public class MeetingConduct {
         problems.add("приглашённый № " + position + " не найден");
       }
     }
-    MeetingScheduling.refuseIf(problems);
+    Refusal.refuseIf(problems);
 
-    List<Attendee> attendees = members.stream().map(p -> new Attendee(p.id(), p.fullName(), p.position(),
-        RosterRole.valueOf(p.role().name()),
+    List<Attendee> attendees = members.stream().map(p -> new Attendee(p.id(), p.fullName(), p.position(), p.role(),
         inPerson.contains(p.id()) ? Presence.IN_PERSON : byVideo.contains(p.id()) ? Presence.VIDEO : Presence.ABSENT,
         null)).toList();
     record.saveAttendance(key, attempt, attendees);
     record.markInviteesPresent(key, inviteesPresent);
     record.setAudioRecording(key, audioRecording.trim());
-    record.event(key, "ATTENDANCE", "Присутствуют " + attendees.stream().filter(a -> a.presence() != Presence.ABSENT)
-        .count() + " из " + attendees.size() + " (заседание " + attempt + ")", actor);
+    record.setSecretary(key, actor);
+    record.event(key, MeetingEventKind.ATTENDANCE, "Присутствуют "
+        + attendees.stream().filter(a -> a.presence() != Presence.ABSENT).count() + " из " + attendees.size()
+        + " (заседание " + attempt + ")", actor);
     return attendees;
   }
 
@@ -96,10 +109,21 @@ public class MeetingConduct {
     return Quorum.check(present, attendance.size(), settings);
   }
 
+  /** § 15: is the sitting quorate? Recorded; a quorate sitting makes the meeting held. */
+  public Quorum checkQuorum(String key) {
+    Quorum quorum = quorum(key);
+    record.event(key, MeetingEventKind.QUORUM, quorum.minutesText(), null);
+    if (quorum.quorate()) {
+      record.setStatus(key, MeetingStatus.HELD, null);
+    }
+    return quorum;
+  }
+
   /** A sitting without quorum: nothing is decided, the meeting must get a new date; the agenda is kept. */
-  public void recordNotHeld(String key, Quorum quorum) {
+  public void recordNotHeld(String key) {
+    Quorum quorum = quorum(key);
     record.setStatus(key, MeetingStatus.NOT_HELD, quorum.minutesText());
-    record.event(key, "NOT_HELD", quorum.minutesText(), null);
+    record.event(key, MeetingEventKind.NOT_HELD, quorum.minutesText(), null);
   }
 
   /** Members present for the vote on an item: those who came and had not left before it. */
@@ -143,7 +167,7 @@ public class MeetingConduct {
         problems.add("выберите направление заместителя председателя, контролирующего исполнение (п. 8)");
       }
     }
-    MeetingScheduling.refuseIf(problems);
+    Refusal.refuseIf(problems);
 
     Set<String> present = new HashSet<>(presentNow);
     present.removeAll(item.leftBefore());
@@ -162,26 +186,29 @@ public class MeetingConduct {
     for (String id : item.leftBefore()) {
       record.markLeft(key, attendanceAttempt(key), id, item.itemNo());
     }
-    Map<String, String> choices = new LinkedHashMap<>();
-    votes.forEach(v -> choices.put(v.memberId(), v.choice().name()));
+    Map<String, VoteChoice> choices = new LinkedHashMap<>();
+    votes.forEach(v -> choices.put(v.memberId(), v.choice()));
     record.saveVotes(key, item.itemNo(), choices);
     record.saveDecision(key, decision(item, outcome, roster.executorName(item.executorId()).orElse(null)));
-    record.event(key, "VOTE", "Вопрос " + item.itemNo() + ": " + outcome.minutesText(), actor);
+    record.event(key, MeetingEventKind.VOTE, "Вопрос " + item.itemNo() + ": " + outcome.minutesText(), actor);
     return outcome;
   }
 
   /** § 16: the presiding person settles a tie that the rule does not decide; the minutes say so. */
-  public VoteOutcome confirmOutcome(String key, int itemNo, boolean adopted, String actor) {
+  public VoteOutcome confirmOutcome(String key, int itemNo, Decision confirmedDecision, String actor) {
+    if (confirmedDecision == null) {
+      throw new Refusal("Выберите результат голосования: решение принято или не принято");
+    }
     Meeting meeting = record.get(key);
-    requirePresiding(meeting, actor, "подтвердить результат голосования");
-    Decision stored = record.decisions(key).stream().filter(d -> d.itemNo() == itemNo).findFirst()
-        .orElseThrow(() -> new MeetingRefusal("По вопросу " + itemNo + " нет результатов голосования"));
-    VoteOutcome confirmed = refusing(() -> outcome(key, itemNo).confirm(adopted));
-    record.saveDecision(key, new Decision(itemNo, stored.discussion(), stored.text(), confirmed.decision().name(),
-        confirmed.rule().name(), confirmed.minutesText(), stored.votesFor(), stored.votesAgainst(),
+    MeetingScheduling.requirePresiding(meeting, actor, "подтвердить результат голосования");
+    ItemDecision stored = record.decisions(key).stream().filter(d -> d.itemNo() == itemNo).findFirst()
+        .orElseThrow(() -> new Refusal("По вопросу " + itemNo + " нет результатов голосования"));
+    VoteOutcome confirmed = refusing(() -> outcome(key, itemNo).confirm(confirmedDecision));
+    record.saveDecision(key, new ItemDecision(itemNo, stored.discussion(), stored.text(), confirmed.decision(),
+        confirmed.rule(), confirmed.minutesText(), stored.votesFor(), stored.votesAgainst(),
         stored.votesAbstain(), stored.present(), stored.executor(), stored.executorId(), stored.dueDate(),
         stored.controlArea(), actor));
-    record.event(key, "OUTCOME_CONFIRMED", "Вопрос " + itemNo + ": " + confirmed.minutesText(), actor);
+    record.event(key, MeetingEventKind.OUTCOME_CONFIRMED, "Вопрос " + itemNo + ": " + confirmed.minutesText(), actor);
     return confirmed;
   }
 
@@ -190,7 +217,7 @@ public class MeetingConduct {
     Meeting meeting = record.get(key);
     List<Attendee> attendance = record.attendance(key);
     List<Vote> votes = record.votes(key, itemNo).entrySet().stream()
-        .map(e -> Vote.of(e.getKey(), VoteChoice.valueOf(e.getValue()))).toList();
+        .map(e -> Vote.of(e.getKey(), e.getValue())).toList();
     return ItemVotes.of(attendance.stream().map(Attendee::userId).toList(),
         attendance.stream().filter(a -> a.presentFor(itemNo)).map(Attendee::userId).toList(),
         meeting.presidingUserId(), votes).decide(settings);
@@ -198,64 +225,103 @@ public class MeetingConduct {
 
   /** § 17: a written dissenting opinion from a member who took part, until the minutes are signed. */
   public void fileDissent(String key, int itemNo, String userId, String opinion) {
-    Meeting meeting = record.find(key).orElseThrow(() -> new MeetingRefusal("Заседание " + key + " не найдено"));
+    Meeting meeting = record.find(key).orElseThrow(() -> new Refusal("Заседание " + key + " не найдено"));
     if (meeting.status() == MeetingStatus.MINUTES_SIGNED || meeting.status() == MeetingStatus.PUBLISHED) {
-      throw new MeetingRefusal("Протокол заседания " + meeting.ref().display()
+      throw new Refusal("Протокол заседания " + meeting.ref().display()
           + " уже подписан: особые мнения принимаются только до его подписания (п. 17 Положения)");
     }
     if (meeting.status() != MeetingStatus.HELD) {
-      throw new MeetingRefusal("Заседание " + meeting.ref().display() + " ещё не проведено или не состоялось");
+      throw new Refusal("Заседание " + meeting.ref().display() + " ещё не проведено или не состоялось");
     }
     if (record.decisions(key).stream().noneMatch(d -> d.itemNo() == itemNo)) {
-      throw new MeetingRefusal("В заседании " + meeting.ref().display() + " нет решения по вопросу № " + itemNo);
+      throw new Refusal("В заседании " + meeting.ref().display() + " нет решения по вопросу № " + itemNo);
     }
     Attendee attendee = record.attendance(key).stream().filter(a -> a.userId().equals(userId)).findFirst()
         .filter(a -> a.presentFor(itemNo))
-        .orElseThrow(() -> new MeetingRefusal("Особое мнение по вопросу № " + itemNo + " может подать только член "
+        .orElseThrow(() -> new Refusal("Особое мнение по вопросу № " + itemNo + " может подать только член "
             + "Рабочей группы, участвовавший в его рассмотрении (п. 17 Положения)"));
     if (opinion == null || opinion.trim().length() < 10) {
-      throw new MeetingRefusal("Изложите особое мнение (не короче 10 символов)");
+      throw new Refusal("Изложите особое мнение (не короче 10 символов)");
     }
     record.addDissent(key, itemNo, userId, attendee.fullName(), opinion.trim());
-    record.event(key, "DISSENT", "Особое мнение по вопросу № " + itemNo + ": " + attendee.fullName(), userId);
+    record.event(key, MeetingEventKind.DISSENT, "Особое мнение по вопросу № " + itemNo + ": " + attendee.fullName(),
+        userId);
   }
 
   /** The rules report every problem at once; a person sees them as one refusal. */
-  private static <T> T refusing(java.util.function.Supplier<T> rule) {
+  private static <T> T refusing(Supplier<T> rule) {
     try {
       return rule.get();
     } catch (RuleViolationException e) {
-      throw new MeetingRefusal(String.join("; ", e.violations()));
+      throw new Refusal(String.join("; ", e.violations()));
     }
   }
 
-  public void markHeld(String key) {
-    record.setStatus(key, MeetingStatus.HELD, null);
+  /** § 18: the secretariat passes the finished minutes to the presiding person; whether in time is recorded. */
+  public void minutesReady(String key, boolean ready) {
+    if (!ready) {
+      throw new Refusal("Подтвердите, что протокол оформлен и готов к подписанию");
+    }
+    scheduling.recordCompletion(key, DeadlineKind.MINUTES_DUE, RussianDates.localDate(record.get(key).start()));
   }
 
-  /** § 18: only the presiding person signs. The signed document itself is frozen by the document store. */
-  public void sign(String key, String actor) {
+  /** The signing of the minutes, and the § 19 deadline it starts. */
+  public record Signed(LocalDate signedOn, Deadline copiesDue) {
+  }
+
+  /**
+   * § 18: only the presiding person signs; § 19 counts from today. The signed document itself is frozen by the
+   * document store, which calls this in the same transaction.
+   */
+  public Signed sign(String key, String actor) {
     Meeting meeting = record.get(key);
-    requirePresiding(meeting, actor, "подписать протокол");
+    requireToSign(meeting, actor);
+    LocalDate today = clock.today();
+    Deadline copiesDue = scheduling.deadline(DeadlineKind.MINUTES_COPIES_DUE, today);
     record.setStatus(key, MeetingStatus.MINUTES_SIGNED, null);
-    record.event(key, "SIGNED", "Протокол подписан: " + meeting.presidingName(), actor);
+    record.setSignedOn(key, today);
+    record.event(key, MeetingEventKind.SIGNED, "Протокол подписан: " + meeting.presidingName(), actor);
+    return new Signed(today, copiesDue);
   }
 
-  public void requirePresiding(Meeting meeting, String actor, String action) {
-    if (actor == null || !actor.equals(meeting.presidingUserId())) {
-      throw new MeetingRefusal("Только председательствующий на заседании (" + meeting.presidingName()
-          + ") может " + action);
+  /** Only the presiding person signs the minutes (§ 18). */
+  public static void requireToSign(Meeting meeting, String actor) {
+    MeetingScheduling.requirePresiding(meeting, actor, "подписать протокол");
+  }
+
+  /** § 18: the presiding person returns the minutes to the secretariat with remarks. */
+  public void returnMinutes(String key, String remarks, String actor) {
+    requireToSign(record.get(key), actor);
+    if (MeetingScheduling.blank(remarks)) {
+      throw new Refusal("Укажите замечания, с которыми протокол возвращается на доработку");
     }
+    record.event(key, MeetingEventKind.MINUTES_RETURNED, remarks.trim(), actor);
+  }
+
+  /** § 19: the information-policy department published the information about the meeting at {@code url}. */
+  public void published(String key, String url, String actor) {
+    if (url == null || !url.trim().matches("^https?://\\S+$")) {
+      throw new Refusal("Укажите адрес публикации, начинающийся с http:// или https://");
+    }
+    Meeting meeting = record.get(key);
+    record.setStatus(key, MeetingStatus.PUBLISHED, null);
+    record.event(key, MeetingEventKind.PUBLISHED, url.trim(), actor);
+    scheduling.recordCompletion(key, DeadlineKind.MINUTES_COPIES_DUE, meeting.signedOn());
+  }
+
+  /** § 8: the adopted decisions with an instruction, which go to execution control. */
+  public List<ItemDecision> controlledDecisions(String key) {
+    return record.decisions(key).stream().filter(ItemDecision::controlled).toList();
   }
 
   private int attendanceAttempt(String key) {
     return record.attendanceAttempt(key);
   }
 
-  private static Decision decision(ItemRecord item, VoteOutcome outcome, String executorName) {
+  private static ItemDecision decision(ItemRecord item, VoteOutcome outcome, String executorName) {
     boolean instruction = item.hasInstruction();
-    return new Decision(item.itemNo(), MeetingScheduling.trimToNull(item.discussion()), item.decisionText().trim(),
-        outcome.decision().name(), outcome.rule().name(), outcome.minutesText(), outcome.tally().forVotes(),
+    return new ItemDecision(item.itemNo(), MeetingScheduling.trimToNull(item.discussion()), item.decisionText().trim(),
+        outcome.decision(), outcome.rule(), outcome.minutesText(), outcome.tally().forVotes(),
         outcome.tally().against(), outcome.tally().abstain(), outcome.tally().present(),
         instruction ? executorName : null, instruction ? item.executorId() : null,
         instruction ? item.instructionDue() : null, instruction ? item.controlArea() : null, null);

@@ -1,18 +1,30 @@
 package ru.nso.wg.meeting;
 
+import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
+import ru.nso.wg.roster.Roster;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** The rows of the meeting record, as plain values. */
+/** The rows of the meeting record, as plain typed values (strings only where people typed text). */
 public final class MeetingData {
 
   private MeetingData() {
   }
 
+  /**
+   * A meeting.
+   *
+   * @param secretaryUserId who registered the attendance: the secretary the minutes name
+   * @param signedOn        the date the minutes were signed (Novosibirsk), {@code null} before
+   */
   public record Meeting(String key, int year, int number, String processInstanceId, OffsetDateTime start,
                         MeetingFormat format, String place, String videoLink, String preliminaryQuestions,
                         String presidingUserId, String presidingName, String presidingInstruction,
-                        MeetingStatus status, String statusReason, String audioRecording) {
+                        MeetingStatus status, String statusReason, String audioRecording, String secretaryUserId,
+                        LocalDate signedOn) {
     public MeetingRef ref() {
       return new MeetingRef(year, number);
     }
@@ -21,16 +33,14 @@ public final class MeetingData {
   public record Invitee(String fullName, String jobTitle, String organisation, String email, Boolean present) {
   }
 
-  public record AgendaItem(int no, String title, String type, String speaker, String materials, String area) {
+  /** An item of the agenda; its type is {@code null} only while a form's input is being checked. */
+  public record AgendaItem(int no, String title, AgendaItemType type, String speaker, String materials, String area) {
   }
-
-  /** Roster roles; all of them are members for quorum and voting (§ 5). */
-  public enum RosterRole { CHAIR, DEPUTY_CHAIR, MEMBER }
 
   /** How a member took part (§ 11: by video conference counts as present). */
   public enum Presence { IN_PERSON, VIDEO, ABSENT }
 
-  public record Attendee(String userId, String fullName, String jobTitle, RosterRole role, Presence presence,
+  public record Attendee(String userId, String fullName, String jobTitle, Roster.Role role, Presence presence,
                          Integer leftBeforeItem) {
     /** Present for item {@code itemNo}: came, and had not left before it. */
     public boolean presentFor(int itemNo) {
@@ -38,21 +48,31 @@ public final class MeetingData {
     }
   }
 
-  public record Decision(int itemNo, String discussion, String text, String outcome, String rule, String ruleText,
-                         int votesFor, int votesAgainst, int votesAbstain, int present, String executor,
-                         String executorId, LocalDate dueDate, String controlArea, String confirmedBy) {
+  /**
+   * The decision on one agenda item as recorded: the outcome and the rule that produced it (§§ 15–16), the counts,
+   * and the instruction, if any.
+   */
+  public record ItemDecision(int itemNo, String discussion, String text, Decision outcome,
+                               DecisionRule rule, String ruleText, int votesFor, int votesAgainst, int votesAbstain,
+                               int present, String executor, String executorId, LocalDate dueDate,
+                               String controlArea, String confirmedBy) {
     /** An adopted decision with an instruction goes to execution control (§ 8). */
     public boolean controlled() {
-      return "ADOPTED".equals(outcome) && executorId != null && dueDate != null && controlArea != null;
+      return adopted() && executorId != null && dueDate != null && controlArea != null;
+    }
+
+    public boolean adopted() {
+      return outcome == Decision.ADOPTED;
     }
   }
 
   public record Dissent(int itemNo, String userId, String fullName, String opinion, OffsetDateTime filedAt) {
   }
 
-  public record Event(String kind, String details, String actor, OffsetDateTime occurredAt) {
+  public record Event(MeetingEventKind kind, String details, String actor, OffsetDateTime occurredAt) {
   }
 
-  public record DeadlineEvent(String kind, OffsetDateTime dueAt, String outcome, OffsetDateTime recordedAt) {
+  public record DeadlineEvent(DeadlineKind kind, OffsetDateTime dueAt, DeadlineOutcome outcome,
+                              OffsetDateTime recordedAt) {
   }
 }

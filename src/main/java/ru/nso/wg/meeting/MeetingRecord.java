@@ -1,24 +1,32 @@
 package ru.nso.wg.meeting;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
 import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
-import ru.nso.wg.meeting.MeetingData.Decision;
 import ru.nso.wg.meeting.MeetingData.Dissent;
 import ru.nso.wg.meeting.MeetingData.Event;
 import ru.nso.wg.meeting.MeetingData.Invitee;
+import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
-import ru.nso.wg.meeting.MeetingData.RosterRole;
+import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
+import ru.nso.wg.meeting.rules.VoteChoice;
+import ru.nso.wg.roster.Roster;
 
 import java.sql.Date;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +45,7 @@ public class MeetingRecord {
   }
 
   private static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
   }
 
   private static OffsetDateTime utc(OffsetDateTime t) {
@@ -114,6 +122,16 @@ public class MeetingRecord {
     update(key, "audio_recording = ?", reference);
   }
 
+  /** The secretary the minutes name: who registered the attendance. */
+  public void setSecretary(String key, String userId) {
+    update(key, "secretary_user_id = ?", userId);
+  }
+
+  /** § 19 counts from the date the minutes were signed. */
+  public void setSignedOn(String key, LocalDate signedOn) {
+    update(key, "signed_on = ?", Date.valueOf(signedOn));
+  }
+
   private void update(String key, String assignment, Object value) {
     jdbc.update("UPDATE wg_meeting SET " + assignment + ", updated_at = ? WHERE business_key = ?", value, now(), key);
   }
@@ -123,7 +141,7 @@ public class MeetingRecord {
   }
 
   public Meeting get(String key) {
-    return find(key).orElseThrow(() -> new MeetingRefusal("Заседание " + key + " не найдено"));
+    return find(key).orElseThrow(() -> new Refusal("Заседание " + key + " не найдено"));
   }
 
   private static final RowMapper<Meeting> MEETING = (rs, i) -> new Meeting(
@@ -132,7 +150,12 @@ public class MeetingRecord {
       MeetingFormat.valueOf(rs.getString("meeting_format")), rs.getString("place"), rs.getString("video_link"),
       rs.getString("preliminary_questions"), rs.getString("presiding_user_id"), rs.getString("presiding_name"),
       rs.getString("presiding_instruction"), MeetingStatus.valueOf(rs.getString("status")),
-      rs.getString("status_reason"), rs.getString("audio_recording"));
+      rs.getString("status_reason"), rs.getString("audio_recording"), rs.getString("secretary_user_id"),
+      localDate(rs.getDate("signed_on")));
+
+  private static LocalDate localDate(Date date) {
+    return date == null ? null : date.toLocalDate();
+  }
 
   // --- invitees and agenda ---------------------------------------------------------------------------------
 
@@ -140,9 +163,10 @@ public class MeetingRecord {
     jdbc.update("DELETE FROM wg_invitee WHERE business_key = ?", key);
     int no = 1;
     for (Invitee invitee : invitees) {
-      jdbc.update("INSERT INTO wg_invitee (business_key, position_no, full_name, job_title, organisation, email, present)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-          key, no++, invitee.fullName(), invitee.jobTitle(), invitee.organisation(), invitee.email(), invitee.present());
+      jdbc.update("INSERT INTO wg_invitee (business_key, position_no, full_name, job_title, organisation, email,"
+              + " present) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          key, no++, invitee.fullName(), invitee.jobTitle(), invitee.organisation(), invitee.email(),
+          invitee.present());
     }
   }
 
@@ -164,14 +188,14 @@ public class MeetingRecord {
     for (AgendaItem item : items) {
       jdbc.update("INSERT INTO wg_agenda_item (business_key, item_no, title, item_type, speaker, materials, area)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-          key, item.no(), item.title(), item.type(), item.speaker(), item.materials(), item.area());
+          key, item.no(), item.title(), item.type().name(), item.speaker(), item.materials(), item.area());
     }
   }
 
   public List<AgendaItem> agenda(String key) {
     return jdbc.query("SELECT * FROM wg_agenda_item WHERE business_key = ? ORDER BY item_no", (rs, i) -> new AgendaItem(
-        rs.getInt("item_no"), rs.getString("title"), rs.getString("item_type"), rs.getString("speaker"),
-        rs.getString("materials"), rs.getString("area")), key);
+        rs.getInt("item_no"), rs.getString("title"), AgendaItemType.valueOf(rs.getString("item_type")),
+        rs.getString("speaker"), rs.getString("materials"), rs.getString("area")), key);
   }
 
   // --- attendance (roster snapshot) ------------------------------------------------------------------------
@@ -181,7 +205,8 @@ public class MeetingRecord {
     for (Attendee a : attendees) {
       jdbc.update("INSERT INTO wg_attendance (business_key, attempt, user_id, full_name, job_title, roster_role,"
               + " presence, left_before_item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          key, attempt, a.userId(), a.fullName(), a.jobTitle(), a.role().name(), a.presence().name(), a.leftBeforeItem());
+          key, attempt, a.userId(), a.fullName(), a.jobTitle(), a.role().name(), a.presence().name(),
+          a.leftBeforeItem());
     }
   }
 
@@ -204,43 +229,49 @@ public class MeetingRecord {
   }
 
   public List<Attendee> attendance(String key, int attempt) {
-    return jdbc.query("SELECT * FROM wg_attendance WHERE business_key = ? AND attempt = ? ORDER BY id", (rs, i) -> new Attendee(
+    return jdbc.query("SELECT * FROM wg_attendance WHERE business_key = ? AND attempt = ?"
+            + " ORDER BY id", (rs, i) -> new Attendee(
         rs.getString("user_id"), rs.getString("full_name"), rs.getString("job_title"),
-        RosterRole.valueOf(rs.getString("roster_role")), Presence.valueOf(rs.getString("presence")),
+        Roster.Role.valueOf(rs.getString("roster_role")), Presence.valueOf(rs.getString("presence")),
         (Integer) rs.getObject("left_before_item", Integer.class)), key, attempt);
   }
 
   // --- votes, decisions, dissenting opinions ---------------------------------------------------------------
 
-  public void saveVotes(String key, int itemNo, Map<String, String> choiceByMember) {
+  public void saveVotes(String key, int itemNo, Map<String, VoteChoice> choiceByMember) {
     jdbc.update("DELETE FROM wg_vote WHERE business_key = ? AND item_no = ?", key, itemNo);
     choiceByMember.forEach((member, choice) -> jdbc.update(
-        "INSERT INTO wg_vote (business_key, item_no, user_id, choice) VALUES (?, ?, ?, ?)", key, itemNo, member, choice));
+        "INSERT INTO wg_vote (business_key, item_no, user_id, choice) VALUES (?, ?, ?, ?)", key, itemNo, member,
+        choice.name()));
   }
 
-  public Map<String, String> votes(String key, int itemNo) {
-    Map<String, String> votes = new java.util.LinkedHashMap<>();
+  public Map<String, VoteChoice> votes(String key, int itemNo) {
+    Map<String, VoteChoice> votes = new LinkedHashMap<>();
     jdbc.query("SELECT user_id, choice FROM wg_vote WHERE business_key = ? AND item_no = ? ORDER BY id",
-        rs -> { votes.put(rs.getString(1), rs.getString(2)); }, key, itemNo);
+        rs -> {
+          votes.put(rs.getString(1), VoteChoice.valueOf(rs.getString(2)));
+        }, key, itemNo);
     return votes;
   }
 
-  public void saveDecision(String key, Decision d) {
+  public void saveDecision(String key, ItemDecision d) {
     jdbc.update("DELETE FROM wg_decision WHERE business_key = ? AND item_no = ?", key, d.itemNo());
     jdbc.update("INSERT INTO wg_decision (business_key, item_no, discussion, decision_text, outcome, rule_applied,"
             + " rule_text, votes_for, votes_against, votes_abstain, present_count, executor, executor_id, due_date,"
             + " control_area, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        key, d.itemNo(), d.discussion(), d.text(), d.outcome(), d.rule(), d.ruleText(), d.votesFor(), d.votesAgainst(),
-        d.votesAbstain(), d.present(), d.executor(), d.executorId(), d.dueDate() == null ? null : Date.valueOf(d.dueDate()),
+        key, d.itemNo(), d.discussion(), d.text(), d.outcome().name(), d.rule().name(), d.ruleText(),
+        d.votesFor(), d.votesAgainst(), d.votesAbstain(), d.present(), d.executor(), d.executorId(),
+        d.dueDate() == null ? null : Date.valueOf(d.dueDate()),
         d.controlArea(), d.confirmedBy(), d.confirmedBy() == null ? null : now());
   }
 
-  public List<Decision> decisions(String key) {
-    return jdbc.query("SELECT * FROM wg_decision WHERE business_key = ? ORDER BY item_no", (rs, i) -> new Decision(
-        rs.getInt("item_no"), rs.getString("discussion"), rs.getString("decision_text"), rs.getString("outcome"),
-        rs.getString("rule_applied"), rs.getString("rule_text"), rs.getInt("votes_for"), rs.getInt("votes_against"),
+  public List<ItemDecision> decisions(String key) {
+    return jdbc.query("SELECT * FROM wg_decision WHERE business_key = ? ORDER BY item_no", (rs, i) -> new ItemDecision(
+        rs.getInt("item_no"), rs.getString("discussion"), rs.getString("decision_text"),
+        Decision.valueOf(rs.getString("outcome")), DecisionRule.valueOf(rs.getString("rule_applied")),
+        rs.getString("rule_text"), rs.getInt("votes_for"), rs.getInt("votes_against"),
         rs.getInt("votes_abstain"), rs.getInt("present_count"), rs.getString("executor"), rs.getString("executor_id"),
-        rs.getDate("due_date") == null ? null : rs.getDate("due_date").toLocalDate(), rs.getString("control_area"),
+        localDate(rs.getDate("due_date")), rs.getString("control_area"),
         rs.getString("confirmed_by")), key);
   }
 
@@ -257,25 +288,29 @@ public class MeetingRecord {
 
   // --- what happened, and deadlines ------------------------------------------------------------------------
 
-  public void event(String key, String kind, String details, String actor) {
-    jdbc.update("INSERT INTO wg_meeting_event (business_key, event_kind, details, actor, occurred_at) VALUES (?, ?, ?, ?, ?)",
-        key, kind, details, actor, now());
+  public void event(String key, MeetingEventKind kind, String details, String actor) {
+    jdbc.update("INSERT INTO wg_meeting_event (business_key, event_kind, details, actor, occurred_at)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        key, kind.name(), details, actor, now());
   }
 
   public List<Event> events(String key) {
     return jdbc.query("SELECT * FROM wg_meeting_event WHERE business_key = ? ORDER BY id", (rs, i) -> new Event(
-        rs.getString("event_kind"), rs.getString("details"), rs.getString("actor"),
+        MeetingEventKind.valueOf(rs.getString("event_kind")), rs.getString("details"), rs.getString("actor"),
         rs.getObject("occurred_at", OffsetDateTime.class)), key);
   }
 
-  public void deadlineEvent(String key, String kind, Instant dueAt, String outcome) {
+  public void deadlineEvent(String key, DeadlineKind kind, Instant dueAt, DeadlineOutcome outcome) {
     jdbc.update("INSERT INTO wg_deadline_event (business_key, deadline_kind, due_at, outcome, recorded_at)"
-        + " VALUES (?, ?, ?, ?, ?)", key, kind, OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC), outcome, now());
+        + " VALUES (?, ?, ?, ?, ?)", key, kind.code(), OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC), outcome.name(),
+        now());
   }
 
   public List<DeadlineEvent> deadlineEvents(String key) {
-    return jdbc.query("SELECT * FROM wg_deadline_event WHERE business_key = ? ORDER BY id", (rs, i) -> new DeadlineEvent(
-        rs.getString("deadline_kind"), rs.getObject("due_at", OffsetDateTime.class), rs.getString("outcome"),
+    return jdbc.query("SELECT * FROM wg_deadline_event WHERE business_key = ?"
+            + " ORDER BY id", (rs, i) -> new DeadlineEvent(
+        DeadlineKind.of(rs.getString("deadline_kind")), rs.getObject("due_at", OffsetDateTime.class),
+        DeadlineOutcome.valueOf(rs.getString("outcome")),
         rs.getObject("recorded_at", OffsetDateTime.class)), key);
   }
 }

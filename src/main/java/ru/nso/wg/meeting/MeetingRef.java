@@ -1,5 +1,7 @@
 package ru.nso.wg.meeting;
 
+import ru.nso.wg.common.Refusal;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +25,7 @@ public record MeetingRef(int year, int number) {
         return new MeetingRef(Integer.parseInt(key.group(1)), Integer.parseInt(key.group(2)));
       }
     }
-    throw new MeetingRefusal("Номер заседания «" + text + "» не распознан: укажите его как в протоколе, например «3/2026»");
+    throw new Refusal("Номер заседания «" + text + "» не распознан: укажите его как в протоколе, например «3/2026»");
   }
 
   public String key() {

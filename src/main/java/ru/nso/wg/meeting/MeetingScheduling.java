@@ -1,35 +1,35 @@
 package ru.nso.wg.meeting;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.calendar.MeetingDeadlines;
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
 import ru.nso.wg.meeting.MeetingData.Invitee;
+import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.Roster;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Planning a meeting (§§ 7, 10, 11, 13): when and how it is held, who presides, who is invited, its agenda;
- * postponement and cancellation. Every refusal is a {@link MeetingRefusal} with a Russian message, raised
- * before anything is written.
+ * Planning a meeting (§§ 7, 10, 11, 13, 14): when and how it is held, who presides, who is invited, its agenda and
+ * its distribution; postponement and cancellation. Each use case checks everything first and refuses with a
+ * {@link Refusal} (a Russian message) before anything is written; then it changes the record's status, logs its
+ * event and records whether its deadline was met, in one method.
  */
 @Service
 public class MeetingScheduling {
 
-  public static final ZoneId NOVOSIBIRSK = ZoneId.of("Asia/Novosibirsk");
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern HTTPS = Pattern.compile("^https://\\S+$");
 
@@ -37,19 +37,22 @@ public class MeetingScheduling {
   private final MeetingDeadlines deadlines;
   private final CalendarClock clock;
   private final Roster roster;
+  private final ApplicationEventPublisher events;
 
-  public MeetingScheduling(MeetingRecord record, MeetingDeadlines deadlines, CalendarClock clock, Roster roster) {
+  public MeetingScheduling(MeetingRecord record, MeetingDeadlines deadlines, CalendarClock clock, Roster roster,
+                           ApplicationEventPublisher events) {
     this.record = record;
     this.deadlines = deadlines;
     this.clock = clock;
     this.roster = roster;
+    this.events = events;
   }
 
   /** When, where and how; invitees. */
   public record Schedule(OffsetDateTime start, MeetingFormat format, String place, String videoLink,
                          String preliminaryQuestions, List<Invitee> invitees) {
     public LocalDate date() {
-      return start.atZoneSameInstant(NOVOSIBIRSK).toLocalDate();
+      return RussianDates.localDate(start);
     }
 
     public String startText() {
@@ -57,25 +60,27 @@ public class MeetingScheduling {
     }
   }
 
-  /** Parses what the datetime field of a form submits ({@code 2026-12-15T14:30+07:00}). */
-  public static OffsetDateTime parseStart(String value) {
-    if (value == null || value.isBlank()) {
-      throw new MeetingRefusal("Укажите дату и время заседания");
-    }
-    try {
-      return OffsetDateTime.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw new MeetingRefusal("Дата и время заседания «" + value + "» не распознаны");
+  /** A meeting with its number and checked schedule. */
+  public record Planned(MeetingRef ref, Schedule schedule) {
+    /** «№ 3/2026 от 15.12.2026 14:30». */
+    public String title() {
+      return MeetingScheduling.title(ref, schedule.start());
     }
   }
 
   /** «15.12.2026 14:30» in Novosibirsk time. */
   public static String startText(OffsetDateTime start) {
-    return start.atZoneSameInstant(NOVOSIBIRSK).format(DATE_TIME);
+    return RussianDates.numericDateTime(start);
   }
 
   public static String title(MeetingRef ref, OffsetDateTime start) {
     return ref.display() + " от " + startText(start);
+  }
+
+  /** «№ 3/2026 от 15.12.2026 14:30» of a meeting in the record. */
+  public String title(String key) {
+    Meeting meeting = record.get(key);
+    return title(meeting.ref(), meeting.start());
   }
 
   /**
@@ -83,13 +88,19 @@ public class MeetingScheduling {
    * agenda can still reach the chair in time (§ 13); place for an in-person meeting, an https link for ВКС.
    */
   public Schedule validate(Schedule schedule) {
+    if (schedule.start() == null) {
+      throw new Refusal("Укажите дату и время заседания");
+    }
+    if (schedule.format() == null) {
+      throw new Refusal("Укажите формат заседания: очное или в формате ВКС");
+    }
     Instant now = clock.now();
     if (!schedule.start().toInstant().isAfter(now)) {
-      throw new MeetingRefusal("Дата и время заседания (" + schedule.startText() + ") уже прошли");
+      throw new Refusal("Дата и время заседания (" + schedule.startText() + ") уже прошли");
     }
     Deadline agenda = deadline(DeadlineKind.AGENDA_TO_CHAIR, schedule.date());
     if (agenda.passedAt(now)) {
-      throw new MeetingRefusal("Заседание " + schedule.startText() + " назначить нельзя: повестку нужно передать "
+      throw new Refusal("Заседание " + schedule.startText() + " назначить нельзя: повестку нужно передать "
           + "председателю " + agenda.text() + ", а этот срок уже прошёл. Выберите более позднюю дату");
     }
     List<String> problems = new ArrayList<>();
@@ -109,7 +120,7 @@ public class MeetingScheduling {
         problems.add("адрес электронной почты «" + invitee.email() + "» указан неверно");
       }
     }
-    refuseIf(problems);
+    Refusal.refuseIf(problems);
     return new Schedule(schedule.start(), schedule.format(),
         schedule.format() == MeetingFormat.IN_PERSON ? schedule.place().trim() : null,
         schedule.format() == MeetingFormat.VIDEO ? schedule.videoLink().trim() : null,
@@ -117,14 +128,14 @@ public class MeetingScheduling {
   }
 
   /** § 7, § 12: the secretariat (or the chair's office) decides to hold a meeting; it gets its number. */
-  public MeetingRef create(Schedule requested, String processInstanceId, String actor) {
+  public Planned create(Schedule requested, String processInstanceId, String actor) {
     Schedule schedule = validate(requested);
     MeetingRef ref = record.create(schedule.date().getYear(), schedule.start(), schedule.format(), schedule.place(),
         schedule.videoLink(), schedule.preliminaryQuestions(), actor);
     record.attachProcess(ref.key(), processInstanceId);
     record.replaceInvitees(ref.key(), schedule.invitees());
-    record.event(ref.key(), "CREATED", "Заседание назначено на " + schedule.startText(), actor);
-    return ref;
+    record.event(ref.key(), MeetingEventKind.CREATED, "Заседание назначено на " + schedule.startText(), actor);
+    return new Planned(ref, schedule);
   }
 
   /** The presiding person (§ 10): the chair, or a deputy chair on the chair's instruction. */
@@ -136,18 +147,33 @@ public class MeetingScheduling {
     }
   }
 
+  /** What the chair decided at confirmation. */
+  public record Confirmed(Planned planned, Presiding presiding) {
+  }
+
+  /** Who presides, as the chair chose it in the confirmation form. */
+  public enum PresidingChoice {
+    /** The chair presides. */
+    SELF,
+    /** A deputy chair presides on the chair's instruction (§ 10). */
+    DEPUTY
+  }
+
   /** § 7: the chair confirms date, format and invitees and names who presides. */
-  public Presiding confirm(String key, Schedule requested, boolean chairPresides, String deputyId, String instruction,
-                           String actor) {
+  public Confirmed confirm(String key, Schedule requested, PresidingChoice choice, String deputyId,
+                           String instruction, String actor) {
+    if (choice == null) {
+      throw new Refusal("Укажите, кто председательствует на заседании");
+    }
     Schedule schedule = validate(requested);
     Presiding presiding;
-    if (chairPresides) {
-      Roster.Person chair = roster.chair().orElseThrow(() -> new MeetingRefusal(
+    if (choice == PresidingChoice.SELF) {
+      Roster.Person chair = roster.chair().orElseThrow(() -> new Refusal(
           "В составе Рабочей группы не указан председатель (группа wg-chair): обратитесь к администратору"));
       presiding = new Presiding(chair, null);
     } else {
       Roster.Person deputy = roster.deputies().stream().filter(d -> d.id().equals(deputyId)).findFirst()
-          .orElseThrow(() -> new MeetingRefusal("Выберите заместителя председателя, которому поручено председательствовать"));
+          .orElseThrow(() -> new Refusal("Выберите заместителя председателя, которому поручено председательствовать"));
       presiding = new Presiding(deputy, trimToNull(instruction));
     }
     record.updateSchedule(key, schedule.start(), schedule.format(), schedule.place(), schedule.videoLink(),
@@ -155,14 +181,15 @@ public class MeetingScheduling {
     record.replaceInvitees(key, schedule.invitees());
     record.setPresiding(key, presiding.person().id(), presiding.person().fullName(), presiding.describe());
     record.setStatus(key, MeetingStatus.PREPARATION, null);
-    record.event(key, "CONFIRMED", "Дата " + schedule.startText() + "; председательствует " + presiding.describe(), actor);
-    return presiding;
+    record.event(key, MeetingEventKind.CONFIRMED, "Дата " + schedule.startText() + "; председательствует "
+        + presiding.describe(), actor);
+    return new Confirmed(new Planned(MeetingRef.parse(key), schedule), presiding);
   }
 
-  /** § 13: the agenda, with information materials for each item. */
-  public List<AgendaItem> setAgenda(String key, List<AgendaItem> items, String actor) {
+  /** § 13: the agenda, with information materials for each item, passed to the presiding person. */
+  public List<AgendaItem> submitAgenda(String key, List<AgendaItem> items, String actor) {
     if (items.isEmpty()) {
-      throw new MeetingRefusal("В повестке нет ни одного вопроса: добавьте хотя бы один вопрос");
+      throw new Refusal("В повестке нет ни одного вопроса: добавьте хотя бы один вопрос");
     }
     List<String> problems = new ArrayList<>();
     for (AgendaItem item : items) {
@@ -176,68 +203,169 @@ public class MeetingScheduling {
       if (blank(item.materials())) {
         problems.add(n + "не приложены информационные материалы (п. 13)");
       }
-      if (!AgendaItemType.isKnown(item.type())) {
+      if (item.type() == null) {
         problems.add(n + "не выбран вид вопроса");
       }
       if (item.area() == null || DeputyArea.byGroupId(item.area()).isEmpty()) {
         problems.add(n + "не выбрано направление заместителя председателя");
       }
     }
-    refuseIf(problems);
+    Refusal.refuseIf(problems);
     record.replaceAgenda(key, items);
-    record.event(key, "AGENDA_SUBMITTED", items.size() + " вопрос(ов) повестки", actor);
+    record.event(key, MeetingEventKind.AGENDA_SUBMITTED, items.size() + " вопрос(ов) повестки", actor);
+    recordCompletion(key, DeadlineKind.AGENDA_TO_CHAIR, meetingDate(key));
     return items;
   }
 
-  /** Records whether a regulatory deadline was met, when the work it governs is done. */
-  public void recordCompletion(String key, DeadlineKind kind, LocalDate from) {
-    Deadline deadline = deadline(kind, from);
-    // done at the deadline's instant is late: that is when its escalation timer fires
-    record.deadlineEvent(key, kind.code(), deadline.instant(), clock.now().isBefore(deadline.instant()) ? "MET" : "LATE");
+  /** A meeting's agenda was approved: the approved agenda document is made from the record (§ 7 (2)). */
+  public record AgendaApproved(String meetingKey) {
   }
 
+  /**
+   * § 7 (2): the presiding person approves the agenda. Returns the distribution deadline (§ 14) that now runs.
+   * Publishes {@link AgendaApproved} in the same transaction.
+   */
+  public Deadline approveAgenda(String key, String actor) {
+    requirePresiding(record.get(key), actor, "утвердить повестку");
+    record.setStatus(key, MeetingStatus.AGENDA_APPROVED, null);
+    record.event(key, MeetingEventKind.AGENDA_APPROVED, "Повестка утверждена", actor);
+    events.publishEvent(new AgendaApproved(key));
+    return deadline(DeadlineKind.AGENDA_DISTRIBUTION, meetingDate(key));
+  }
+
+  /** § 7 (2): the presiding person returns the agenda to the secretariat with remarks. */
+  public void returnAgenda(String key, String remarks, String actor) {
+    requirePresiding(record.get(key), actor, "утвердить повестку");
+    if (blank(remarks)) {
+      throw new Refusal("Укажите замечания, с которыми повестка возвращается на доработку");
+    }
+    record.event(key, MeetingEventKind.AGENDA_RETURNED, remarks.trim(), actor);
+  }
+
+  /** § 14 (3): the reference materials for members and invitees are prepared before the agenda goes out. */
+  public void prepareReferenceMaterials(String key, boolean ready, String materials, String actor) {
+    if (!ready) {
+      throw new Refusal("Подтвердите, что информационно-справочные материалы подготовлены (п. 14)");
+    }
+    if (blank(materials)) {
+      throw new Refusal("Укажите информационно-справочные материалы (п. 14)");
+    }
+    record.event(key, MeetingEventKind.REFERENCE_MATERIALS, materials.trim(), actor);
+  }
+
+  /** § 14: the agenda went to every member and the invitees were notified. */
+  public void agendaSent(String key) {
+    record.setStatus(key, MeetingStatus.AGENDA_SENT, null);
+    record.event(key, MeetingEventKind.AGENDA_SENT, "Повестка разослана членам Рабочей группы, приглашённые оповещены",
+        null);
+    recordCompletion(key, DeadlineKind.AGENDA_DISTRIBUTION, meetingDate(key));
+  }
+
+  /** The deadline of {@code kind} counted from {@code from}; a year missing from the calendar is a refusal. */
   public Deadline deadline(DeadlineKind kind, LocalDate from) {
     try {
       return deadlines.deadline(kind, from);
     } catch (RuntimeException e) {
       // a missing calendar year: its message names the year (in Russian)
-      throw new MeetingRefusal(e.getMessage());
+      throw new Refusal(e.getMessage());
     }
   }
 
-  /** Postponement (before the meeting): the new schedule is checked like a new meeting's. */
-  public Schedule postpone(String key, OffsetDateTime newStart, String reason, String actor) {
-    MeetingData.Meeting meeting = record.get(key);
-    if (blank(reason)) {
-      throw new MeetingRefusal("Укажите причину переноса заседания");
-    }
-    Schedule schedule = validate(new Schedule(newStart, meeting.format(), meeting.place(), meeting.videoLink(),
-        meeting.preliminaryQuestions(), record.invitees(key)));
+  /** Records whether a regulatory deadline was met, when the work it governs is done. */
+  void recordCompletion(String key, DeadlineKind kind, LocalDate from) {
+    Deadline deadline = deadline(kind, from);
+    // done at the deadline's instant is late: that is when its escalation timer fires
+    record.deadlineEvent(key, kind, deadline.instant(),
+        clock.now().isBefore(deadline.instant()) ? DeadlineOutcome.MET : DeadlineOutcome.LATE);
+  }
+
+  /** A regulatory deadline of a meeting: counted from the meeting date, or for § 19 from the signing date. */
+  public Deadline deadlineOf(String key, DeadlineKind kind) {
+    Meeting meeting = record.get(key);
+    return deadline(kind, kind == DeadlineKind.MINUTES_COPIES_DUE ? meeting.signedOn()
+        : RussianDates.localDate(meeting.start()));
+  }
+
+  /** A reminder of a deadline is due: recorded; returns the deadline it is about. */
+  public Deadline deadlineReminded(String key, DeadlineKind kind) {
+    Deadline deadline = deadlineOf(key, kind);
+    record.event(key, MeetingEventKind.REMINDER, kind.description() + ": срок " + deadline.text(), null);
+    return deadline;
+  }
+
+  /** A deadline passed with its work still open: the breach is recorded; the work goes on. */
+  public Deadline deadlineMissed(String key, DeadlineKind kind) {
+    Deadline deadline = deadlineOf(key, kind);
+    record.deadlineEvent(key, kind, deadline.instant(), DeadlineOutcome.MISSED);
+    record.event(key, MeetingEventKind.DEADLINE_MISSED, kind.description() + ": срок " + deadline.text() + " истёк",
+        null);
+    return deadline;
+  }
+
+  /** People a message could not reach (no or a refused address): recorded, so someone informs them another way. */
+  public void deliveryGaps(String key, String text) {
+    record.event(key, MeetingEventKind.DELIVERY_GAPS, text, null);
+  }
+
+  /** A postponement that was applied: the new schedule, and what was announced before. */
+  public record Postponed(Planned planned, OffsetDateTime previousStart, boolean agendaWasSent, int sequence,
+                          Deadline agendaDue, Deadline distributionDue) {
+  }
+
+  /**
+   * A postponement (before the meeting): the new schedule is checked like a new meeting's, recorded with its reason,
+   * and the deadlines before the meeting are counted from the new date.
+   */
+  public Postponed postpone(String key, OffsetDateTime newStart, String reason, String actor) {
+    Meeting meeting = record.get(key);
+    Schedule schedule = checkPostponement(key, newStart, reason);
     record.updateSchedule(key, schedule.start(), schedule.format(), schedule.place(), schedule.videoLink(),
         schedule.preliminaryQuestions());
-    record.event(key, "POSTPONED", "Перенесено с " + startText(meeting.start()) + " на " + schedule.startText()
-        + ". Причина: " + reason.trim(), actor);
+    record.event(key, MeetingEventKind.POSTPONED, "Перенесено с " + startText(meeting.start()) + " на "
+        + schedule.startText() + ". Причина: " + reason.trim(), actor);
+    return new Postponed(new Planned(meeting.ref(), schedule), meeting.start(),
+        meeting.status() == MeetingStatus.AGENDA_SENT, postponements(key),
+        deadline(DeadlineKind.AGENDA_TO_CHAIR, schedule.date()),
+        deadline(DeadlineKind.AGENDA_DISTRIBUTION, schedule.date()));
+  }
+
+  /** Checks a requested postponement without changing anything: a reason, and a new date like a new meeting's. */
+  public Schedule checkPostponement(String key, OffsetDateTime newStart, String reason) {
+    Meeting meeting = record.get(key);
+    Schedule schedule = validate(new Schedule(newStart, meeting.format(), meeting.place(), meeting.videoLink(),
+        meeting.preliminaryQuestions(), record.invitees(key)));
+    if (blank(reason)) {
+      throw new Refusal("Укажите причину переноса заседания");
+    }
     return schedule;
   }
 
-  public void cancel(String key, String reason, String actor) {
+  /** A cancellation, with its reason. Returns whether the agenda (and so the invitations) had gone out. */
+  public boolean cancel(String key, String reason, String actor) {
     if (blank(reason)) {
-      throw new MeetingRefusal("Укажите причину отмены заседания");
+      throw new Refusal("Укажите причину отмены заседания");
     }
+    boolean agendaWasSent = record.get(key).status() == MeetingStatus.AGENDA_SENT;
     record.setStatus(key, MeetingStatus.CANCELLED, reason.trim());
-    record.event(key, "CANCELLED", reason.trim(), actor);
+    record.event(key, MeetingEventKind.CANCELLED, reason.trim(), actor);
+    return agendaWasSent;
   }
 
   /** How many postponements a meeting has had: the SEQUENCE of its calendar invitation. */
   public int postponements(String key) {
-    return (int) record.events(key).stream().filter(e -> e.kind().equals("POSTPONED")).count();
+    return (int) record.events(key).stream().filter(e -> e.kind() == MeetingEventKind.POSTPONED).count();
   }
 
-  static void refuseIf(List<String> problems) {
-    if (!problems.isEmpty()) {
-      String text = String.join("; ", problems);
-      throw new MeetingRefusal(Character.toUpperCase(text.charAt(0)) + text.substring(1));
+  /** Only the presiding person may act for the chair on this meeting (§ 7, § 10). */
+  public static void requirePresiding(Meeting meeting, String actor, String action) {
+    if (actor == null || !actor.equals(meeting.presidingUserId())) {
+      throw new Refusal("Только председательствующий на заседании (" + meeting.presidingName()
+          + ") может " + action);
     }
+  }
+
+  private LocalDate meetingDate(String key) {
+    return RussianDates.localDate(record.get(key).start());
   }
 
   static boolean blank(String s) {

@@ -1,6 +1,7 @@
 package ru.nso.wg.notification;
 
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -12,7 +13,9 @@ import net.fortuna.ical4j.model.parameter.Rsvp;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.CalScale;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.Organizer;
@@ -22,9 +25,8 @@ import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Version;
-import net.fortuna.ical4j.model.property.DtEnd;
-import net.fortuna.ical4j.model.property.DtStart;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.model.MeetingInfo;
 
 import java.net.URI;
@@ -86,7 +88,7 @@ public class CalendarInvitations {
   private String build(MeetingInfo meeting, Recipient attendee, String summary, String description, String method,
                        int sequence) {
     TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
-    VTimeZone timeZone = registry.getTimeZone(MeetingInfo.ZONE.getId()).getVTimeZone();
+    VTimeZone timeZone = registry.getTimeZone(RussianDates.ZONE.getId()).getVTimeZone();
     ZonedDateTime start = meeting.start();
     ZonedDateTime end = meeting.end();
 
@@ -120,7 +122,7 @@ public class CalendarInvitations {
 
     Calendar calendar = new Calendar();
     calendar.add(new ProdId(PRODID));
-    calendar.add(new Version(new net.fortuna.ical4j.model.ParameterList(), Version.VALUE_2_0));
+    calendar.add(new Version(new ParameterList(), Version.VALUE_2_0));
     calendar.add(new CalScale(CalScale.VALUE_GREGORIAN));
     calendar.add(new Method(method));
     calendar.add(timeZone);

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.nso.wg.document.model.Texts;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public class DeliveryLog {
     sql.append(") GROUP BY recipient ORDER BY first_sent, recipient");
     return ownTransaction.execute(status -> jdbc.query(sql.toString(),
         (rs, n) -> new Recipient(null, rs.getString("recipient_name"),
-            ru.nso.wg.document.model.Texts.givenNames(rs.getString("recipient_name")), rs.getString("recipient")),
+            Texts.givenNames(rs.getString("recipient_name")), rs.getString("recipient")),
         args));
   }
 

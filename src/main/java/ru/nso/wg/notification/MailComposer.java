@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.DigestUtils;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ public class MailComposer {
   /** A Message-ID that is the same for every attempt of one (meeting, kind, recipient). */
   public static String messageId(String meetingKey, String messageKind, String recipientKey) {
     String kind = messageKind.replaceAll("[^A-Za-z0-9.-]", ".");
-    String digest = org.springframework.util.DigestUtils.md5DigestAsHex(
+    String digest = DigestUtils.md5DigestAsHex(
         recipientKey.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     return "<" + kind + "." + meetingKey + "." + digest + "@wg-meetings>";
   }
@@ -118,6 +119,7 @@ public class MailComposer {
   }
 
   private static String calendarType(CalendarPart calendar, String name) {
-    return "text/calendar; charset=UTF-8; method=" + calendar.method() + (name == null ? "" : "; name=\"" + name + "\"");
+    return "text/calendar; charset=UTF-8; method=" + calendar.method()
+        + (name == null ? "" : "; name=\"" + name + "\"");
   }
 }

@@ -9,6 +9,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.util.StringUtils;
 
+import java.util.Locale;
+
 /**
  * Chooses the mail transport: SMTP when {@code spring.mail.host} (MAIL_HOST) is set, otherwise the outbox folder;
  * {@code wg.mail.transport=smtp|outbox} forces one.
@@ -22,7 +24,7 @@ public class MailConfiguration {
   public MailTransport mailTransport(MailSettings settings, Environment environment,
                                      ObjectProvider<JavaMailSender> javaMailSender) {
     String host = environment.getProperty("spring.mail.host");
-    String mode = settings.transport().trim().toLowerCase(java.util.Locale.ROOT);
+    String mode = settings.transport().trim().toLowerCase(Locale.ROOT);
     boolean smtp = switch (mode) {
       case "smtp" -> true;
       case "outbox" -> false;

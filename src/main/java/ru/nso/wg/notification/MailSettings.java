@@ -28,4 +28,9 @@ public record MailSettings(
   public MailSettings {
     appUrl = appUrl.endsWith("/") ? appUrl.substring(0, appUrl.length() - 1) : appUrl;
   }
+
+  /** The link a message points to, or Tasklist when there is none. */
+  public String linkOrTasklist(String link) {
+    return link.isEmpty() ? appUrl + "/camunda/app/tasklist/" : link;
+  }
 }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,7 +72,7 @@ public class MailTemplates {
       String key = m.group(1);
       if (!values.containsKey(key)) {
         throw new NotificationException("Шаблон " + templateName + " содержит неизвестную подстановку ${" + key
-            + "}; допустимы: " + String.join(", ", new java.util.TreeSet<>(values.keySet())));
+            + "}; допустимы: " + String.join(", ", new TreeSet<>(values.keySet())));
       }
       Object value = values.get(key);
       String replacement;

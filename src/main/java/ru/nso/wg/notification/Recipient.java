@@ -1,5 +1,8 @@
 package ru.nso.wg.notification;
 
+import org.camunda.bpm.engine.identity.User;
+import ru.nso.wg.document.model.Texts;
+
 import java.util.Locale;
 
 /**
@@ -16,6 +19,12 @@ public record Recipient(String userId, String name, String greeting, String emai
     name = name == null || name.isBlank() ? (userId == null ? "" : userId) : name.trim();
     greeting = greeting == null || greeting.isBlank() ? name : greeting.trim();
     email = email == null || email.isBlank() ? null : email.trim();
+  }
+
+  /** A user of Camunda identity: «Фамилия Имя Отчество», greeted by «Имя Отчество». */
+  public static Recipient of(User user) {
+    String name = Texts.joinNonBlank(" ", user.getLastName(), user.getFirstName());
+    return new Recipient(user.getId(), name, user.getFirstName(), user.getEmail());
   }
 
   public boolean hasEmail() {

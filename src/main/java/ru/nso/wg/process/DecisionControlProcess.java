@@ -1,5 +1,6 @@
 package ru.nso.wg.process;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.control.ControlledDecision;
 import ru.nso.wg.control.ExecutorKind;
@@ -69,7 +70,7 @@ public class DecisionControlProcess {
     public static final Var.Str EXECUTOR_ID = Var.string("executorId");
     public static final Var.Str EXECUTOR_NAME = Var.string("executorName");
     /** ISO date {@code YYYY-MM-DD}: the due date in force (an extension changes it). Timers count from it. */
-    public static final Var.Str DUE_DATE = Var.string("dueDate");
+    public static final Var.Day DUE_DATE = Var.day("dueDate", "Срок исполнения");
     /** The deputy-chair area group that controls execution, e.g. {@code wg-area-digital}. */
     public static final Var.Str CONTROL_AREA = MeetingProcess.Vars.CONTROL_AREA;
 
@@ -99,7 +100,7 @@ public class DecisionControlProcess {
     public static final Var.Str RETURN_REMARKS = Var.string("returnRemarks");
 
     // set by message correlation from the request processes
-    public static final Var.Str NEW_DUE_DATE = Var.string("newDueDate");
+    public static final Var.Day NEW_DUE_DATE = Var.day("newDueDate", "Новый срок исполнения");
     public static final Var.Str EXTENSION_REASON = Var.string("extensionReason");
     public static final Var.Str WITHDRAWING_MEETING_REF = Var.string("withdrawingMeetingRef");
     public static final Var.Int WITHDRAWING_ITEM_NO = Var.integer("withdrawingItemNo");
@@ -113,6 +114,11 @@ public class DecisionControlProcess {
 
   public static String businessKey(String meetingKey, int itemNo) {
     return ControlledDecision.keyOf(meetingKey, itemNo);
+  }
+
+  /** The business key of the decision an execution or task of this process is about. */
+  public static String businessKey(VariableScope scope) {
+    return businessKey(Vars.MEETING_KEY.get(scope), Vars.ITEM_NO.get(scope));
   }
 
   /** {@code camunda:assignee} of the report task: the executor when it is a person. */

@@ -59,7 +59,7 @@ public final class DecisionRequestProcesses {
     public static final Var.Str STATE_TEXT = Var.string("stateText");
     public static final Var.Json HISTORY_TABLE = DecisionControlProcess.Vars.HISTORY_TABLE;
     // the request
-    public static final Var.Str NEW_DUE_DATE = DecisionControlProcess.Vars.NEW_DUE_DATE;
+    public static final Var.Day NEW_DUE_DATE = DecisionControlProcess.Vars.NEW_DUE_DATE;
     public static final Var.Str EXTENSION_REASON = DecisionControlProcess.Vars.EXTENSION_REASON;
     public static final Var.Str WITHDRAWING_MEETING_REF = DecisionControlProcess.Vars.WITHDRAWING_MEETING_REF;
     public static final Var.Int WITHDRAWING_ITEM_NO = DecisionControlProcess.Vars.WITHDRAWING_ITEM_NO;

@@ -4,14 +4,13 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.meeting.AgendaItemType;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
 import ru.nso.wg.meeting.MeetingData.Invitee;
-import ru.nso.wg.meeting.MeetingRefusal;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,31 +60,36 @@ public final class FormValues {
     List<AgendaItem> items = new ArrayList<>();
     node.filter(SpinJsonNode::isArray).ifPresent(array -> array.elements().forEach(row -> {
       if (row.isObject()) {
-        items.add(new AgendaItem(items.size() + 1, text(row, "title"), text(row, "itemType"), text(row, "speaker"),
-            text(row, "materials"), text(row, "area")));
+        items.add(new AgendaItem(items.size() + 1, text(row, "title"), itemType(text(row, "itemType")),
+            text(row, "speaker"), text(row, "materials"), text(row, "area")));
       }
     }));
     return items;
   }
 
+  /** An item type chosen in the form; one the form does not offer counts as not chosen. */
+  private static AgendaItemType itemType(String value) {
+    return Arrays.stream(AgendaItemType.values()).filter(t -> t.name().equals(value)).findFirst().orElse(null);
+  }
+
   /** The agenda as a read-only table (a form {@code table} shows it and submits nothing). */
-  public static SpinJsonNode agendaTable(List<AgendaItem> items, Map<String, String> typeLabels) {
+  public static SpinJsonNode agendaTable(List<AgendaItem> items) {
     SpinJsonNode array = Spin.JSON("[]");
     items.forEach(i -> array.append(Spin.JSON("{}").prop("no", i.no()).prop("title", i.title())
-        .prop("typeLabel", typeLabels.getOrDefault(i.type(), i.type())).prop("speaker", i.speaker())
+        .prop("typeLabel", i.type().title()).prop("speaker", i.speaker())
         .prop("materials", nz(i.materials()))));
     return array;
   }
 
-  /** A date field's value ({@code 2026-12-15}, possibly with a time part). */
-  public static LocalDate date(String value, String fieldName) {
+  /** A choice of a select or radio field as its enum; {@code null} when nothing was chosen. */
+  public static <E extends Enum<E>> E choice(Class<E> type, String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
-      return value.length() > 10 ? OffsetDateTime.parse(value).toLocalDate() : LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new MeetingRefusal("Поле «" + fieldName + "»: дата «" + value + "» не распознана");
+      return Enum.valueOf(type, value.trim());
+    } catch (IllegalArgumentException e) {
+      throw new Refusal("Недопустимое значение «" + value + "»: выберите один из предложенных вариантов");
     }
   }
 

@@ -1,11 +1,16 @@
 package ru.nso.wg.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.calendar.Deadline;
+import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.meeting.MeetingScheduling;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Process backing for {@code bpmn/wg-meeting.bpmn}: its key, messages, element IDs and typed variables.
@@ -78,12 +83,19 @@ public class MeetingProcess {
     public static final Var.Str MEETING_KEY = Var.string("meetingKey");
     public static final Var.Int MEETING_NUMBER = Var.integer("meetingNumber");
     public static final Var.Str MEETING_TITLE = Var.string("meetingTitle");
-    /** As the datetime field submits it, e.g. {@code 2026-12-15T14:30+07:00}. */
-    public static final Var.Str MEETING_START = Var.string("meetingStart");
-    /** The meeting's instant, for the timer that waits for it. */
+    /** The meeting's instant, for the timer that waits for it (written with {@link #MEETING_START}). */
     public static final Var.DateVar MEETING_START_AT = Var.date("meetingStartAt");
-    /** The meeting's date in Asia/Novosibirsk, ISO {@code YYYY-MM-DD}: what deadlines are counted from. */
-    public static final Var.Str MEETING_DATE = Var.string("meetingDate");
+    /**
+     * The meeting's date in Asia/Novosibirsk, ISO {@code YYYY-MM-DD}: what the deadlines' timers count from
+     * (written with {@link #MEETING_START}).
+     */
+    public static final Var.Day MEETING_DATE = Var.day("meetingDate", "Дата заседания");
+    /**
+     * The meeting's start, one value for code: as the datetime field submits it ({@code 2026-12-15T14:30+07:00});
+     * setting it also sets {@link #MEETING_START_AT} and {@link #MEETING_DATE}, which the model's timers read.
+     */
+    public static final Var.Moment MEETING_START = Var.moment("meetingStart", "Дата и время заседания",
+        MEETING_START_AT, MEETING_DATE);
     public static final Var.Str MEETING_FORMAT = Var.string("meetingFormat");
     public static final Var.Str MEETING_PLACE = Var.string("meetingPlace");
     public static final Var.Str VIDEO_LINK = Var.string("videoLink");
@@ -129,7 +141,7 @@ public class MeetingProcess {
     public static final Var.Str DECISION_TEXT = Var.string("decisionText");
     public static final Var.Bool HAS_INSTRUCTION = Var.bool("hasInstruction");
     public static final Var.Str EXECUTOR = Var.string("executor");
-    public static final Var.Str INSTRUCTION_DUE = Var.string("instructionDue");
+    public static final Var.Day INSTRUCTION_DUE = Var.day("instructionDue", "Срок исполнения");
     public static final Var.Str CONTROL_AREA = Var.string("controlArea");
     public static final Var.Bool NEEDS_CONFIRMATION = Var.bool("needsConfirmation");
     public static final Var.Int VOTES_FOR_COUNT = Var.integer("votesForCount");
@@ -144,7 +156,7 @@ public class MeetingProcess {
     public static final Var.Str SIGN_REMARKS = Var.string("signRemarks");
     public static final Var.Bool MINUTES_SIGNED = Var.bool("minutesSigned");
     /** Signing date in Asia/Novosibirsk, ISO: what the § 19 deadline counts from. */
-    public static final Var.Str SIGNED_ON = Var.string("signedOn");
+    public static final Var.Day SIGNED_ON = Var.day("signedOn", "Дата подписания протокола");
     /** SHA-256 of the signed minutes, kept in the process too: changing the stored bytes and hash is still caught. */
     public static final Var.Str MINUTES_SHA256 = Var.string("minutesSha256");
     public static final Var.Json EXECUTOR_OPTIONS = Var.json("executorOptions");
@@ -155,12 +167,32 @@ public class MeetingProcess {
     // escalations: input parameter of the escalation service tasks
     public static final Var.Str DEADLINE_KIND = Var.string("deadlineKind");
     // postponement and cancellation (set by message correlation)
-    public static final Var.Str NEW_MEETING_START = Var.string("newMeetingStart");
+    public static final Var.Moment NEW_MEETING_START = Var.moment("newMeetingStart", "Дата и время заседания");
     public static final Var.Str POSTPONE_REASON = Var.string("postponeReason");
     public static final Var.Str CANCEL_REASON = Var.string("cancelReason");
 
     private Vars() {
     }
+  }
+
+  /** Where each regulatory deadline's text («не позднее 05.05.2026 18:00 (п. 13 Положения)») is shown in forms. */
+  private static final Map<DeadlineKind, Var.Str> DUE_TEXTS = Map.of(
+      DeadlineKind.AGENDA_TO_CHAIR, Vars.AGENDA_DUE_TEXT,
+      DeadlineKind.AGENDA_DISTRIBUTION, Vars.DISTRIBUTION_DUE_TEXT,
+      DeadlineKind.MINUTES_DUE, Vars.MINUTES_DUE_TEXT,
+      DeadlineKind.MINUTES_COPIES_DUE, Vars.COPIES_DUE_TEXT);
+
+  /** Writes the deadlines' texts for the forms; the one place a due-date text reaches a process variable. */
+  public static void writeDueTexts(VariableScope scope, Deadline... deadlines) {
+    for (Deadline deadline : deadlines) {
+      DUE_TEXTS.get(deadline.kind()).set(scope, deadline.text());
+    }
+  }
+
+  /** The schedule as the model and the forms read it: the start (with its instant and date) and the title. */
+  public static void writeSchedule(VariableScope scope, MeetingScheduling.Planned planned) {
+    Vars.MEETING_START.set(scope, planned.schedule().start());
+    Vars.MEETING_TITLE.set(scope, planned.title());
   }
 
   /** The collection of the voting multi-instance: the numbers 1..n of the approved agenda's items. */

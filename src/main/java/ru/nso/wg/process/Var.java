@@ -2,11 +2,18 @@ package ru.nso.wg.process;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.RussianDates;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,7 +21,7 @@ import java.util.Optional;
  * class, and every reader and writer goes through it. JSON variables are Spin {@code Json} values, which is
  * what Tasklist submits for lists and objects and what form option lists ({@code valuesKey}) must be.
  */
-public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.DateVar, Var.Json {
+public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.DateVar, Var.Day, Var.Moment, Var.Json {
 
   private final String name;
 
@@ -36,6 +43,11 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
 
   public void set(VariableScope scope, T value) {
     scope.setVariable(name, wrap(value));
+  }
+
+  /** Puts the value, as it is stored, into variables that start a process or go with a message. */
+  public void put(Map<String, Object> variables, T value) {
+    variables.put(name, wrap(value));
   }
 
   /** Sets the variable in the scope's own execution (e.g. one instance of a multi-instance subprocess). */
@@ -67,6 +79,24 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
 
   public static Json json(String name) {
     return new Json(name);
+  }
+
+  /** A date; {@code label} names the form field in a refusal of an unreadable value. */
+  public static Day day(String name, String label) {
+    return new Day(name, label);
+  }
+
+  /** A date and time with its offset, as the datetime field submits it; optionally also written as derived values. */
+  public static Moment moment(String name, String label) {
+    return new Moment(name, label, null, null);
+  }
+
+  /**
+   * A moment that is written together with what the model's expressions read of it: the instant (for a timer)
+   * and the date in Novosibirsk (for the calendar's deadlines). Code reads and writes one value.
+   */
+  public static Moment moment(String name, String label, DateVar instant, Day date) {
+    return new Moment(name, label, instant, date);
   }
 
   public static final class Str extends Var<String> {
@@ -102,7 +132,8 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
 
     @Override
     protected Integer convert(Object raw) {
-      return raw == null ? null : raw instanceof Number n ? Integer.valueOf(n.intValue()) : Integer.valueOf(raw.toString());
+      return raw == null ? null
+          : raw instanceof Number n ? Integer.valueOf(n.intValue()) : Integer.valueOf(raw.toString());
     }
   }
 
@@ -114,6 +145,80 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
     @Override
     protected Date convert(Object raw) {
       return (Date) raw;
+    }
+  }
+
+  /**
+   * A {@link LocalDate} stored as its ISO text ({@code 2026-12-15}), so that the model's expressions (timers,
+   * due dates) can pass it to the calendar beans. Reading also accepts a date-time (a date field may submit one),
+   * taken as its date.
+   */
+  public static final class Day extends Var<LocalDate> {
+    private final String label;
+
+    Day(String name, String label) {
+      super(name);
+      this.label = label;
+    }
+
+    @Override
+    protected Object wrap(LocalDate value) {
+      return value == null ? null : value.toString();
+    }
+
+    @Override
+    protected LocalDate convert(Object raw) {
+      if (raw == null || raw.toString().isBlank()) {
+        return null;
+      }
+      String value = raw.toString().trim();
+      try {
+        return value.length() > 10 ? OffsetDateTime.parse(value).toLocalDate() : LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new Refusal("Поле «" + label + "»: дата «" + value + "» не распознана");
+      }
+    }
+  }
+
+  /** An {@link OffsetDateTime} stored as its ISO text ({@code 2026-12-15T14:30+07:00}). */
+  public static final class Moment extends Var<OffsetDateTime> {
+    private final String label;
+    private final DateVar instant;
+    private final Day date;
+
+    Moment(String name, String label, DateVar instant, Day date) {
+      super(name);
+      this.label = label;
+      this.instant = instant;
+      this.date = date;
+    }
+
+    @Override
+    public void set(VariableScope scope, OffsetDateTime value) {
+      super.set(scope, value);
+      if (instant != null) {
+        instant.set(scope, value == null ? null : Date.from(value.toInstant()));
+      }
+      if (date != null) {
+        date.set(scope, RussianDates.localDate(value));
+      }
+    }
+
+    @Override
+    protected Object wrap(OffsetDateTime value) {
+      return value == null ? null : value.toString();
+    }
+
+    @Override
+    protected OffsetDateTime convert(Object raw) {
+      if (raw == null || raw.toString().isBlank()) {
+        return null;
+      }
+      try {
+        return OffsetDateTime.parse(raw.toString().trim());
+      } catch (DateTimeParseException e) {
+        throw new Refusal(label + " «" + raw + "» не распознаны");
+      }
     }
   }
 
@@ -142,7 +247,7 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
       if (raw instanceof TypedValue typed) {
         return convert(typed.getValue());
       }
-      return org.camunda.spin.Spin.JSON(raw.toString());
+      return Spin.JSON(raw.toString());
     }
   }
 }

@@ -1,6 +1,7 @@
 package ru.nso.wg.roster;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** A fictional roster for the embedded default and tests. Every password is {@code demo}. */
 final class DemoRoster {
@@ -15,7 +16,7 @@ final class DemoRoster {
   }
 
   private static List<String> member(String... more) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(RosterGroups.MEMBERS), java.util.stream.Stream.of(more)).toList();
+    return Stream.concat(Stream.of(RosterGroups.MEMBERS), Stream.of(more)).toList();
   }
 
   static final List<Person> PEOPLE = List.of(
@@ -36,10 +37,13 @@ final class DemoRoster {
       new Person("pavlova", "Наталья Юрьевна", "Павлова", "Директор ГАУ НСО «МФЦ»", member()),
       new Person("semenov", "Алексей Олегович", "Семёнов", "Заместитель министра строительства", member()),
       new Person("golubeva", "Марина Владимировна", "Голубева", "Заместитель министра культуры", member()),
-      new Person("vinogradov", "Сергей Александрович", "Виноградов", "Заместитель министра транспорта и дорожного хозяйства", member()),
-      new Person("bogdanova", "Ирина Васильевна", "Богданова", "Начальник управления государственной службы занятости населения", member()),
+      new Person("vinogradov", "Сергей Александрович", "Виноградов",
+          "Заместитель министра транспорта и дорожного хозяйства", member()),
+      new Person("bogdanova", "Ирина Васильевна", "Богданова",
+          "Начальник управления государственной службы занятости населения", member()),
       new Person("orlov", "Константин Евгеньевич", "Орлов", "Заместитель министра сельского хозяйства", member()),
-      new Person("kiseleva", "Анна Дмитриевна", "Киселёва", "Заместитель министра природных ресурсов и экологии", member()),
+      new Person("kiseleva", "Анна Дмитриевна", "Киселёва",
+          "Заместитель министра природных ресурсов и экологии", member()),
       new Person("makarov", "Виктор Геннадьевич", "Макаров", "Заместитель министра ЖКХ и энергетики", member()),
       new Person("smirnova", "Юлия Сергеевна", "Смирнова",
           "Консультант департамента организации управления и государственной гражданской службы",

@@ -1,11 +1,13 @@
 package ru.nso.wg.roster;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,14 +15,14 @@ import java.util.stream.Collectors;
 /**
  * Who is in the working group, read from Camunda identity (maintained in Camunda Admin or LDAP): the roster is
  * group {@code wg-members}; the chair is in {@code wg-chair}, deputy chairs in {@code wg-deputy-chairs} and in
- * the group of their area.
+ * the group of their area. Read through {@link IdentityDirectory}: the answer does not depend on who asks.
  */
 @Service
 public class Roster {
 
-  private final IdentityService identity;
+  private final IdentityDirectory identity;
 
-  public Roster(IdentityService identity) {
+  public Roster(IdentityDirectory identity) {
     this.identity = identity;
   }
 
@@ -37,7 +39,7 @@ public class Roster {
       if (firstName == null || firstName.isBlank()) {
         return lastName;
       }
-      String initials = java.util.Arrays.stream(firstName.trim().split("\\s+"))
+      String initials = Arrays.stream(firstName.trim().split("\\s+"))
           .map(part -> part.substring(0, 1) + ".").collect(Collectors.joining());
       return initials + " " + lastName;
     }
@@ -55,10 +57,11 @@ public class Roster {
   public List<Person> members() {
     Set<String> chairs = ids(RosterGroups.CHAIR);
     Set<String> deputies = ids(RosterGroups.DEPUTY_CHAIRS);
-    return identity.createUserQuery().memberOfGroup(RosterGroups.MEMBERS).list().stream()
+    return identity.members(RosterGroups.MEMBERS).stream()
         .map(user -> person(user, chairs.contains(user.getId()) ? Role.CHAIR
             : deputies.contains(user.getId()) ? Role.DEPUTY_CHAIR : Role.MEMBER))
-        .sorted(Comparator.comparing(Person::role).thenComparing(Person::lastName, Comparator.nullsLast(String::compareTo)))
+        .sorted(Comparator.comparing(Person::role)
+            .thenComparing(Person::lastName, Comparator.nullsLast(String::compareTo)))
         .toList();
   }
 
@@ -76,31 +79,24 @@ public class Roster {
 
   /** Everyone in a group (staff groups included), for notifications and tasks. */
   public List<Person> group(String groupId) {
-    return identity.createUserQuery().memberOfGroup(groupId).list().stream()
+    return identity.members(groupId).stream()
         .map(user -> person(user, Role.MEMBER)).sorted(Comparator.comparing(Person::fullName)).toList();
   }
 
   /** Anyone known to identity (not only the roster), e.g. the user who starts a process. */
   public Optional<Person> anyone(String userId) {
-    if (userId == null) {
-      return Optional.empty();
-    }
-    User user = identity.createUserQuery().userId(userId).singleResult();
-    return Optional.ofNullable(user).map(u -> person(u, Role.MEMBER));
+    return identity.user(userId).map(u -> person(u, Role.MEMBER));
   }
 
   /**
    * Who can be made the executor of an instruction: a member of the roster (a user) or a group of staff.
    * Value → label, for the form's select.
    */
-  public java.util.Map<String, String> executors() {
-    java.util.Map<String, String> executors = new java.util.LinkedHashMap<>();
+  public Map<String, String> executors() {
+    Map<String, String> executors = new LinkedHashMap<>();
     members().forEach(p -> executors.put(p.id(), p.fullName() + (p.position() == null ? "" : " — " + p.position())));
     for (String groupId : List.of(RosterGroups.SECRETARIAT, RosterGroups.INFO_POLICY)) {
-      org.camunda.bpm.engine.identity.Group group = identity.createGroupQuery().groupId(groupId).singleResult();
-      if (group != null) {
-        executors.put(groupId, group.getName());
-      }
+      identity.group(groupId).ifPresent(group -> executors.put(groupId, group.getName()));
     }
     return executors;
   }
@@ -114,15 +110,15 @@ public class Roster {
   }
 
   public boolean isInGroup(String userId, String groupId) {
-    return userId != null && identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+    return identity.isMember(userId, groupId);
   }
 
   private Set<String> ids(String groupId) {
-    return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).collect(Collectors.toSet());
+    return identity.members(groupId).stream().map(User::getId).collect(Collectors.toSet());
   }
 
   private Person person(User user, Role role) {
     return new Person(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(),
-        identity.getUserInfo(user.getId(), RosterBootstrap.POSITION), role);
+        identity.position(user.getId()), role);
   }
 }

@@ -33,7 +33,8 @@ public class RosterBootstrap extends AbstractProcessEnginePlugin {
     GROUP_NAMES.put(RosterGroups.CHAIR, "Председатель Рабочей группы");
     GROUP_NAMES.put(RosterGroups.DEPUTY_CHAIRS, "Заместители председателя Рабочей группы");
     GROUP_NAMES.put(RosterGroups.MEMBERS, "Состав Рабочей группы");
-    GROUP_NAMES.put(RosterGroups.SECRETARIAT, "Департамент организации управления и государственной гражданской службы");
+    GROUP_NAMES.put(RosterGroups.SECRETARIAT,
+        "Департамент организации управления и государственной гражданской службы");
     GROUP_NAMES.put(RosterGroups.INFO_POLICY, "Департамент информационной политики");
     for (DeputyArea area : DeputyArea.values()) {
       GROUP_NAMES.put(area.groupId(), "Заместитель председателя: " + area.title());

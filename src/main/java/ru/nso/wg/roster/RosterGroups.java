@@ -2,7 +2,7 @@ package ru.nso.wg.roster;
 
 import java.util.List;
 
-/** The Camunda identity groups that make up the working group's roster and its staff (DESIGN.md "Data"). */
+/** The Camunda identity groups that make up the working group's roster and its staff. */
 public final class RosterGroups {
 
   public static final String CHAIR = "wg-chair";

@@ -2,6 +2,7 @@ package ru.nso.wg.tasklist;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
+import ru.nso.wg.process.MeetingProcess;
 import ru.nso.wg.process.ProcessKeys;
 import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.RosterGroups;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The shared Tasklist filters staff find at their first login: name, description, order, query and the groups that
@@ -22,8 +24,8 @@ import java.util.function.Function;
 public final class TasklistFilters {
 
   /** Process variables shown in the task list; the names are those of the meeting process (MeetingProcess.Vars). */
-  static final String MEETING_NUMBER = ru.nso.wg.process.MeetingProcess.Vars.MEETING_NUMBER.name();
-  static final String MEETING_DATE = ru.nso.wg.process.MeetingProcess.Vars.MEETING_DATE.name();
+  static final String MEETING_NUMBER = MeetingProcess.Vars.MEETING_NUMBER.name();
+  static final String MEETING_DATE = MeetingProcess.Vars.MEETING_DATE.name();
 
   public static final String MY_TASKS = "Мои задачи";
   public static final String MY_GROUP_TASKS = "Задачи моей группы";
@@ -114,7 +116,7 @@ public final class TasklistFilters {
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    return Stream.concat(a.stream(), b.stream()).toList();
   }
 
   private static Map<String, String> columns(String... nameLabelPairs) {

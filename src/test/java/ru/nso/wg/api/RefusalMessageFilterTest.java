@@ -1,14 +1,17 @@
 package ru.nso.wg.api;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.common.Refusal;
 
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -19,7 +22,8 @@ class RefusalMessageFilterTest {
   private static final String REFUSAL = "Васильев Павел Андреевич отмечен(а) одновременно очно и по ВКС";
 
   /** What the engine REST API answers when a task listener throws (the text Tasklist used to show). */
-  private static final String WRAPPED = "{\"type\":\"RestException\",\"message\":\"Cannot submit task form 4f2: ENGINE-03051 "
+  private static final String WRAPPED = "{\"type\":\"RestException\","
+      + "\"message\":\"Cannot submit task form 4f2: ENGINE-03051 "
       + "There was an exception while invoking the TaskListener. Message: 'Exception while invoking TaskListener: "
       + REFUSAL + "'\",\"code\":0}";
 
@@ -30,7 +34,7 @@ class RefusalMessageFilterTest {
       @Override
       protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (refuse) {
-          new MeetingRefusal(REFUSAL); // raised (and wrapped by the engine) while the request runs
+          failEngineCommand(); // raised (and wrapped by the engine) while the request runs
         }
         resp.setStatus(status);
         resp.setContentType("application/json");
@@ -38,6 +42,22 @@ class RefusalMessageFilterTest {
         resp.flushBuffer();
       }
     };
+  }
+
+  /** An engine command whose task listener refused, as the engine reports it: wrapped in its own exception. */
+  private static void failEngineCommand() {
+    RefusalInterceptor interceptor = new RefusalInterceptor();
+    interceptor.setNext(new CommandInterceptor() {
+      @Override
+      public <T> T execute(Command<T> command) {
+        throw new ProcessEngineException("Exception while invoking TaskListener: " + REFUSAL, new Refusal(REFUSAL));
+      }
+    });
+    try {
+      interceptor.execute(context -> null);
+    } catch (ProcessEngineException expected) {
+      // the engine REST API turns it into the error answer
+    }
   }
 
   private MockHttpServletResponse post(String uri, HttpServlet engine) throws Exception {
@@ -53,17 +73,19 @@ class RefusalMessageFilterTest {
         engine(true, 500, WRAPPED));
     assertThat(response.getStatus()).isEqualTo(500);
     assertThat(response.getContentAsString(StandardCharsets.UTF_8))
-        .isEqualTo("{\"type\":\"MeetingRefusal\",\"message\":\"" + REFUSAL + "\",\"code\":0}");
+        .isEqualTo("{\"type\":\"Refusal\",\"message\":\"" + REFUSAL + "\",\"code\":0}");
   }
 
   @Test
   void otherErrorsAndSuccessesPassUnchanged() throws Exception {
     // an error that is not the refusal raised
     String other = "{\"type\":\"RestException\",\"message\":\"Cannot submit task form 4f2: task is suspended\"}";
-    assertThat(post("/engine-rest/task/4f2/submit-form", engine(true, 500, other)).getContentAsString(StandardCharsets.UTF_8))
+    assertThat(post("/engine-rest/task/4f2/submit-form", engine(true, 500, other))
+            .getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo(other);
     // an error without a refusal
-    assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED)).getContentAsString(StandardCharsets.UTF_8))
+    assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED))
+            .getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo(WRAPPED);
     // success
     assertThat(post("/engine-rest/process-definition/x/start", engine(true, 200, "{\"id\":\"1\"}"))
@@ -77,8 +99,9 @@ class RefusalMessageFilterTest {
 
   @Test
   void aRefusalOutsideACapturedRequestIsNotRemembered() throws Exception {
-    new MeetingRefusal(REFUSAL); // e.g. in a job executor thread: nothing is captured
-    assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED)).getContentAsString(StandardCharsets.UTF_8))
+    failEngineCommand(); // e.g. in a job executor thread: nothing is captured
+    assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED))
+            .getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo(WRAPPED);
   }
 }

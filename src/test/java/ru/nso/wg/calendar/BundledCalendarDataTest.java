@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shipped data against a second, independent transcription of the reference
- * ({@code shared/reference/production-calendar.md}, "Per-year lists"): a typo in either shows up here.
+ * (the per-year lists of the official decrees, typed again here from the decrees): a typo in either shows up here.
  */
 class BundledCalendarDataTest {
 

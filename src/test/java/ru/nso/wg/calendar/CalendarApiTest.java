@@ -92,7 +92,8 @@ class CalendarApiTest {
         "Недопустимая дата «13.05.2026»");
     assertError(get("/api/calendar/deadlines?meetingDate=2026-05-13&signedOn=2026-02-30"), HttpStatus.BAD_REQUEST,
         "в параметре «signedOn»");
-    assertError(get("/api/calendar/deadlines"), HttpStatus.BAD_REQUEST, "Не указан обязательный параметр «meetingDate»");
+    assertError(get("/api/calendar/deadlines"), HttpStatus.BAD_REQUEST,
+        "Не указан обязательный параметр «meetingDate»");
     assertError(get("/api/calendar/deadlines?meetingDate=2026-05-13&reading=C"), HttpStatus.BAD_REQUEST,
         "Неизвестное толкование «C»");
     assertError(get("/api/calendar/deadlines?meetingDate=2026-05-13&signedOn=2026-05-12"), HttpStatus.BAD_REQUEST,
@@ -124,9 +125,12 @@ class CalendarApiTest {
 
   @Test
   void workingDaysErrors() {
-    assertError(get("/api/calendar/working-days?from=2026-05-13&add=0"), HttpStatus.BAD_REQUEST, "не может быть равно нулю");
-    assertError(get("/api/calendar/working-days?from=2026-05-13&add=400"), HttpStatus.BAD_REQUEST, "не может превышать");
-    assertError(get("/api/calendar/working-days?from=2026-05-13&add=-367"), HttpStatus.BAD_REQUEST, "не может превышать");
+    assertError(get("/api/calendar/working-days?from=2026-05-13&add=0"), HttpStatus.BAD_REQUEST,
+        "не может быть равно нулю");
+    assertError(get("/api/calendar/working-days?from=2026-05-13&add=400"), HttpStatus.BAD_REQUEST,
+        "не может превышать");
+    assertError(get("/api/calendar/working-days?from=2026-05-13&add=-367"), HttpStatus.BAD_REQUEST,
+        "не может превышать");
     assertError(get("/api/calendar/working-days?from=2026-05-13&add=five"), HttpStatus.BAD_REQUEST,
         "Недопустимое число рабочих дней «five»");
     assertError(get("/api/calendar/working-days?from=2026-02-30&add=1"), HttpStatus.BAD_REQUEST,

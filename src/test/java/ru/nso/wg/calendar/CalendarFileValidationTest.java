@@ -22,19 +22,30 @@ class CalendarFileValidationTest {
   @CsvSource(delimiter = '|', value = {
       "malformed-json                | 2026.json          | ошибка в записи JSON в строке 7",
       "duplicate-key                 | 2026.json          | Duplicate field 'type'",
-      "date-outside-year             | 2026.json          | запись № 2 в «days» (дата «2025-12-31»): дата 31.12.2025 не относится к 2026 году",
-      "nonexistent-date              | 2026.json          | запись № 1 в «days» (дата «2026-02-30»): «2026-02-30» — не существующая дата",
-      "duplicate-date                | 2026.json          | запись № 3 в «days» (дата «2026-01-09»): дата 09.01.2026 уже указана в записи № 2",
-      "unknown-type                  | 2026.json          | запись № 1 в «days» (дата «2026-01-01»): неизвестный тип дня «holiday»",
-      "working-weekend-on-weekday    | 2026.json          | запись № 2 в «days» (дата «2026-01-09»): дата 09.01.2026 — пятница, а тип «working-weekend»",
-      "non-working-on-weekend        | 2026.json          | запись № 1 в «days» (дата «2026-01-03»): дата 03.01.2026 — суббота, а тип «non-working»",
-      "shortened-on-weekend          | 2026.json          | запись № 1 в «days» (дата «2026-05-09»): дата 09.05.2026 — суббота, а тип «shortened»",
-      "shortened-flag-on-non-working | 2026.json          | запись № 1 в «days» (дата «2026-05-11»): поле «shortened» допустимо только для типа «working-weekend»",
-      "year-mismatch                 | 2026.json          | год в имени файла (2026) не совпадает с годом в поле «year» (2025)",
+      "date-outside-year             | 2026.json          | "
+          + "запись № 2 в «days» (дата «2025-12-31»): дата 31.12.2025 не относится к 2026 году",
+      "nonexistent-date              | 2026.json          | "
+          + "запись № 1 в «days» (дата «2026-02-30»): «2026-02-30» — не существующая дата",
+      "duplicate-date                | 2026.json          | "
+          + "запись № 3 в «days» (дата «2026-01-09»): дата 09.01.2026 уже указана в записи № 2",
+      "unknown-type                  | 2026.json          | "
+          + "запись № 1 в «days» (дата «2026-01-01»): неизвестный тип дня «holiday»",
+      "working-weekend-on-weekday    | 2026.json          | "
+          + "запись № 2 в «days» (дата «2026-01-09»): дата 09.01.2026 — пятница, а тип «working-weekend»",
+      "non-working-on-weekend        | 2026.json          | "
+          + "запись № 1 в «days» (дата «2026-01-03»): дата 03.01.2026 — суббота, а тип «non-working»",
+      "shortened-on-weekend          | 2026.json          | "
+          + "запись № 1 в «days» (дата «2026-05-09»): дата 09.05.2026 — суббота, а тип «shortened»",
+      "shortened-flag-on-non-working | 2026.json          | "
+          + "запись № 1 в «days» (дата «2026-05-11»): поле «shortened» допустимо только для типа «working-weekend»",
+      "year-mismatch                 | 2026.json          | "
+          + "год в имени файла (2026) не совпадает с годом в поле «year» (2025)",
       "bad-file-name                 | calendar-2026.json | имя файла должно состоять из года и расширения .json",
       "unknown-status                | 2026.json          | неизвестный статус «draft»",
-      "unknown-field                 | 2026.json          | запись № 1 в «days» (дата «2026-01-01»): неизвестное поле «reasn»",
-      "missing-reason                | 2026.json          | запись № 2 в «days» (дата «2026-01-02»): поле «reason» обязательно",
+      "unknown-field                 | 2026.json          | "
+          + "запись № 1 в «days» (дата «2026-01-01»): неизвестное поле «reasn»",
+      "missing-reason                | 2026.json          | "
+          + "запись № 2 в «days» (дата «2026-01-02»): поле «reason» обязательно",
       "missing-decree                | 2026.json          | поле «decree» обязательно",
   })
   void refusedWithTheFileAndTheEntry(String fixture, String fileName, String expected) {

@@ -17,7 +17,8 @@ class CalendarStartupTest {
   static class CalendarOnly {
   }
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(CalendarOnly.class);
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner().withUserConfiguration(CalendarOnly.class);
 
   @Test
   void aBadFileInTheDirectoryStopsTheStart() {

@@ -39,7 +39,8 @@ class DeadlineExpressionsTest {
   @Test
   void dueFollowUpAndText() {
     DeadlineExpressions deadlines = expressions();
-    assertThat(deadlines.due("agendaToChair", "2026-05-13")).isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
+    assertThat(deadlines.due("agendaToChair", "2026-05-13"))
+        .isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
     assertThat(deadlines.due("agendaDistribution", "2026-05-13"))
         .isEqualTo(Date.from(Instant.parse("2026-05-07T11:00:00Z")));
     assertThat(deadlines.due("minutesDue", "2026-05-13")).isEqualTo(Date.from(Instant.parse("2026-05-20T11:00:00Z")));

@@ -22,10 +22,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import ru.nso.wg.common.RussianDates;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +78,7 @@ class DeadlineTimerReloadTest {
       for (Path file : files.toList()) {
         Files.delete(file);
       }
-    } catch (java.nio.file.NoSuchFileException ignored) {
+    } catch (NoSuchFileException ignored) {
       // nothing was dropped
     }
     identityService.setAuthentication("admin", List.of(Groups.CAMUNDA_ADMIN));
@@ -117,7 +119,8 @@ class DeadlineTimerReloadTest {
   void theBpmnExpressionsUseTheCalendar() {
     ProcessInstance instance = startMeeting("2026-05-13");
 
-    assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
+    assertThat(timer(instance, DEADLINE_TIMER).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(task.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-05-07T11:00:00Z")));
     assertThat(task.getFollowUpDate()).isEqualTo(Date.from(Instant.parse("2026-05-06T11:00:00Z")));
@@ -132,7 +135,7 @@ class DeadlineTimerReloadTest {
     ProcessInstance instance = startMeeting("2026-05-13");
     Job before = timer(instance, DEADLINE_TIMER);
     Date durationDueBefore = timer(instance, DURATION_TIMER).getDuedate();
-    LocalDate dueDateBefore = LocalDate.ofInstant(before.getDuedate().toInstant(), DeadlineSettings.ZONE);
+    LocalDate dueDateBefore = LocalDate.ofInstant(before.getDuedate().toInstant(), RussianDates.ZONE);
     assertThat(dueDateBefore).isEqualTo(LocalDate.parse("2026-05-05"));
 
     // Time passes: a duration timer recalculated by mistake would move by this hour.
@@ -157,7 +160,7 @@ class DeadlineTimerReloadTest {
     assertThat(after.getId()).isEqualTo(before.getId());
     assertThat(after.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-04T11:00:00Z")));
     // One working day earlier, by the new calendar.
-    assertThat(LocalDate.ofInstant(after.getDuedate().toInstant(), DeadlineSettings.ZONE))
+    assertThat(LocalDate.ofInstant(after.getDuedate().toInstant(), RussianDates.ZONE))
         .isEqualTo(calendar.plusWorkingDays(dueDateBefore, -1));
     assertThat(timer(instance, DURATION_TIMER).getDuedate()).isEqualTo(durationDueBefore);
   }
@@ -226,10 +229,12 @@ class DeadlineTimerReloadTest {
     ProcessInstance instance = startMeeting("2026-05-13");
     dropModified2026("2026-05-06");
     calendar.reload(); // what a restart with the new file loads, without the reload endpoint
-    assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
+    assertThat(timer(instance, DEADLINE_TIMER).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
 
     reloadService.synchronizeAfterStart();
 
-    assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-05-04T11:00:00Z")));
+    assertThat(timer(instance, DEADLINE_TIMER).getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-05-04T11:00:00Z")));
   }
 }

@@ -64,7 +64,8 @@ class ControlDeadlinesTest {
     assertThat(d.due("2026-04-30")).isEqualTo(at("2026-04-30T17:00+07:00"));
     assertThat(d.reminder("2026-04-30")).isEqualTo(at("2026-04-27T18:00+07:00"));
     // four working days before 01.03.2027 is the working Saturday 20.02.2027, a shortened day
-    assertThat(deadlines(4, DueOnDayOff.NEXT_WORKING_DAY).reminder("2027-03-01")).isEqualTo(at("2027-02-20T17:00+07:00"));
+    assertThat(deadlines(4, DueOnDayOff.NEXT_WORKING_DAY).reminder("2027-03-01"))
+        .isEqualTo(at("2027-02-20T17:00+07:00"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import ru.nso.wg.document.model.MinutesModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,8 +77,8 @@ class DocumentServiceTest {
   @Test
   void minutesWithoutOptionalPartsLeaveNoEmptySections() throws IOException {
     MinutesModel full = Fixtures.minutes("2026-4");
-    MinutesModel bare = new MinutesModel(full.meeting(), full.presentMembers(), java.util.List.of(), null,
-        java.util.List.of(), "", full.items().subList(0, 1), java.util.List.of(), null, null);
+    MinutesModel bare = new MinutesModel(full.meeting(), full.presentMembers(), List.of(), null,
+        List.of(), "", full.items().subList(0, 1), List.of(), null, null);
     String text = text(service().minutes(bare));
 
     assertThat(text).doesNotContain("{{").doesNotContain("Приглашённые:").doesNotContain("Отсутствовали:")

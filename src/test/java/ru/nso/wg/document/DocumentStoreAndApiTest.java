@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import ru.nso.wg.common.Refusal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -72,10 +73,10 @@ class DocumentStoreAndApiTest {
     assertThat(signed.content()).isEqualTo(upload.content());
     assertThat(signed.createdBy()).isEqualTo("lebedeva");
     assertThat(store.currentMinutes(key).orElseThrow().id()).isEqualTo(signed.id());
-    assertThatThrownBy(() -> store.sign(key, "sokolov")).isInstanceOf(DocumentRefusedException.class)
+    assertThatThrownBy(() -> store.sign(key, "sokolov")).isInstanceOf(Refusal.class)
         .hasMessageContaining("уже подписан").hasMessageContaining("повторное подписание невозможно");
     assertThatThrownBy(() -> documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova"))
-        .isInstanceOf(DocumentRefusedException.class).hasMessageContaining("заменить его нельзя");
+        .isInstanceOf(Refusal.class).hasMessageContaining("заменить его нельзя");
     assertThatThrownBy(() -> store.sign("2026-nothing", "lebedeva")).hasMessageContaining("нет проекта протокола");
     assertThat(store.history(key)).hasSize(3);
   }
@@ -137,13 +138,16 @@ class DocumentStoreAndApiTest {
     assertThat(disposition).startsWith("attachment;").contains("filename*=UTF-8''"
         + "%D0%9F%D0%BE%D0%B2%D0%B5%D1%81%D1%82%D0%BA%D0%B0%20%D0%B7%D0%B0%D1%81%D0%B5%D0%B4%D0%B0%D0%BD%D0%B8%D1%8F%20"
         + "%E2%84%96%203%20%D0%BE%D1%82%2013.05.2026.docx");
-    assertThat(ok.getHeaders().getContentDisposition().getFilename()).isEqualTo("Повестка заседания № 3 от 13.05.2026.docx");
+    assertThat(ok.getHeaders().getContentDisposition().getFilename())
+        .isEqualTo("Повестка заседания № 3 от 13.05.2026.docx");
 
     ResponseEntity<byte[]> member = get("vasiliev", "demo", "/api/meetings/" + key + "/minutes.docx");
     assertThat(member.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(member.getBody()).isEqualTo(draft.content());
-    assertThat(get("egorova", "demo", "/api/meetings/" + key + "/minutes.docx").getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(get("admin", "admin", "/api/meetings/" + key + "/minutes.docx").getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("egorova", "demo", "/api/meetings/" + key + "/minutes.docx").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(get("admin", "admin", "/api/meetings/" + key + "/minutes.docx").getStatusCode())
+        .isEqualTo(HttpStatus.OK);
 
     ResponseEntity<byte[]> forbidden = get("outsider", "demo", "/api/meetings/" + key + "/agenda.docx");
     assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -179,7 +183,8 @@ class DocumentStoreAndApiTest {
     ResponseEntity<Map> notDocx = upload("smirnova", "протокол.pdf", edited, key);
     assertThat(notDocx.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(notDocx.getBody()).extractingByKey("message").asString().contains(".docx");
-    ResponseEntity<Map> garbage = upload("smirnova", "протокол.docx", "не документ".getBytes(StandardCharsets.UTF_8), key);
+    ResponseEntity<Map> garbage =
+        upload("smirnova", "протокол.docx", "не документ".getBytes(StandardCharsets.UTF_8), key);
     assertThat(garbage.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(upload("smirnova", "x.docx", edited, "2026-998").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 

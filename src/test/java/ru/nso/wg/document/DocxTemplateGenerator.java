@@ -46,7 +46,8 @@ public final class DocxTemplateGenerator {
     XWPFDocument doc = newDocument();
     XWPFTable approve = borderless(doc, 2, new int[] {4200, 5155});
     cellLines(approve.getRow(0).getCell(1), ParagraphAlignment.LEFT, false,
-        "УТВЕРЖДАЮ", "{{presidingPosition}}", "", "_______________ {{presidingShort}}", "«___» ______________ 20___ г.");
+        "УТВЕРЖДАЮ", "{{presidingPosition}}", "", "_______________ {{presidingShort}}",
+        "«___» ______________ 20___ г.");
     approve.getRow(0).getCell(0).getParagraphs().get(0);
     empty(doc);
     para(doc, ParagraphAlignment.CENTER, true, "ПОВЕСТКА");
@@ -56,7 +57,8 @@ public final class DocxTemplateGenerator {
     dateAndNumber(doc);
     para(doc, ParagraphAlignment.LEFT, false, "Время начала: {{meetingTime}} (время новосибирское)");
     para(doc, ParagraphAlignment.BOTH, false, "Формат проведения: {{formatText}}");
-    labelled(doc, "Председательствующий: ", "{{presidingName}}{{#presidingNote}} ({{presidingNote}}){{/presidingNote}}");
+    labelled(doc, "Председательствующий: ",
+        "{{presidingName}}{{#presidingNote}} ({{presidingNote}}){{/presidingNote}}");
     empty(doc);
     para(doc, ParagraphAlignment.LEFT, false, "{{#agenda}}");
     para(doc, ParagraphAlignment.BOTH, true, "{{number}}. {{title}}");
@@ -92,7 +94,8 @@ public final class DocxTemplateGenerator {
     empty(doc);
     labelled(doc, "Председательствующий: ",
         "{{presidingName}} – {{presidingPosition}}{{#presidingNote}}, {{presidingNote}}{{/presidingNote}}");
-    labelled(doc, "{{#secretaryName}}Секретарь: ", "{{secretaryName}}{{#secretaryPosition}} – {{secretaryPosition}}{{/secretaryPosition}}{{/secretaryName}}");
+    labelled(doc, "{{#secretaryName}}Секретарь: ",
+        "{{secretaryName}}{{#secretaryPosition}} – {{secretaryPosition}}{{/secretaryPosition}}{{/secretaryName}}");
     empty(doc);
     para(doc, ParagraphAlignment.LEFT, true, "Присутствовали:");
     para(doc, ParagraphAlignment.LEFT, false, "члены Рабочей группы:");
@@ -115,7 +118,8 @@ public final class DocxTemplateGenerator {
     empty(doc);
     para(doc, ParagraphAlignment.BOTH, false, "{{quorumText}}");
     para(doc, ParagraphAlignment.BOTH, false,
-        "{{#audioRecording}}Заседание записано на аудионоситель (п. 18 Положения): {{audioRecording}}{{/audioRecording}}");
+        "{{#audioRecording}}Заседание записано на аудионоситель (п. 18 Положения): "
+            + "{{audioRecording}}{{/audioRecording}}");
     empty(doc);
     para(doc, ParagraphAlignment.CENTER, true, "ПОВЕСТКА ДНЯ");
     para(doc, ParagraphAlignment.LEFT, false, "{{#agenda}}");
@@ -133,11 +137,14 @@ public final class DocxTemplateGenerator {
     para(doc, ParagraphAlignment.LEFT, true, "РЕШИЛИ:");
     para(doc, ParagraphAlignment.BOTH, false, "{{decision}}");
     para(doc, ParagraphAlignment.LEFT, false, "{{#instructions}}");
-    para(doc, ParagraphAlignment.BOTH, false, "{{instructionNumber}}. {{#instructionText}}{{instructionText}} {{/instructionText}}"
-        + "Исполнитель: {{executor}}.{{#controlArea}} Контроль: {{controlArea}}.{{/controlArea}} Срок исполнения: {{dueDate}}");
+    para(doc, ParagraphAlignment.BOTH, false,
+        "{{instructionNumber}}. {{#instructionText}}{{instructionText}} {{/instructionText}}"
+            + "Исполнитель: {{executor}}.{{#controlArea}} Контроль: {{controlArea}}.{{/controlArea}}"
+            + " Срок исполнения: {{dueDate}}");
     para(doc, ParagraphAlignment.LEFT, false, "{{/instructions}}");
     para(doc, ParagraphAlignment.BOTH, false,
-        "{{#hasVotes}}Голосовали: за – {{votesFor}}, против – {{votesAgainst}}, воздержались – {{votesAbstain}}.{{/hasVotes}}");
+        "{{#hasVotes}}Голосовали: за – {{votesFor}}, против – {{votesAgainst}}, "
+            + "воздержались – {{votesAbstain}}.{{/hasVotes}}");
     para(doc, ParagraphAlignment.BOTH, false, "{{outcomeText}}");
     empty(doc);
     para(doc, ParagraphAlignment.LEFT, false, "{{/items}}");
@@ -167,8 +174,9 @@ public final class DocxTemplateGenerator {
     empty(doc);
     para(doc, ParagraphAlignment.LEFT, false, "{{#dissentingOpinions}}");
     // the name stays in the nominative case: no declension of Russian names is attempted
-    para(doc, ParagraphAlignment.BOTH, true, "Особое мнение по вопросу {{itemNumber}} «{{itemTitle}}». Член Рабочей группы: "
-        + "{{memberName}}{{#memberPosition}} ({{memberPosition}}){{/memberPosition}}");
+    para(doc, ParagraphAlignment.BOTH, true,
+        "Особое мнение по вопросу {{itemNumber}} «{{itemTitle}}». Член Рабочей группы: "
+            + "{{memberName}}{{#memberPosition}} ({{memberPosition}}){{/memberPosition}}");
     para(doc, ParagraphAlignment.BOTH, false, "{{opinionText}}");
     para(doc, ParagraphAlignment.LEFT, false, "{{opinionDate}}");
     para(doc, ParagraphAlignment.RIGHT, false, "_______________ {{memberShort}}");

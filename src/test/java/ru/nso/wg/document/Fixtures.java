@@ -1,5 +1,6 @@
 package ru.nso.wg.document;
 
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.Attendance;
 import ru.nso.wg.document.model.DissentingOpinion;
@@ -7,15 +8,15 @@ import ru.nso.wg.document.model.Instruction;
 import ru.nso.wg.document.model.Invitee;
 import ru.nso.wg.document.model.ItemMinutes;
 import ru.nso.wg.document.model.Material;
-import ru.nso.wg.document.model.MeetingFormat;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.document.model.MinutesModel;
-import ru.nso.wg.document.model.Outcome;
-import ru.nso.wg.document.model.OutcomeRule;
 import ru.nso.wg.document.model.Participant;
 import ru.nso.wg.document.model.PresidingPerson;
 import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.VoteCounts;
+import ru.nso.wg.meeting.MeetingFormat;
+import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,7 +26,7 @@ import java.util.List;
 /** A meeting of the demo roster used by the document and notification tests. */
 public final class Fixtures {
 
-  public static final ZonedDateTime START = ZonedDateTime.of(LocalDateTime.of(2026, 5, 13, 10, 0), MeetingInfo.ZONE);
+  public static final ZonedDateTime START = ZonedDateTime.of(LocalDateTime.of(2026, 5, 13, 10, 0), RussianDates.ZONE);
 
   private Fixtures() {
   }
@@ -55,8 +56,10 @@ public final class Fixtures {
   public static MinutesModel minutes(String key) {
     MeetingInfo meeting = meeting(key, 0);
     return new MinutesModel(meeting,
-        List.of(new Participant("Лебедева Ольга Николаевна", "Заместитель руководителя департамента", Attendance.IN_PERSON),
-            new Participant("Морозов Дмитрий Сергеевич", "Заместитель министра экономического развития", Attendance.IN_PERSON),
+        List.of(
+            new Participant("Лебедева Ольга Николаевна", "Заместитель руководителя департамента", Attendance.IN_PERSON),
+            new Participant("Морозов Дмитрий Сергеевич", "Заместитель министра экономического развития",
+                Attendance.IN_PERSON),
             new Participant("Кузнецова Елена Игоревна", "Заместитель министра цифрового развития", Attendance.VIDEO),
             new Participant("Васильев Павел Андреевич", "Министр труда и социального развития", Attendance.IN_PERSON),
             new Participant("Новикова Татьяна Петровна", "Заместитель министра здравоохранения", Attendance.IN_PERSON),
@@ -73,15 +76,15 @@ public final class Fixtures {
                 List.of("Морозов Д.С. — заместитель министра экономического развития"),
                 "Васильев П.А. поддержал проект.\nНовикова Т.П. предложила уточнить сроки.",
                 "1. Утвердить региональный стандарт клиентоцентричности.",
-                new VoteCounts(6, 1, 1), Outcome.ADOPTED, OutcomeRule.MAJORITY,
+                new VoteCounts(6, 1, 1), Decision.ADOPTED, DecisionRule.MAJORITY,
                 List.of(new Instruction("Разместить стандарт на портале.", "Министерство цифрового развития и связи",
                     LocalDate.of(2026, 6, 1), "Цифровая трансформация сферы государственного управления"))),
             new ItemMinutes(2, "О медиаплане на 2026 год", List.of("Кузнецова Е.И."), "",
-                "Одобрить медиаплан на 2026 год.", new VoteCounts(4, 4, 0), Outcome.ADOPTED, OutcomeRule.CASTING_VOTE,
+                "Одобрить медиаплан на 2026 год.", new VoteCounts(4, 4, 0), Decision.ADOPTED, DecisionRule.CASTING_VOTE,
                 List.of()),
             new ItemMinutes(3, "О реестре жизненных ситуаций", List.of("Павлова Н.Ю."), "",
-                "Направить реестр на доработку.", new VoteCounts(3, 3, 2), Outcome.REJECTED,
-                OutcomeRule.CONFIRMED_BY_PRESIDING, List.of())),
+                "Направить реестр на доработку.", new VoteCounts(3, 3, 2), Decision.REJECTED,
+                DecisionRule.CONFIRMED_BY_PRESIDING, List.of())),
         List.of(new DissentingOpinion("Фёдоров Игорь Михайлович", "Заместитель министра образования", 2,
             "Считаю медиаплан недостаточно проработанным: не учтены муниципальные образования.",
             LocalDate.of(2026, 5, 14))),

@@ -1,16 +1,18 @@
 package ru.nso.wg.document;
 
 import org.junit.jupiter.api.BeforeAll;
-import ru.nso.wg.platform.PostgresTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.notification.DeliveryLog;
 import ru.nso.wg.notification.Recipient;
+import ru.nso.wg.platform.PostgresTestSupport;
 
-import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,14 +30,14 @@ class PostgresMigrationTest {
   @Test
   void documentsAreStoredSignedAndVerifiedOnPostgres() {
     DocumentStore store = new DocumentStore(new JdbcTemplate(dataSource));
-    byte[] bytes = "docx bytes \u0000\u00ff".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] bytes = "docx bytes \u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
     store.save("2026-50", DocumentKind.MINUTES_DRAFT, "Протокол.docx", DocumentStore.DOCX, bytes, "smirnova");
 
     StoredDocument signed = store.sign("2026-50", "lebedeva");
 
     assertThat(signed.content()).isEqualTo(bytes);
     assertThat(store.verify("2026-50").intact()).isTrue();
-    assertThatThrownBy(() -> store.sign("2026-50", "lebedeva")).isInstanceOf(DocumentRefusedException.class);
+    assertThatThrownBy(() -> store.sign("2026-50", "lebedeva")).isInstanceOf(Refusal.class);
     new JdbcTemplate(dataSource).update("UPDATE wg_document SET content = ? WHERE id = ?", new byte[] {1, 2, 3},
         signed.id());
     assertThat(store.verify("2026-50").intact()).isFalse();

@@ -17,7 +17,7 @@ class DecisionNotificationSmtpTest extends MailTestSupport {
   static final ZonedDateTime DUE = ZonedDateTime.of(2027, 3, 1, 18, 0, 0, 0, ZoneId.of("Asia/Novosibirsk"));
 
   @Autowired
-  NotificationService notifications;
+  DecisionMessages notifications;
 
   private static DecisionNotice notice(String key, String executorId, boolean group) {
     return new DecisionNotice(key, "№ 3/2026 от 16.12.2026 14:30", 2, "О региональном стандарте",
@@ -35,13 +35,13 @@ class DecisionNotificationSmtpTest extends MailTestSupport {
 
     assertThat(again.sent()).isEmpty();
     assertThat(again.alreadySent()).hasSize(1);
-    List<MimeMessage> reminders = received("2026-3/2", NotificationService.decisionReminderKind(notice));
+    List<MimeMessage> reminders = received("2026-3/2", DecisionMessages.decisionReminderKind(notice));
     assertThat(recipients(reminders)).containsExactly("vasiliev@example.org");
     assertThat(reminders.get(0).getSubject())
         .isEqualTo("Напоминание: срок исполнения поручения — 1 марта 2027 г. (№ 3/2026 от 16.12.2026 14:30, вопрос 2)");
     assertThat(text(part(reminders.get(0), "text/plain", false)))
         .contains("Решение: Подготовить проект стандарта", "Срок исполнения: 1 марта 2027 г. в 18:00");
-    List<MimeMessage> escalations = received("2026-3/2", NotificationService.decisionOverdueKind(notice));
+    List<MimeMessage> escalations = received("2026-3/2", DecisionMessages.decisionOverdueKind(notice));
     assertThat(recipients(escalations)).containsExactly("kuznetsova@example.org");
     assertThat(text(part(escalations.get(0), "text/plain", false)))
         .contains("Истёк срок исполнения поручения", "Сейчас: ожидается отчёт исполнителя");
@@ -54,7 +54,7 @@ class DecisionNotificationSmtpTest extends MailTestSupport {
     DeliveryResult result = notifications.remindDecisionExecutor(notice);
 
     assertThat(result.sent()).hasSize(2);
-    assertThat(recipients(received("2026-3/4", NotificationService.decisionReminderKind(notice))))
+    assertThat(recipients(received("2026-3/4", DecisionMessages.decisionReminderKind(notice))))
         .containsExactlyInAnyOrder("smirnova@example.org", "popov@example.org");
   }
 

@@ -2,14 +2,17 @@ package ru.nso.wg.notification;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +33,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -65,7 +70,7 @@ public abstract class MailTestSupport {
 
     /** The thin delegate the test process calls, as the meeting process will. */
     @Bean
-    JavaDelegate testAgendaDistribution(NotificationService notifications) {
+    JavaDelegate testAgendaDistribution(MeetingMessages notifications) {
       return execution -> {
         DeliveryResult result = notifications.distributeAgenda(Fixtures.meeting(execution.getProcessBusinessKey(), 0));
         execution.setVariable("deliveryGaps", String.join("\n", result.gapTexts()));
@@ -109,13 +114,13 @@ public abstract class MailTestSupport {
         throw new MailSendException("Connection refused (injected fault)");
       }
       try {
-        for (jakarta.mail.Address to : message.getAllRecipients()) {
+        for (Address to : message.getAllRecipients()) {
           if (to.toString().contains(String.valueOf(rejectedAddress))) {
-            throw new MailSendException(java.util.Map.of(message, new jakarta.mail.SendFailedException(
-                "550 5.1.1 Recipient address rejected: User unknown", null, null, null, new jakarta.mail.Address[] {to})));
+            throw new MailSendException(Map.of(message, new SendFailedException(
+                "550 5.1.1 Recipient address rejected: User unknown", null, null, null, new Address[] {to})));
           }
         }
-      } catch (jakarta.mail.MessagingException e) {
+      } catch (MessagingException e) {
         throw new IllegalStateException(e);
       }
       delegate.send(message);
@@ -220,7 +225,7 @@ public abstract class MailTestSupport {
     if (content instanceof String s) {
       return s;
     }
-    return new String(bytes(p), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(bytes(p), StandardCharsets.UTF_8);
   }
 
   static byte[] bytes(Part p) throws Exception {
@@ -236,8 +241,8 @@ public abstract class MailTestSupport {
     String ics = text(part(m, "text/calendar", false));
     Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
     // RFC 5545/5546 rules as ical4j checks them for the calendar's METHOD (e.g. DTSTAMP exactly once)
-    org.assertj.core.api.Assertions.assertThat(calendar.validate().hasErrors()).as(ics).isFalse();
-    org.assertj.core.api.Assertions.assertThat(ics.lines().filter(l -> l.startsWith("DTSTAMP")).count()).isEqualTo(1);
+    Assertions.assertThat(calendar.validate().hasErrors()).as(ics).isFalse();
+    Assertions.assertThat(ics.lines().filter(l -> l.startsWith("DTSTAMP")).count()).isEqualTo(1);
     return calendar;
   }
 

@@ -3,23 +3,27 @@ package ru.nso.wg.notification;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.nso.wg.roster.RosterGroups;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,12 +52,12 @@ class NotificationRetryProcessTest extends MailTestSupport {
   DeliveryLog deliveryLog;
 
   @Autowired
-  org.camunda.bpm.engine.ProcessEngine processEngine;
+  ProcessEngine processEngine;
 
   @BeforeEach
   void deploy() {
     // camunda-bpm-assert keeps its engine in a static: bind it to this context's engine
-    org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init(processEngine);
+    AbstractAssertions.init(processEngine);
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
       repositoryService.createDeployment().name(PROCESS)
           .addClasspathResource("notification/notify-test.bpmn").deploy();
@@ -92,7 +96,7 @@ class NotificationRetryProcessTest extends MailTestSupport {
 
   @Test
   void smtpDownRetriesBecomeAnIncidentAndAfterRecoveryEveryoneGetsTheAgendaOnce() throws Exception {
-    String key = "retry-" + java.util.UUID.randomUUID();
+    String key = "retry-" + UUID.randomUUID();
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS, key);
     smtpDown();
 
@@ -124,12 +128,13 @@ class NotificationRetryProcessTest extends MailTestSupport {
 
   @Test
   void aServerThatDiesMidwayDoesNotMakeTheRetrySendTwice() throws Exception {
-    String key = "retry-" + java.util.UUID.randomUUID();
+    String key = "retry-" + UUID.randomUUID();
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS, key);
     faults.failAfter(5);
 
     String jobId = job(pi).getId();
-    assertThatThrownBy(() -> managementService.executeJob(jobId)).hasRootCauseMessage("Connection refused (injected fault)");
+    assertThatThrownBy(() -> managementService.executeJob(jobId))
+        .hasRootCauseMessage("Connection refused (injected fault)");
 
     // the job's transaction rolled back, but the five deliveries are logged in their own transactions
     assertThat(received(key, "agenda#0")).hasSize(5);
@@ -148,7 +153,7 @@ class NotificationRetryProcessTest extends MailTestSupport {
   }
 
   private static List<Throwable> causeChain(Throwable e) {
-    List<Throwable> chain = new java.util.ArrayList<>();
+    List<Throwable> chain = new ArrayList<>();
     for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
       chain.add(t);
     }

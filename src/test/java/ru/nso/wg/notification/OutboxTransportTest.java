@@ -10,6 +10,7 @@ import net.fortuna.ical4j.model.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mock.env.MockEnvironment;
@@ -36,12 +37,12 @@ class OutboxTransportTest {
   Path dir;
 
   private MailSettings settings(String transport) {
-    return new MailSettings("wg-secretariat@example.org", "Секретариат Рабочей группы", transport, dir.resolve("outbox"),
-        "http://127.0.0.1:8080/");
+    return new MailSettings("wg-secretariat@example.org", "Секретариат Рабочей группы", transport,
+        dir.resolve("outbox"), "http://127.0.0.1:8080/");
   }
 
   private static ObjectProvider<JavaMailSender> sender() {
-    return new org.springframework.beans.factory.support.StaticListableBeanFactory(
+    return new StaticListableBeanFactory(
         Map.of("mailSender", new JavaMailSenderImpl())).getBeanProvider(JavaMailSender.class);
   }
 
@@ -67,15 +68,16 @@ class OutboxTransportTest {
         .mailTransport(settings, new MockEnvironment(), sender());
     MailComposer composer = new MailComposer(settings);
     MeetingInfo meeting = Fixtures.meeting("2026-30", 2);
-    Recipient recipient = new Recipient("vasiliev", "Васильев Павел Андреевич", "Павел Андреевич", "vasiliev@example.org");
-    String ics = new CalendarInvitations(settings).request(meeting, recipient, NotificationService.summary(meeting),
-        NotificationService.agendaText(meeting));
+    Recipient recipient =
+        new Recipient("vasiliev", "Васильев Павел Андреевич", "Павел Андреевич", "vasiliev@example.org");
+    String ics = new CalendarInvitations(settings).request(meeting, recipient, MeetingMessages.summary(meeting),
+        MeetingMessages.agendaText(meeting));
     MailTemplates.Rendered rendered = new MailTemplates(new TemplateResources(dir.resolve("none")))
         .render("invitation", Map.of("greeting", recipient.greeting(), "meetingTitle", meeting.title(),
             "meetingNumber", meeting.numberText(), "meetingDateTime", "13 мая 2026 г. в 10:00 (время новосибирское)",
             "meetingTime", "10:00",
             "format", meeting.formatText(), "presiding", "Лебедева Ольга Николаевна",
-            "agendaHtml", NotificationService.agendaHtml(meeting), "agendaText", NotificationService.agendaText(meeting),
+            "agendaHtml", MeetingMessages.agendaHtml(meeting), "agendaText", MeetingMessages.agendaText(meeting),
             "senderName", settings.fromName()));
     MimeMessage message = outbox.newMessage();
     composer.fill(message, new MailComposer.OutgoingMail("2026-30", "invitation#2", recipient, rendered.subject(),
@@ -98,7 +100,8 @@ class OutboxTransportTest {
         + "начало в 10:00 (время новосибирское)");
     assertThat(((InternetAddress) read.getFrom()[0]).getPersonal()).isEqualTo("Секретариат Рабочей группы");
     assertThat(((InternetAddress) read.getAllRecipients()[0]).getAddress()).isEqualTo("vasiliev@example.org");
-    assertThat(read.getMessageID()).isEqualTo(MailComposer.messageId("2026-30", "invitation#2", "vasiliev@example.org"));
+    assertThat(read.getMessageID())
+        .isEqualTo(MailComposer.messageId("2026-30", "invitation#2", "vasiliev@example.org"));
     assertThat(MailTestSupport.text(MailTestSupport.part(read, "text/plain", false)))
         .contains("Добрый день, Павел Андреевич!", "Приглашаем Вас принять участие");
     assertThat(MailTestSupport.text(MailTestSupport.part(read, "text/html", false))).contains("<ol>");

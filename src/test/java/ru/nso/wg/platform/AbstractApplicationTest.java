@@ -29,12 +29,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import ru.nso.wg.WgMeetingsApplication;
+import ru.nso.wg.deployment.ModelDeployer;
 import ru.nso.wg.meeting.VotingProperties;
 import ru.nso.wg.meeting.rules.VotingSettings;
 import ru.nso.wg.platform.Http.Login;
 import ru.nso.wg.platform.Http.Response;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static ru.nso.wg.platform.Http.ANONYMOUS;
@@ -71,7 +72,7 @@ abstract class AbstractApplicationTest {
   static final String SECRETARIAT_GROUP = "wg-secretariat";
   static final String MEETING = "wg-meeting";
   /** The deployment source of {@code ru.nso.wg.deployment.ModelDeployer}. */
-  static final String MODEL_SOURCE = ru.nso.wg.deployment.ModelDeployer.SOURCE;
+  static final String MODEL_SOURCE = ModelDeployer.SOURCE;
 
   @LocalServerPort
   int port;

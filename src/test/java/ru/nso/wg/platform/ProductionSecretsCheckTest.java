@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The {@code prod} profile refuses to start without real secrets, naming the variable, before touching the database. */
+/**
+ * The {@code prod} profile refuses to start without real secrets, naming the variable, before touching the
+ * database.
+ */
 class ProductionSecretsCheckTest {
 
   static final List<String> REQUIRED = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "ADMIN_USER", "ADMIN_PASSWORD");

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingStatus;
+import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.notification.MailSettings;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
@@ -74,7 +75,7 @@ abstract class AbstractMeetingIntegrationTest {
     await().atMost(Duration.ofMinutes(2)).until(() -> engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceId(meeting.instance.getId()).count() == 0);
     assertThat(record.get(key).status()).isEqualTo(MeetingStatus.PUBLISHED);
-    assertThat(record.decisions(key)).extracting(d -> d.outcome()).containsExactly("ADOPTED", "REJECTED");
+    assertThat(record.decisions(key)).extracting(d -> d.outcome()).containsExactly(Decision.ADOPTED, Decision.REJECTED);
     assertThat(documents.verify(key).intact()).isTrue();
     try (Stream<Path> files = Files.walk(mail.outboxDir())) {
       List<String> mails = files.filter(f -> f.toString().endsWith(".eml")).map(Path::toString).toList();

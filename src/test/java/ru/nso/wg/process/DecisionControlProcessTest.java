@@ -26,10 +26,12 @@ import ru.nso.wg.control.DecisionEventKind;
 import ru.nso.wg.control.DecisionStage;
 import ru.nso.wg.control.DecisionState;
 import ru.nso.wg.control.ExecutorKind;
-import ru.nso.wg.meeting.MeetingData.Decision;
+import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.meeting.MeetingStatus;
+import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.notification.DeliveryLog;
 import ru.nso.wg.process.DecisionControlProcess.Elements;
 import ru.nso.wg.process.DecisionRequestProcesses.Extend;
@@ -140,8 +142,9 @@ class DecisionControlProcessTest {
     MeetingRef later = DecisionScenario.meeting(record, "2026-12-16T14:30+07:00");
     clockAt(TODAY);
     for (int item = 1; item <= 2; item++) {
-      record.saveDecision(later.key(), new Decision(item, null, item == 2 ? "Признать утратившим силу решение по "
-          + "вопросу 1 заседания " + meeting.display() : "Одобрить", item == 2 ? "ADOPTED" : "REJECTED", "MAJORITY",
+      record.saveDecision(later.key(), new ItemDecision(item, null, item == 2 ? "Признать утратившим силу решение по "
+          + "вопросу 1 заседания " + meeting.display() : "Одобрить", item == 2 ? Decision.ADOPTED : Decision.REJECTED,
+          DecisionRule.MAJORITY,
           "большинство", 9, 1, 0, 10, null, null, null, null, null));
     }
     record.setStatus(later.key(), status, null);
@@ -221,7 +224,8 @@ class DecisionControlProcessTest {
     assertThat(decision.instance).isEnded().hasPassed(Elements.EXECUTED);
     assertThat(history()).containsExactly(DecisionEventKind.REGISTERED, DecisionEventKind.REPORTED,
         DecisionEventKind.RETURNED, DecisionEventKind.REPORTED, DecisionEventKind.ACCEPTED);
-    assertThat(control.history(decision.key).get(2).details()).isEqualTo("Приложите лист согласования с министерствами");
+    assertThat(control.history(decision.key).get(2).details())
+        .isEqualTo("Приложите лист согласования с министерствами");
   }
 
   // --------------------------------------------------------------------------------------------- deadlines
@@ -291,7 +295,8 @@ class DecisionControlProcessTest {
   void aDueDateOnADayOffEndsOnTheNextWorkingDay() {
     decision.start(meeting, 1, EXECUTOR, "2027-01-09", AREA_DIGITAL); // Saturday of the New Year holidays
     assertThat(decision.job(Elements.DUE_DATE_PASSED).getDuedate()).isEqualTo(at("2027-01-11T18:00+07:00"));
-    assertThat((String) decision.variable(DUE_TEXT)).startsWith("не позднее 11.01.2027 18:00 (09.01.2027 — нерабочий день)");
+    assertThat((String) decision.variable(DUE_TEXT))
+        .startsWith("не позднее 11.01.2027 18:00 (09.01.2027 — нерабочий день)");
   }
 
   // --------------------------------------------------------------------------------------------- extension
@@ -474,7 +479,8 @@ class DecisionControlProcessTest {
     decision.as(EXECUTOR, () -> engine.getTaskService().setAssignee(report.getId(), "novikova"));
     assertThatThrownBy(() -> decision.submit(Elements.REPORT, "novikova",
         Map.of(REPORT_TEXT.name(), "Проект стандарта подготовлен")))
-        .hasMessageContaining("Отчитаться об исполнении поручения может только его исполнитель: Васильев Павел Андреевич");
+        .hasMessageContaining(
+            "Отчитаться об исполнении поручения может только его исполнитель: Васильев Павел Андреевич");
     // an empty report from the executor
     decision.as(EXECUTOR, () -> engine.getTaskService().setAssignee(report.getId(), EXECUTOR));
     assertThatThrownBy(() -> decision.submit(Elements.REPORT, EXECUTOR, Map.of(REPORT_TEXT.name(), "Готово")))
@@ -489,13 +495,15 @@ class DecisionControlProcessTest {
   void aGroupExecutorReportsThroughItsMembersOnly() {
     decision.start(meeting, 1, RosterGroups.SECRETARIAT, DUE, AREA_DIGITAL);
     assertThat(registered().executorKind()).isEqualTo(ExecutorKind.GROUP);
-    assertThat(registered().executorName()).isEqualTo("Департамент организации управления и государственной гражданской службы");
+    assertThat(registered().executorName())
+        .isEqualTo("Департамент организации управления и государственной гражданской службы");
     Task report = decision.task(Elements.REPORT);
     assertThat(report.getAssignee()).isNull();
     assertThat(engine.getTaskService().getIdentityLinksForTask(report.getId()))
         .anyMatch(l -> RosterGroups.SECRETARIAT.equals(l.getGroupId()));
     // an administrator may complete any task, but is not the executor
-    assertThatThrownBy(() -> decision.submit(Elements.REPORT, "admin", Map.of(REPORT_TEXT.name(), "Исполнено полностью")))
+    assertThatThrownBy(() -> decision.submit(Elements.REPORT, "admin",
+        Map.of(REPORT_TEXT.name(), "Исполнено полностью")))
         .hasMessageContaining("может только его исполнитель");
     decision.report("popov", "Порядок подготовлен и утверждён приказом департамента");
     assertThat(decision.instance).isWaitingAt(Elements.REVIEW);
@@ -506,7 +514,8 @@ class DecisionControlProcessTest {
     decision.start(meeting, 1, EXECUTOR, DUE, AREA_DIGITAL);
     decision.report(EXECUTOR, "Проект стандарта подготовлен");
     // another deputy chair is not a candidate of the task
-    assertThatThrownBy(() -> decision.complete(Elements.REVIEW, DEPUTY_SERVICES, Map.of(REVIEW_DECISION.name(), "ACCEPT")))
+    assertThatThrownBy(() -> decision.complete(Elements.REVIEW, DEPUTY_SERVICES,
+        Map.of(REVIEW_DECISION.name(), "ACCEPT")))
         .isInstanceOf(AuthorizationException.class);
     // the controlling deputy chair hands the task to another deputy chair: acceptance is still refused
     Task review = decision.task(Elements.REVIEW);
@@ -514,7 +523,8 @@ class DecisionControlProcessTest {
       engine.getTaskService().claim(review.getId(), DEPUTY_DIGITAL);
       engine.getTaskService().setAssignee(review.getId(), DEPUTY_SERVICES);
     });
-    assertThatThrownBy(() -> decision.submit(Elements.REVIEW, DEPUTY_SERVICES, Map.of(REVIEW_DECISION.name(), "ACCEPT")))
+    assertThatThrownBy(() -> decision.submit(Elements.REVIEW, DEPUTY_SERVICES,
+        Map.of(REVIEW_DECISION.name(), "ACCEPT")))
         .hasMessageContaining("Принять или вернуть отчёт может только заместитель председателя, контролирующий "
             + "исполнение решения (п. 8 Положения): Кузнецова Елена Игоревна");
     assertThatThrownBy(() -> decision.submit(Elements.REVIEW, "admin", Map.of(REVIEW_DECISION.name(), "ACCEPT")))
@@ -540,7 +550,8 @@ class DecisionControlProcessTest {
     assertThatThrownBy(() -> decision.startRequest(DecisionRequestProcesses.EXTEND_KEY, CHAIR_OFFICE,
         extension("2026-11-27", "Командировка исполнителя"))).hasMessageContaining("уже прошёл");
     assertThatThrownBy(() -> decision.startRequest(DecisionRequestProcesses.EXTEND_KEY, CHAIR_OFFICE,
-        extension(DUE, "Командировка исполнителя"))).hasMessageContaining("должен быть позже действующего срока — 01.03.2027");
+        extension(DUE, "Командировка исполнителя")))
+        .hasMessageContaining("должен быть позже действующего срока — 01.03.2027");
     assertThatThrownBy(() -> decision.startRequest(DecisionRequestProcesses.EXTEND_KEY, CHAIR_OFFICE,
         extension("2027-02-01", "Командировка исполнителя"))).hasMessageContaining("позже действующего срока");
     assertThatThrownBy(() -> decision.startRequest(DecisionRequestProcesses.EXTEND_KEY, CHAIR_OFFICE,
@@ -562,7 +573,8 @@ class DecisionControlProcessTest {
     assertThatThrownBy(() -> decision.as(CHAIR_OFFICE, () -> engine.getFormService().submitTaskForm(extend.getId(),
         Map.of(NEW_DUE_DATE.name(), "2027-04-15")))).hasMessageContaining("Укажите причину продления");
     assertThatThrownBy(() -> decision.as(CHAIR_OFFICE, () -> engine.getFormService().submitTaskForm(extend.getId(),
-        Map.of(NEW_DUE_DATE.name(), "2027-04-15", EXTENSION_REASON.name(), "  ")))).hasMessageContaining("Укажите причину");
+        Map.of(NEW_DUE_DATE.name(), "2027-04-15", EXTENSION_REASON.name(), "  "))))
+        .hasMessageContaining("Укажите причину");
     assertThatThrownBy(() -> decision.as(CHAIR_OFFICE, () -> engine.getFormService().submitTaskForm(extend.getId(),
         Map.of(EXTENSION_REASON.name(), "Командировка исполнителя")))).hasMessageContaining("Укажите новый срок");
     assertThatThrownBy(() -> decision.as(CHAIR_OFFICE, () -> engine.getFormService().submitTaskForm(extend.getId(),

@@ -3,6 +3,8 @@ package ru.nso.wg.process;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -14,13 +16,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentStore;
+import ru.nso.wg.meeting.DeadlineOutcome;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
-import ru.nso.wg.meeting.MeetingData.Decision;
+import ru.nso.wg.meeting.MeetingData.ItemDecision;
+import ru.nso.wg.meeting.MeetingEventKind;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingStatus;
+import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -28,8 +37,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static ru.nso.wg.process.MeetingProcess.Vars.*;
 import static ru.nso.wg.process.MeetingScenario.CHAIR;
 import static ru.nso.wg.process.MeetingScenario.DEPUTY;
@@ -55,7 +64,8 @@ class MeetingProcessTest {
       // the configuration is only a placeholder: the engine measured is Spring Boot's (SpringEngineForCoverage)
       .builder(SpringEngineForCoverage.placeholder("meeting"))
       .assertClassCoverageAtLeast(0.9)
-      .excludeProcessDefinitionKeys(ProcessKeys.POSTPONE, ProcessKeys.CANCEL, ProcessKeys.DISSENT, ProcessKeys.DECISION_CONTROL)
+      .excludeProcessDefinitionKeys(ProcessKeys.POSTPONE, ProcessKeys.CANCEL, ProcessKeys.DISSENT,
+          ProcessKeys.DECISION_CONTROL)
       .build();
 
   @RegisterExtension
@@ -81,14 +91,14 @@ class MeetingProcessTest {
   @AfterEach
   void resetClockAndAssertions() {
     ClockUtil.reset();
-    org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.reset();
+    AbstractAssertions.reset();
   }
 
   private static Date at(String isoOffsetDateTime) {
     return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
   }
 
-  private Decision decision(int itemNo) {
+  private ItemDecision decision(int itemNo) {
     return record.decisions(meeting.key()).stream().filter(d -> d.itemNo() == itemNo).findFirst().orElseThrow();
   }
 
@@ -105,7 +115,7 @@ class MeetingProcessTest {
     meeting.prepareAgenda(3);
     assertThat(meeting.task(Elements.APPROVE_AGENDA).getAssignee()).isEqualTo(CHAIR);
     meeting.approveAgenda(CHAIR);
-    assertThat(documents.latest(key, ru.nso.wg.document.DocumentKind.AGENDA)).isPresent();
+    assertThat(documents.latest(key, DocumentKind.AGENDA)).isPresent();
     assertThat(meeting.task(Elements.DISTRIBUTE_AGENDA).getDueDate()).isEqualTo(at("2026-12-11T18:00+07:00"));
     meeting.distributeAgenda();
     meeting.executeJob(Elements.SEND_AGENDA);
@@ -120,6 +130,8 @@ class MeetingProcessTest {
     // 9 in the room, 1 by ВКС: 10 of 15 — quorate (§ 15)
     meeting.recordAttendance(TEN_PRESENT.subList(0, 9), TEN_PRESENT.subList(9, 10));
     assertThat(meeting.instance).isWaitingAt(Elements.RECORD_VOTE);
+    // the secretary the minutes name is recorded: whoever registered the attendance
+    assertThat(record.get(key).secretaryUserId()).isEqualTo(SECRETARY);
     // item 1: adopted by majority
     meeting.vote(ROSTER.subList(0, 8), List.of(ROSTER.get(8)), List.of(ROSTER.get(9)));
     // item 2: rejected by majority
@@ -128,11 +140,11 @@ class MeetingProcessTest {
     meeting.vote(ROSTER.subList(0, 5), ROSTER.subList(5, 10), List.of(), List.of(),
         Map.of(HAS_INSTRUCTION.name(), true, EXECUTOR.name(), "kuznetsova",
             INSTRUCTION_DUE.name(), "2027-03-01", CONTROL_AREA.name(), "wg-area-digital"));
-    assertThat(decision(1).rule()).isEqualTo("MAJORITY");
-    assertThat(decision(1).outcome()).isEqualTo("ADOPTED");
-    assertThat(decision(2).outcome()).isEqualTo("REJECTED");
-    assertThat(decision(3).rule()).isEqualTo("CASTING_VOTE");
-    assertThat(decision(3).outcome()).isEqualTo("ADOPTED");
+    assertThat(decision(1).rule()).isEqualTo(DecisionRule.MAJORITY);
+    assertThat(decision(1).outcome()).isEqualTo(Decision.ADOPTED);
+    assertThat(decision(2).outcome()).isEqualTo(Decision.REJECTED);
+    assertThat(decision(3).rule()).isEqualTo(DecisionRule.CASTING_VOTE);
+    assertThat(decision(3).outcome()).isEqualTo(Decision.ADOPTED);
     assertThat(decision(3).executor()).startsWith("Кузнецова Елена Игоревна");
     assertThat(decision(3).executorId()).isEqualTo("kuznetsova");
 
@@ -149,6 +161,7 @@ class MeetingProcessTest {
     assertThat(documents.signedMinutes(key)).isPresent();
     assertThat(documents.verify(key).intact()).isTrue();
     assertThat(record.get(key).status()).isEqualTo(MeetingStatus.MINUTES_SIGNED);
+    assertThat(record.get(key).signedOn()).isEqualTo(LocalDate.of(2026, 12, 23));
     assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MINUTES_SHA256.name()))
         .isEqualTo(documents.signedMinutes(key).orElseThrow().sha256());
     meeting.executeJob(Elements.START_DECISION_CONTROL);
@@ -164,9 +177,10 @@ class MeetingProcessTest {
         Map.of(PUBLICATION_URL.name(), "https://www.nso.ru/news/2026-12-wg"));
     assertThat(meeting.instance).isEnded().hasPassed(Elements.END);
     assertThat(record.get(key).status()).isEqualTo(MeetingStatus.PUBLISHED);
-    assertThat(record.deadlineEvents(key)).extracting(DeadlineEvent::outcome).containsOnly("MET");
+    assertThat(record.deadlineEvents(key)).extracting(DeadlineEvent::outcome).containsOnly(DeadlineOutcome.MET);
     assertThat(record.deadlineEvents(key)).extracting(DeadlineEvent::kind)
-        .contains("agendaToChair", "agendaDistribution", "minutesDue", "minutesCopiesDue");
+        .contains(DeadlineKind.AGENDA_TO_CHAIR, DeadlineKind.AGENDA_DISTRIBUTION, DeadlineKind.MINUTES_DUE,
+            DeadlineKind.MINUTES_COPIES_DUE);
   }
 
   @Test
@@ -222,7 +236,7 @@ class MeetingProcessTest {
     assertThat(record.decisions(meeting.key())).hasSize(1);
     meeting.vote(List.of(), List.of(), List.of(), List.of(ROSTER.get(7)),
         Map.of(DECISION_TEXT.name(), "Рассмотрение вопроса перенесено: нет кворума"));
-    assertThat(decision(2).rule()).isEqualTo("NO_QUORUM");
+    assertThat(decision(2).rule()).isEqualTo(DecisionRule.NO_QUORUM);
     assertThat(decision(2).present()).isEqualTo(7);
     assertThat(meeting.instance).isWaitingAt(Elements.GENERATE_MINUTES);
   }
@@ -232,10 +246,10 @@ class MeetingProcessTest {
     meeting.start(MEETING);
     meeting.prepareAndHold(1, MEETING);
     meeting.recordAttendance(TEN_PRESENT, List.of());
-    meeting.vote(ROSTER.subList(1, 6), List.of(ROSTER.get(0), ROSTER.get(6), ROSTER.get(7), ROSTER.get(8), ROSTER.get(9)),
-        List.of());
-    assertThat(decision(1).rule()).isEqualTo("CASTING_VOTE");
-    assertThat(decision(1).outcome()).isEqualTo("REJECTED");
+    meeting.vote(ROSTER.subList(1, 6),
+        List.of(ROSTER.get(0), ROSTER.get(6), ROSTER.get(7), ROSTER.get(8), ROSTER.get(9)), List.of());
+    assertThat(decision(1).rule()).isEqualTo(DecisionRule.CASTING_VOTE);
+    assertThat(decision(1).outcome()).isEqualTo(Decision.REJECTED);
   }
 
   @Test
@@ -247,11 +261,12 @@ class MeetingProcessTest {
     assertThat(meeting.instance).isWaitingAt(Elements.CONFIRM_OUTCOME);
     assertThat(meeting.task(Elements.CONFIRM_OUTCOME).getAssignee()).isEqualTo(CHAIR);
     // the task is the presiding person's: the engine refuses anyone else
-    assertThatThrownBy(() -> meeting.complete(Elements.CONFIRM_OUTCOME, SECRETARY, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED")))
+    assertThatThrownBy(() -> meeting.complete(Elements.CONFIRM_OUTCOME, SECRETARY,
+        Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED")))
         .isInstanceOf(AuthorizationException.class);
     meeting.complete(Elements.CONFIRM_OUTCOME, CHAIR, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED"));
-    assertThat(decision(1).rule()).isEqualTo("CONFIRMED_BY_PRESIDING");
-    assertThat(decision(1).outcome()).isEqualTo("ADOPTED");
+    assertThat(decision(1).rule()).isEqualTo(DecisionRule.CONFIRMED_BY_PRESIDING);
+    assertThat(decision(1).outcome()).isEqualTo(Decision.ADOPTED);
     assertThat(decision(1).confirmedBy()).isEqualTo(CHAIR);
     assertThat(meeting.instance).isWaitingAt(Elements.GENERATE_MINUTES);
   }
@@ -274,13 +289,13 @@ class MeetingProcessTest {
     // pure tie: the deputy presiding voted for → adopted by the casting vote
     meeting.vote(List.of("morozov", "lebedeva", "kuznetsova", "vasiliev", "novikova"),
         List.of("fedorov", "pavlova", "semenov", "golubeva", "vinogradov"), List.of());
-    assertThat(decision(1).rule()).isEqualTo("CASTING_VOTE");
-    assertThat(decision(1).outcome()).isEqualTo("ADOPTED");
+    assertThat(decision(1).rule()).isEqualTo(DecisionRule.CASTING_VOTE);
+    assertThat(decision(1).outcome()).isEqualTo(Decision.ADOPTED);
     meeting.executeJob(Elements.GENERATE_MINUTES);
     meeting.finishMinutes();
     assertThat(meeting.task(Elements.SIGN_MINUTES).getAssignee()).isEqualTo(DEPUTY);
     assertThatThrownBy(() -> meeting.sign(CHAIR)).isInstanceOf(AuthorizationException.class);
-    org.camunda.bpm.engine.task.Task signing = meeting.task(Elements.SIGN_MINUTES);
+    Task signing = meeting.task(Elements.SIGN_MINUTES);
     assertThatThrownBy(() -> meeting.as("admin", () -> engine.getFormService().submitTaskForm(signing.getId(),
         Map.of(SIGN_DECISION.name(), "SIGN")))).hasMessageContaining("Только председательствующий");
     assertThat(documents.signedMinutes(meeting.key())).isEmpty();
@@ -357,11 +372,12 @@ class MeetingProcessTest {
     fireAt(Elements.COPIES_DEADLINE, "2026-12-29T18:00+07:00", Elements.ESCALATE_COPIES);
 
     List<DeadlineEvent> events = record.deadlineEvents(meeting.key());
-    assertThat(events).filteredOn(e -> e.outcome().equals("MISSED")).extracting(DeadlineEvent::kind)
-        .containsExactly("agendaToChair", "agendaDistribution", "minutesDue", "minutesCopiesDue");
-    assertThat(events).filteredOn(e -> e.outcome().equals("LATE")).extracting(DeadlineEvent::kind)
-        .contains("agendaToChair", "agendaDistribution", "minutesDue");
-    assertThat(record.events(meeting.key())).filteredOn(e -> e.kind().equals("REMINDER")).hasSize(4);
+    assertThat(events).filteredOn(e -> e.outcome() == DeadlineOutcome.MISSED).extracting(DeadlineEvent::kind)
+        .containsExactly(DeadlineKind.AGENDA_TO_CHAIR, DeadlineKind.AGENDA_DISTRIBUTION, DeadlineKind.MINUTES_DUE,
+            DeadlineKind.MINUTES_COPIES_DUE);
+    assertThat(events).filteredOn(e -> e.outcome() == DeadlineOutcome.LATE).extracting(DeadlineEvent::kind)
+        .contains(DeadlineKind.AGENDA_TO_CHAIR, DeadlineKind.AGENDA_DISTRIBUTION, DeadlineKind.MINUTES_DUE);
+    assertThat(record.events(meeting.key())).filteredOn(e -> e.kind() == MeetingEventKind.REMINDER).hasSize(4);
   }
 
   @Test
@@ -377,7 +393,9 @@ class MeetingProcessTest {
     // 20.01.2027 (Wednesday) − 5 working days = 13.01.2027
     assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2027-01-13T18:00+07:00"));
     assertThat(meeting.task(Elements.PREPARE_AGENDA).getDueDate()).isEqualTo(at("2027-01-13T18:00+07:00"));
-    assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MEETING_DATE.name())).isEqualTo("2027-01-20");
+    assertThat(meeting.task(Elements.PREPARE_AGENDA).getFollowUpDate()).isEqualTo(at("2027-01-12T18:00+07:00"));
+    assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MEETING_DATE.name()))
+        .isEqualTo("2027-01-20");
     assertThat(record.get(meeting.key()).start().toInstant()).isEqualTo(at("2027-01-20T11:00+07:00").toInstant());
     meeting.prepareAgenda(1);
     meeting.approveAgenda(CHAIR);
@@ -400,7 +418,7 @@ class MeetingProcessTest {
         StaffRequestProcesses.POSTPONE_REASON.name(), "Совпадение с заседанием Правительства"));
     meeting.executeJob(Elements.APPLY_POSTPONEMENT);
     assertThat(meeting.job(Elements.MEETING_TIME).getDuedate()).isEqualTo(at("2026-12-18T10:00+07:00"));
-    assertThat(record.events(meeting.key())).anyMatch(e -> e.kind().equals("POSTPONED"));
+    assertThat(record.events(meeting.key())).anyMatch(e -> e.kind() == MeetingEventKind.POSTPONED);
   }
 
   @Test
@@ -437,10 +455,11 @@ class MeetingProcessTest {
         Map.of(AGENDA_ITEMS.name(), MeetingScenario.json("[]")))).hasMessageContaining("нет ни одного вопроса");
     assertThat(meeting.instance).isWaitingAt(Elements.PREPARE_AGENDA);
     meeting.prepareAgenda(1);
-    assertThatThrownBy(() -> meeting.complete(Elements.APPROVE_AGENDA, SECRETARY, Map.of(AGENDA_DECISION.name(), "APPROVE")))
+    assertThatThrownBy(() -> meeting.complete(Elements.APPROVE_AGENDA, SECRETARY,
+        Map.of(AGENDA_DECISION.name(), "APPROVE")))
         .isInstanceOf(AuthorizationException.class);
     // nor may the chair complete a task of the presiding person outside Tasklist's assignment
-    org.camunda.bpm.engine.task.Task approval = meeting.task(Elements.APPROVE_AGENDA);
+    Task approval = meeting.task(Elements.APPROVE_AGENDA);
     assertThatThrownBy(() -> meeting.as("admin", () -> engine.getFormService().submitTaskForm(approval.getId(),
         Map.of(AGENDA_DECISION.name(), "APPROVE")))).hasMessageContaining("Только председательствующий");
     assertThat(record.get(meeting.key()).status()).isEqualTo(MeetingStatus.PREPARATION);

@@ -1,5 +1,6 @@
 package ru.nso.wg.process;
 
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -16,9 +17,11 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -39,7 +42,8 @@ public class MeetingScenario {
   public static final String INFO_POLICY = "egorova";
   /** The demo roster: 15 members (chair, three deputies, eleven members). */
   public static final List<String> ROSTER = List.of("sokolov", "lebedeva", "morozov", "kuznetsova", "vasiliev",
-      "novikova", "fedorov", "pavlova", "semenov", "golubeva", "vinogradov", "bogdanova", "orlov", "kiseleva", "makarov");
+      "novikova", "fedorov", "pavlova", "semenov", "golubeva", "vinogradov", "bogdanova", "orlov", "kiseleva",
+      "makarov");
 
   private final ProcessEngine engine;
   private final IdentityService identity;
@@ -172,7 +176,7 @@ public class MeetingScenario {
   /** Executes the job waiting at an activity (an async service task, or a timer whose time has come). */
   public void executeJob(String activityId) {
     if (jobExecutorRuns) {
-      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> {
+      Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> {
         failOnJobException();
         return management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).count() == 0;
       });
@@ -191,9 +195,10 @@ public class MeetingScenario {
 
   /** Waits until the task is there (async steps before it run on the job executor). */
   public Task awaitTask(String taskDefinitionKey) {
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> {
+    Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> {
       failOnJobException();
-      return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey).count() == 1;
+      return tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskDefinitionKey)
+          .count() == 1;
     });
     return task(taskDefinitionKey);
   }
@@ -236,7 +241,7 @@ public class MeetingScenario {
 
   public void vote(List<String> votesFor, List<String> against, List<String> abstain, List<String> leftBefore,
                    Map<String, Object> extra) {
-    Map<String, Object> values = new java.util.HashMap<>(Map.of(
+    Map<String, Object> values = new HashMap<>(Map.of(
         VOTES_FOR.name(), list(votesFor.toArray(String[]::new)),
         VOTES_AGAINST.name(), list(against.toArray(String[]::new)),
         VOTES_ABSTAIN.name(), list(abstain.toArray(String[]::new)),

@@ -122,7 +122,8 @@ class TasklistFilterBootstrapTest {
         .contains(MY_TASKS, MY_GROUP_TASKS, OVERDUE)
         .doesNotContain(SECRETARIAT_MEETINGS, MY_DECISION_CONTROL);
     assertThat(visibleFilters("smirnova")).contains(MY_TASKS, SECRETARIAT_MEETINGS).doesNotContain(MY_DECISION_CONTROL);
-    assertThat(visibleFilters("kuznetsova")).contains(MY_TASKS, MY_DECISION_CONTROL).doesNotContain(SECRETARIAT_MEETINGS);
+    assertThat(visibleFilters("kuznetsova")).contains(MY_TASKS, MY_DECISION_CONTROL)
+        .doesNotContain(SECRETARIAT_MEETINGS);
   }
 
   @Test

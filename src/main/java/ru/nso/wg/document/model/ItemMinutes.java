@@ -1,5 +1,8 @@
 package ru.nso.wg.document.model;
 
+import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -11,8 +14,8 @@ import java.util.Objects;
  * @param heard        «СЛУШАЛИ»: the speakers, each «Фамилия И.О. — должность» as printed
  * @param spoke        «ВЫСТУПИЛИ»: free text (several lines allowed), may be empty
  * @param decision     «РЕШИЛИ»: the decision text (several lines allowed)
- * @param votes        the vote counts; {@code null} only when {@code rule} is {@link OutcomeRule#NO_QUORUM}
- * @param outcome      adopted / rejected / not taken
+ * @param votes        the vote counts; {@code null} only when {@code rule} is {@link DecisionRule#NO_QUORUM}
+ * @param outcome      adopted or rejected (rejected when nothing was decided for lack of quorum)
  * @param rule         the rule that produced the outcome
  * @param instructions instructions with executors and due dates, may be empty
  */
@@ -23,8 +26,8 @@ public record ItemMinutes(
     String spoke,
     String decision,
     VoteCounts votes,
-    Outcome outcome,
-    OutcomeRule rule,
+    Decision outcome,
+    DecisionRule rule,
     List<Instruction> instructions) {
 
   public ItemMinutes {
@@ -35,11 +38,19 @@ public record ItemMinutes(
     spoke = spoke == null ? "" : spoke;
     decision = decision == null ? "" : decision;
     instructions = instructions == null ? List.of() : List.copyOf(instructions);
-    if (votes == null && rule != OutcomeRule.NO_QUORUM) {
+    if (votes == null && rule != DecisionRule.NO_QUORUM) {
       throw new IllegalArgumentException("votes are required unless the rule is NO_QUORUM (item " + number + ")");
     }
-    if (rule == OutcomeRule.NO_QUORUM && outcome != Outcome.NOT_TAKEN) {
+    if (rule == DecisionRule.NO_QUORUM && outcome != Decision.REJECTED) {
       throw new IllegalArgumentException("without quorum no decision is taken (item " + number + ")");
     }
+  }
+
+  /** «Решение принято», «Решение не принято», or «Решение не принималось» (no quorum). */
+  public String outcomeTitle() {
+    if (rule == DecisionRule.NO_QUORUM) {
+      return "Решение не принималось";
+    }
+    return outcome == Decision.ADOPTED ? "Решение принято" : "Решение не принято";
   }
 }

@@ -1,7 +1,9 @@
 package ru.nso.wg.document.model;
 
+import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.meeting.MeetingFormat;
+
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +38,6 @@ public record MeetingInfo(
     List<Invitee> invitees,
     List<AgendaItem> items) {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Novosibirsk");
   public static final Duration DEFAULT_DURATION = Duration.ofHours(2);
 
   public MeetingInfo {
@@ -50,7 +51,7 @@ public record MeetingInfo(
       throw new IllegalArgumentException("icsSequence must not be negative");
     }
     number = number == null ? "" : number.replaceFirst("^\\s*№\\s*", "").trim();
-    start = start.withZoneSameInstant(ZONE);
+    start = start.withZoneSameInstant(RussianDates.ZONE);
     duration = duration == null || duration.isNegative() || duration.isZero() ? DEFAULT_DURATION : duration;
     place = place == null ? "" : place.trim();
     videoLink = videoLink == null ? "" : videoLink.trim();
@@ -78,9 +79,10 @@ public record MeetingInfo(
   /** e.g. «очное, г. Новосибирск, Красный проспект, 18» or «в формате видеоконференцсвязи (ВКС), ссылка: …». */
   public String formatText() {
     if (format == MeetingFormat.VIDEO) {
-      return Texts.joinNonBlank(", ", format.russian(), videoLink.isEmpty() ? "" : "ссылка для подключения: " + videoLink);
+      return Texts.joinNonBlank(", ", format.adjective(),
+          videoLink.isEmpty() ? "" : "ссылка для подключения: " + videoLink);
     }
-    return Texts.joinNonBlank(", ", format.russian(), place);
+    return Texts.joinNonBlank(", ", format.adjective(), place);
   }
 
   /** «заседание Рабочей группы № 3 от 13 мая 2026 г.». */

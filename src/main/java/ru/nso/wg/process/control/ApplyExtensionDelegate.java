@@ -31,11 +31,11 @@ public class ApplyExtensionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = DecisionControlProcess.businessKey(MEETING_KEY.get(execution), ITEM_NO.get(execution));
-    LocalDate newDueDate = LocalDate.parse(NEW_DUE_DATE.get(execution));
+    String key = DecisionControlProcess.businessKey(execution);
+    LocalDate newDueDate = NEW_DUE_DATE.get(execution);
     ControlledDecision d = control.applyExtension(key, newDueDate, EXTENSION_REASON.get(execution),
         REQUESTED_BY.find(execution).orElse(null));
-    DUE_DATE.set(execution, newDueDate.toString());
+    DUE_DATE.set(execution, newDueDate);
     OVERDUE.set(execution, false);
     views.write(execution, d);
     NEW_DUE_DATE.set(execution, null);

@@ -25,7 +25,7 @@ public class ApplyWithdrawalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    control.applyWithdrawal(DecisionControlProcess.businessKey(MEETING_KEY.get(execution), ITEM_NO.get(execution)),
+    control.applyWithdrawal(DecisionControlProcess.businessKey(execution),
         new DecisionControl.Withdrawal(MeetingRef.parse(WITHDRAWING_MEETING_REF.get(execution)),
             WITHDRAWING_ITEM_NO.get(execution)),
         WITHDRAWAL_NOTE.find(execution).orElse(null), REQUESTED_BY.find(execution).orElse(null));

@@ -1,17 +1,20 @@
 package ru.nso.wg.process.control;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.control.ControlDeadlines;
-import ru.nso.wg.control.ControlIdentity;
 import ru.nso.wg.control.ControlledDecision;
 import ru.nso.wg.control.DecisionControl;
+import ru.nso.wg.control.DecisionControl.Request;
 import ru.nso.wg.control.DecisionEvent;
 import ru.nso.wg.process.DecisionRequestProcesses;
-
-import java.time.format.DateTimeFormatter;
+import ru.nso.wg.process.FormValues;
+import ru.nso.wg.roster.IdentityDirectory;
 
 import static ru.nso.wg.process.DecisionControlProcess.Vars.CONTROLLER;
 import static ru.nso.wg.process.DecisionControlProcess.Vars.DUE_TEXT;
@@ -21,14 +24,14 @@ import static ru.nso.wg.process.DecisionControlProcess.Vars.HISTORY_TABLE;
 @Component
 public class DecisionViews {
 
-  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
-
   private final DecisionControl control;
-  private final ControlIdentity identity;
+  private final IdentityDirectory identity;
+  private final IdentityService identityService;
 
-  public DecisionViews(DecisionControl control, ControlIdentity identity) {
+  public DecisionViews(DecisionControl control, IdentityDirectory identity, IdentityService identityService) {
     this.control = control;
     this.identity = identity;
+    this.identityService = identityService;
   }
 
   /** The controller, the due date in force and the history. */
@@ -36,6 +39,18 @@ public class DecisionViews {
     CONTROLLER.set(scope, control.controllerText(d));
     DUE_TEXT.set(scope, control.dueText(d));
     HISTORY_TABLE.set(scope, history(d.key()));
+  }
+
+  /**
+   * The decision a request names («3/2026», item 2), if the caller may ask for it: it becomes the request's business
+   * key, and its task shows it.
+   */
+  public void find(DelegateExecution execution, Request request) {
+    ControlledDecision d = control.forRequest(request, FormValues.currentUser(identityService),
+        DecisionRequestProcesses.Vars.MEETING_REF.find(execution).orElse(null),
+        DecisionRequestProcesses.Vars.ITEM_NO.find(execution).orElse(null));
+    execution.setProcessBusinessKey(d.key());
+    writeForRequest(execution, d);
   }
 
   /** Everything a request task shows of the decision it acts on. */
@@ -61,7 +76,7 @@ public class DecisionViews {
         details = details + "\nДокументы: " + e.links().replace("\n", ", ");
       }
       rows.append(Spin.JSON("{}")
-          .prop("at", AT.format(e.occurredAt().atZoneSameInstant(ru.nso.wg.calendar.DeadlineSettings.ZONE)))
+          .prop("at", RussianDates.numericDateTime(e.occurredAt()))
           .prop("event", e.kind().title())
           .prop("details", details)
           .prop("actor", e.actor() == null ? "система" : identity.userName(e.actor())));

@@ -7,8 +7,6 @@ import ru.nso.wg.control.ControlledDecision;
 import ru.nso.wg.control.DecisionControl;
 import ru.nso.wg.control.DecisionStage;
 
-import java.time.LocalDate;
-
 import static ru.nso.wg.process.DecisionControlProcess.Vars.*;
 
 /**
@@ -31,7 +29,7 @@ public class RegisterDecisionDelegate implements JavaDelegate {
     ControlledDecision d = control.register(new DecisionControl.NewDecision(MEETING_KEY.get(execution),
         ITEM_NO.get(execution), ITEM_TITLE.find(execution).orElse(null), DECISION_TEXT.get(execution),
         EXECUTOR_ID.get(execution), EXECUTOR_NAME.find(execution).orElse(null),
-        LocalDate.parse(DUE_DATE.get(execution)), CONTROL_AREA.get(execution)), execution.getProcessInstanceId());
+        DUE_DATE.get(execution), CONTROL_AREA.get(execution)), execution.getProcessInstanceId());
     MEETING_NUMBER.set(execution, d.meetingRef().number());
     MEETING_TITLE.set(execution, control.meetingTitle(d));
     EXECUTOR_KIND.set(execution, d.executorKind().name());

@@ -2,10 +2,10 @@ package ru.nso.wg.process.control;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.control.DecisionControl;
 import ru.nso.wg.process.DecisionControlProcess;
+import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
 
 import static ru.nso.wg.process.DecisionControlProcess.Vars.*;
@@ -15,7 +15,7 @@ import static ru.nso.wg.process.DecisionControlProcess.Vars.*;
  * a member of the executor group — may; anyone else is refused and the task stays open.
  */
 @Component("reportExecutionListener")
-public class ReportExecutionListener implements TaskListener {
+public class ReportExecutionListener extends FormTask {
 
   private final DecisionControl control;
   private final DecisionViews views;
@@ -28,12 +28,13 @@ public class ReportExecutionListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    String key = DecisionControlProcess.businessKey(MEETING_KEY.get(task), ITEM_NO.get(task));
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      views.write(task.getExecution(), control.get(key));
-      return;
-    }
+  protected void prepare(DelegateTask task) {
+    views.write(task.getExecution(), control.get(DecisionControlProcess.businessKey(task)));
+  }
+
+  @Override
+  protected void accept(DelegateTask task) {
+    String key = DecisionControlProcess.businessKey(task);
     control.report(key, FormValues.currentUser(identity), REPORT_TEXT.find(task).orElse(null),
         REPORT_LINKS.find(task).orElse(null));
     REPORT_UNDER_REVIEW.set(task, true);

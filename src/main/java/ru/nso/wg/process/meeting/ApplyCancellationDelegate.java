@@ -3,11 +3,7 @@ package ru.nso.wg.process.meeting;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import ru.nso.wg.meeting.MeetingData.Meeting;
-import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.meeting.MeetingScheduling;
-import ru.nso.wg.meeting.MeetingStatus;
-import ru.nso.wg.notification.NotificationService;
+import ru.nso.wg.notification.MeetingMail;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.CANCEL_REASON;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
@@ -16,29 +12,14 @@ import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 @Component("applyCancellation")
 public class ApplyCancellationDelegate implements JavaDelegate {
 
-  private final MeetingScheduling scheduling;
-  private final MeetingRecord record;
-  private final NotificationService notifications;
-  private final MeetingViews views;
-  private final DeliveryGaps gaps;
+  private final MeetingMail mail;
 
-  public ApplyCancellationDelegate(MeetingScheduling scheduling, MeetingRecord record,
-                                   NotificationService notifications, MeetingViews views, DeliveryGaps gaps) {
-    this.scheduling = scheduling;
-    this.record = record;
-    this.notifications = notifications;
-    this.views = views;
-    this.gaps = gaps;
+  public ApplyCancellationDelegate(MeetingMail mail) {
+    this.mail = mail;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = MEETING_KEY.get(execution);
-    Meeting before = record.get(key);
-    String reason = CANCEL_REASON.get(execution);
-    scheduling.cancel(key, reason, null);
-    if (before.status() == MeetingStatus.AGENDA_SENT) {
-      gaps.record(execution, "Уведомление об отмене", notifications.notifyCancellation(views.meeting(key), reason));
-    }
+    DeliveryGaps.show(execution, mail.cancel(MEETING_KEY.get(execution), CANCEL_REASON.get(execution)));
   }
 }

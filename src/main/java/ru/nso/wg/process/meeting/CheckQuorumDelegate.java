@@ -4,8 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingConduct;
-import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.meeting.rules.Quorum;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 import static ru.nso.wg.process.MeetingProcess.Vars.QUORATE;
@@ -15,21 +13,13 @@ import static ru.nso.wg.process.MeetingProcess.Vars.QUORATE;
 public class CheckQuorumDelegate implements JavaDelegate {
 
   private final MeetingConduct conduct;
-  private final MeetingRecord record;
 
-  public CheckQuorumDelegate(MeetingConduct conduct, MeetingRecord record) {
+  public CheckQuorumDelegate(MeetingConduct conduct) {
     this.conduct = conduct;
-    this.record = record;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = MEETING_KEY.get(execution);
-    Quorum quorum = conduct.quorum(key);
-    record.event(key, "QUORUM", quorum.minutesText(), null);
-    if (quorum.quorate()) {
-      conduct.markHeld(key);
-    }
-    QUORATE.set(execution, quorum.quorate());
+    QUORATE.set(execution, conduct.checkQuorum(MEETING_KEY.get(execution)).quorate());
   }
 }

@@ -2,12 +2,13 @@ package ru.nso.wg.process.meeting;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.meeting.MeetingScheduling;
-import ru.nso.wg.roster.Roster;
+import ru.nso.wg.meeting.MeetingScheduling.PresidingChoice;
+import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
+import ru.nso.wg.process.MeetingProcess;
+import ru.nso.wg.roster.Roster;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,9 +22,7 @@ import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_USER_ID;
 
 /** § 7, § 10: the chair confirms date, format and invitees, and who presides. */
 @Component("confirmMeetingListener")
-public class ConfirmMeetingListener implements TaskListener {
-
-  static final String CHAIR_PRESIDES = "SELF";
+public class ConfirmMeetingListener extends FormTask {
 
   private final MeetingScheduling scheduling;
   private final Roster roster;
@@ -36,23 +35,20 @@ public class ConfirmMeetingListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      Map<String, String> deputies = new LinkedHashMap<>();
-      roster.deputies().forEach(d -> deputies.put(d.id(), d.shortName() + " — " + (d.position() == null ? "заместитель председателя" : d.position())));
-      DEPUTY_OPTIONS.set(task, FormValues.options(deputies));
-      return;
-    }
-    String key = MEETING_KEY.get(task);
-    MeetingScheduling.Schedule schedule = ScheduleVariables.read(task);
-    boolean chairPresides = CHAIR_PRESIDES.equals(PRESIDING_MODE.find(task).orElse(null));
-    if (PRESIDING_MODE.find(task).isEmpty()) {
-      throw new ru.nso.wg.meeting.MeetingRefusal("Укажите, кто председательствует на заседании");
-    }
-    MeetingScheduling.Presiding presiding = scheduling.confirm(key, schedule, chairPresides,
+  protected void prepare(DelegateTask task) {
+    Map<String, String> deputies = new LinkedHashMap<>();
+    roster.deputies().forEach(d -> deputies.put(d.id(), d.shortName() + " — "
+        + (d.position() == null ? "заместитель председателя" : d.position())));
+    DEPUTY_OPTIONS.set(task, FormValues.options(deputies));
+  }
+
+  @Override
+  protected void accept(DelegateTask task) {
+    MeetingScheduling.Confirmed confirmed = scheduling.confirm(MEETING_KEY.get(task), ScheduleVariables.read(task),
+        FormValues.choice(PresidingChoice.class, PRESIDING_MODE.find(task).orElse(null)),
         PRESIDING_DEPUTY.find(task).orElse(null), PRESIDING_INSTRUCTION.find(task).orElse(null),
         FormValues.currentUser(identity));
-    PRESIDING_USER_ID.set(task, presiding.person().id());
-    ScheduleVariables.write(task, MeetingRef.parse(key), scheduling.validate(schedule));
+    PRESIDING_USER_ID.set(task, confirmed.presiding().person().id());
+    MeetingProcess.writeSchedule(task, confirmed.planned());
   }
 }

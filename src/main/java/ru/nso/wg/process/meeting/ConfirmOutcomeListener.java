@@ -2,10 +2,10 @@ package ru.nso.wg.process.meeting;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingConduct;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.CONFIRMED_OUTCOME;
@@ -14,7 +14,7 @@ import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 
 /** § 16: the presiding person confirms the outcome of a tie that the rule leaves open. */
 @Component("confirmOutcomeListener")
-public class ConfirmOutcomeListener implements TaskListener {
+public class ConfirmOutcomeListener extends FormTask {
 
   private final MeetingConduct conduct;
   private final IdentityService identity;
@@ -25,10 +25,8 @@ public class ConfirmOutcomeListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    String choice = CONFIRMED_OUTCOME.find(task)
-        .orElseThrow(() -> new MeetingRefusal("Выберите результат голосования: решение принято или не принято"));
-    conduct.confirmOutcome(MEETING_KEY.get(task), ITEM_NO.get(task), "ADOPTED".equals(choice),
-        FormValues.currentUser(identity));
+  protected void accept(DelegateTask task) {
+    conduct.confirmOutcome(MEETING_KEY.get(task), ITEM_NO.get(task),
+        FormValues.choice(Decision.class, CONFIRMED_OUTCOME.find(task).orElse(null)), FormValues.currentUser(identity));
   }
 }

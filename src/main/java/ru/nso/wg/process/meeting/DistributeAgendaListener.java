@@ -2,10 +2,9 @@ package ru.nso.wg.process.meeting;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.meeting.MeetingRefusal;
+import ru.nso.wg.meeting.MeetingScheduling;
+import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.MATERIALS_READY;
@@ -14,23 +13,19 @@ import static ru.nso.wg.process.MeetingProcess.Vars.REFERENCE_MATERIALS;
 
 /** § 14 (3): reference materials are prepared before the agenda goes out. */
 @Component("distributeAgendaListener")
-public class DistributeAgendaListener implements TaskListener {
+public class DistributeAgendaListener extends FormTask {
 
-  private final MeetingRecord record;
+  private final MeetingScheduling scheduling;
   private final IdentityService identity;
 
-  public DistributeAgendaListener(MeetingRecord record, IdentityService identity) {
-    this.record = record;
+  public DistributeAgendaListener(MeetingScheduling scheduling, IdentityService identity) {
+    this.scheduling = scheduling;
     this.identity = identity;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    if (!MATERIALS_READY.find(task).orElse(false)) {
-      throw new MeetingRefusal("Подтвердите, что информационно-справочные материалы подготовлены (п. 14)");
-    }
-    String materials = REFERENCE_MATERIALS.find(task)
-        .orElseThrow(() -> new MeetingRefusal("Укажите информационно-справочные материалы (п. 14)"));
-    record.event(MEETING_KEY.get(task), "REFERENCE_MATERIALS", materials, FormValues.currentUser(identity));
+  protected void accept(DelegateTask task) {
+    scheduling.prepareReferenceMaterials(MEETING_KEY.get(task), MATERIALS_READY.find(task).orElse(false),
+        REFERENCE_MATERIALS.find(task).orElse(null), FormValues.currentUser(identity));
   }
 }

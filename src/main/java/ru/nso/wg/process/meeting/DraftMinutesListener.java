@@ -1,34 +1,26 @@
 package ru.nso.wg.process.meeting;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import ru.nso.wg.calendar.DeadlineKind;
-import ru.nso.wg.meeting.MeetingRefusal;
-import ru.nso.wg.meeting.MeetingScheduling;
+import ru.nso.wg.meeting.MeetingConduct;
+import ru.nso.wg.process.FormTask;
 
-import java.time.LocalDate;
-
-import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_DATE;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_READY;
 
 /** § 18: the secretariat passes the minutes to the presiding person; whether on time is recorded. */
 @Component("draftMinutesListener")
-public class DraftMinutesListener implements TaskListener {
+public class DraftMinutesListener extends FormTask {
 
-  private final MeetingScheduling scheduling;
+  private final MeetingConduct conduct;
 
-  public DraftMinutesListener(MeetingScheduling scheduling) {
-    this.scheduling = scheduling;
+  public DraftMinutesListener(MeetingConduct conduct) {
+    this.conduct = conduct;
   }
 
   @Override
-  public void notify(DelegateTask task) {
-    if (!MINUTES_READY.find(task).orElse(false)) {
-      throw new MeetingRefusal("Подтвердите, что протокол оформлен и готов к подписанию");
-    }
+  protected void accept(DelegateTask task) {
+    conduct.minutesReady(MEETING_KEY.get(task), MINUTES_READY.find(task).orElse(false));
     MINUTES_READY.set(task, false);
-    scheduling.recordCompletion(MEETING_KEY.get(task), DeadlineKind.MINUTES_DUE, LocalDate.parse(MEETING_DATE.get(task)));
   }
 }

@@ -3,35 +3,28 @@ package ru.nso.wg.process.meeting;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.notification.NotificationService;
+import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.notification.MeetingMail;
+
+import static ru.nso.wg.process.MeetingProcess.Vars.DEADLINE_KIND;
+import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 
 /**
- * A regulatory deadline passed with the work still open: the breach is recorded in the meeting record, and the
- * responsible secretariat and the chair's office are notified. The work itself goes on (non-interrupting).
+ * A regulatory deadline (the step's input {@code deadlineKind}) passed with the work still open: the breach is
+ * recorded and the secretariat and the chair's office are notified. The work goes on (non-interrupting).
  */
 @Component("escalateDeadline")
 public class EscalateDeadlineDelegate implements JavaDelegate {
 
-  private final RegulatoryDeadlines deadlines;
-  private final MeetingRecord record;
-  private final NotificationService notifications;
-  private final DeliveryGaps gaps;
+  private final MeetingMail mail;
 
-  public EscalateDeadlineDelegate(RegulatoryDeadlines deadlines, MeetingRecord record,
-                                  NotificationService notifications, DeliveryGaps gaps) {
-    this.deadlines = deadlines;
-    this.record = record;
-    this.notifications = notifications;
-    this.gaps = gaps;
+  public EscalateDeadlineDelegate(MeetingMail mail) {
+    this.mail = mail;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    RegulatoryDeadlines.Due due = deadlines.of(execution);
-    record.deadlineEvent(due.meetingKey(), due.kind().code(), due.deadline().instant(), "MISSED");
-    record.event(due.meetingKey(), "DEADLINE_MISSED",
-        due.kind().description() + ": срок " + due.deadline().text() + " истёк", null);
-    gaps.record(execution, "Уведомление о нарушении срока", notifications.escalate(due.notice()));
+    DeliveryGaps.show(execution,
+        mail.escalate(MEETING_KEY.get(execution), DeadlineKind.of(DEADLINE_KIND.get(execution))));
   }
 }

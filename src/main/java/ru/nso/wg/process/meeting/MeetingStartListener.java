@@ -4,9 +4,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.process.FormValues;
+import ru.nso.wg.process.MeetingProcess;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_NUMBER;
@@ -29,11 +29,11 @@ public class MeetingStartListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    MeetingScheduling.Schedule schedule = ScheduleVariables.read(execution);
-    MeetingRef ref = scheduling.create(schedule, execution.getProcessInstanceId(), FormValues.currentUser(identity));
-    execution.setProcessBusinessKey(ref.key());
-    MEETING_KEY.set(execution, ref.key());
-    MEETING_NUMBER.set(execution, ref.number());
-    ScheduleVariables.write(execution, ref, scheduling.validate(schedule));
+    MeetingScheduling.Planned planned = scheduling.create(ScheduleVariables.read(execution),
+        execution.getProcessInstanceId(), FormValues.currentUser(identity));
+    execution.setProcessBusinessKey(planned.ref().key());
+    MEETING_KEY.set(execution, planned.ref().key());
+    MEETING_NUMBER.set(execution, planned.ref().number());
+    MeetingProcess.writeSchedule(execution, planned);
   }
 }

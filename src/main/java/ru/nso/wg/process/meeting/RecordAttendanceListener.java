@@ -2,11 +2,11 @@ package ru.nso.wg.process.meeting;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingData.Invitee;
 import ru.nso.wg.meeting.MeetingRecord;
+import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
 import ru.nso.wg.roster.Roster;
 
@@ -26,14 +26,15 @@ import static ru.nso.wg.process.MeetingProcess.Vars.ROSTER_SIZE;
 
 /** § 11, § 15, § 18: who is present (chosen from the roster, not typed), and the audio recording. */
 @Component("recordAttendanceListener")
-public class RecordAttendanceListener implements TaskListener {
+public class RecordAttendanceListener extends FormTask {
 
   private final MeetingConduct conduct;
   private final MeetingRecord record;
   private final Roster roster;
   private final IdentityService identity;
 
-  public RecordAttendanceListener(MeetingConduct conduct, MeetingRecord record, Roster roster, IdentityService identity) {
+  public RecordAttendanceListener(MeetingConduct conduct, MeetingRecord record, Roster roster,
+      IdentityService identity) {
     this.conduct = conduct;
     this.record = record;
     this.roster = roster;
@@ -41,34 +42,35 @@ public class RecordAttendanceListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
+  protected void prepare(DelegateTask task) {
     String key = MEETING_KEY.get(task);
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      Map<String, String> members = new LinkedHashMap<>();
-      List<Roster.Person> people = roster.members();
-      people.forEach(p -> members.put(p.id(), p.fullName() + switch (p.role()) {
-        case CHAIR -> " — председатель";
-        case DEPUTY_CHAIR -> " — заместитель председателя";
-        case MEMBER -> "";
-      }));
-      ROSTER_OPTIONS.set(task, FormValues.options(members));
-      ROSTER_SIZE.set(task, people.size());
-      Map<String, String> invitees = new LinkedHashMap<>();
-      List<Invitee> list = record.invitees(key);
-      for (int i = 0; i < list.size(); i++) {
-        Invitee invitee = list.get(i);
-        invitees.put(String.valueOf(i + 1), invitee.fullName()
-            + (invitee.organisation() == null ? "" : " (" + invitee.organisation() + ")"));
-      }
-      INVITEE_OPTIONS.set(task, FormValues.options(invitees));
-      // a new sitting (e.g. after one without quorum) starts from an empty attendance
-      ATTENDANCE_ATTEMPT.set(task, record.attendanceAttempt(key) + 1);
-      PRESENT_IN_PERSON.set(task, FormValues.emptyArray());
-      PRESENT_BY_VIDEO.set(task, FormValues.emptyArray());
-      INVITEES_PRESENT.set(task, FormValues.emptyArray());
-      return;
+    Map<String, String> members = new LinkedHashMap<>();
+    List<Roster.Person> people = roster.members();
+    people.forEach(p -> members.put(p.id(), p.fullName() + switch (p.role()) {
+      case CHAIR -> " — председатель";
+      case DEPUTY_CHAIR -> " — заместитель председателя";
+      case MEMBER -> "";
+    }));
+    ROSTER_OPTIONS.set(task, FormValues.options(members));
+    ROSTER_SIZE.set(task, people.size());
+    Map<String, String> invitees = new LinkedHashMap<>();
+    List<Invitee> list = record.invitees(key);
+    for (int i = 0; i < list.size(); i++) {
+      Invitee invitee = list.get(i);
+      invitees.put(String.valueOf(i + 1), invitee.fullName()
+          + (invitee.organisation() == null ? "" : " (" + invitee.organisation() + ")"));
     }
-    conduct.recordAttendance(key, ATTENDANCE_ATTEMPT.get(task),
+    INVITEE_OPTIONS.set(task, FormValues.options(invitees));
+    // a new sitting (e.g. after one without quorum) starts from an empty attendance
+    ATTENDANCE_ATTEMPT.set(task, record.attendanceAttempt(key) + 1);
+    PRESENT_IN_PERSON.set(task, FormValues.emptyArray());
+    PRESENT_BY_VIDEO.set(task, FormValues.emptyArray());
+    INVITEES_PRESENT.set(task, FormValues.emptyArray());
+  }
+
+  @Override
+  protected void accept(DelegateTask task) {
+    conduct.recordAttendance(MEETING_KEY.get(task), ATTENDANCE_ATTEMPT.get(task),
         FormValues.strings(PRESENT_IN_PERSON.find(task)), FormValues.strings(PRESENT_BY_VIDEO.find(task)),
         FormValues.strings(INVITEES_PRESENT.find(task)).stream().map(Integer::valueOf).toList(),
         AUDIO_RECORDING.find(task).orElse(null), FormValues.currentUser(identity));

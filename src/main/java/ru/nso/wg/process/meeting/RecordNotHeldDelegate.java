@@ -22,7 +22,6 @@ public class RecordNotHeldDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String key = MEETING_KEY.get(execution);
-    conduct.recordNotHeld(key, conduct.quorum(key));
+    conduct.recordNotHeld(MEETING_KEY.get(execution));
   }
 }

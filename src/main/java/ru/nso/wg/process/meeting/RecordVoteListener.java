@@ -3,13 +3,13 @@ package ru.nso.wg.process.meeting;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
 import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.rules.VoteOutcome;
+import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
 import ru.nso.wg.process.Var;
 import ru.nso.wg.roster.Roster;
@@ -47,7 +47,7 @@ import static ru.nso.wg.process.MeetingProcess.Vars.VOTES_FOR_COUNT;
  * this item (one instance of the voting subprocess), so one item's answers never pre-fill the next.
  */
 @Component("recordVoteListener")
-public class RecordVoteListener implements TaskListener {
+public class RecordVoteListener extends FormTask {
 
   private final MeetingConduct conduct;
   private final MeetingRecord record;
@@ -62,38 +62,41 @@ public class RecordVoteListener implements TaskListener {
   }
 
   @Override
-  public void notify(DelegateTask task) {
+  protected void prepare(DelegateTask task) {
     String key = MEETING_KEY.get(task);
     int itemNo = ITEM_NO.get(task);
     DelegateExecution item = task.getExecution();
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      AgendaItem agendaItem = record.agenda(key).stream().filter(i -> i.no() == itemNo).findFirst().orElseThrow();
-      ITEM_TITLE.setLocal(item, agendaItem.title());
-      ITEM_SPEAKER.setLocal(item, agendaItem.speaker());
-      List<Attendee> present = conduct.presentFor(key, itemNo);
-      Map<String, String> options = new LinkedHashMap<>();
-      present.forEach(a -> options.put(a.userId(), a.fullName()));
-      PRESENT_OPTIONS.setLocal(item, FormValues.options(options));
-      PRESENT_COUNT.setLocal(item, present.size());
-      EXECUTOR_OPTIONS.setLocal(item, FormValues.options(roster.executors()));
-      for (Var.Json list : List.of(LEFT_BEFORE, VOTES_FOR, VOTES_AGAINST, VOTES_ABSTAIN)) {
-        list.setLocal(item, FormValues.emptyArray());
-      }
-      for (Var.Str field : List.of(DISCUSSION, DECISION_TEXT, EXECUTOR, INSTRUCTION_DUE, CONTROL_AREA,
-          OUTCOME_QUESTION, CONFIRMED_OUTCOME)) {
-        field.setLocal(item, null);
-      }
-      HAS_INSTRUCTION.setLocal(item, false);
-      NEEDS_CONFIRMATION.setLocal(item, false);
-      return;
+    AgendaItem agendaItem = record.agenda(key).stream().filter(i -> i.no() == itemNo).findFirst().orElseThrow();
+    ITEM_TITLE.setLocal(item, agendaItem.title());
+    ITEM_SPEAKER.setLocal(item, agendaItem.speaker());
+    List<Attendee> present = conduct.presentFor(key, itemNo);
+    Map<String, String> options = new LinkedHashMap<>();
+    present.forEach(a -> options.put(a.userId(), a.fullName()));
+    PRESENT_OPTIONS.setLocal(item, FormValues.options(options));
+    PRESENT_COUNT.setLocal(item, present.size());
+    EXECUTOR_OPTIONS.setLocal(item, FormValues.options(roster.executors()));
+    for (Var.Json list : List.of(LEFT_BEFORE, VOTES_FOR, VOTES_AGAINST, VOTES_ABSTAIN)) {
+      list.setLocal(item, FormValues.emptyArray());
     }
+    for (Var.Str field : List.of(DISCUSSION, DECISION_TEXT, EXECUTOR, CONTROL_AREA, OUTCOME_QUESTION,
+        CONFIRMED_OUTCOME)) {
+      field.setLocal(item, null);
+    }
+    INSTRUCTION_DUE.setLocal(item, null);
+    HAS_INSTRUCTION.setLocal(item, false);
+    NEEDS_CONFIRMATION.setLocal(item, false);
+  }
+
+  @Override
+  protected void accept(DelegateTask task) {
+    DelegateExecution item = task.getExecution();
     boolean instruction = HAS_INSTRUCTION.find(task).orElse(false);
-    VoteOutcome outcome = conduct.recordItem(key, new MeetingConduct.ItemRecord(itemNo,
+    VoteOutcome outcome = conduct.recordItem(MEETING_KEY.get(task), new MeetingConduct.ItemRecord(ITEM_NO.get(task),
         FormValues.strings(LEFT_BEFORE.find(task)), FormValues.strings(VOTES_FOR.find(task)),
         FormValues.strings(VOTES_AGAINST.find(task)), FormValues.strings(VOTES_ABSTAIN.find(task)),
         DISCUSSION.find(task).orElse(null), DECISION_TEXT.find(task).orElse(null), instruction,
         EXECUTOR.find(task).orElse(null),
-        instruction ? FormValues.date(INSTRUCTION_DUE.find(task).orElse(null), "Срок исполнения") : null,
+        instruction ? INSTRUCTION_DUE.find(task).orElse(null) : null,
         CONTROL_AREA.find(task).orElse(null)), FormValues.currentUser(identity));
     NEEDS_CONFIRMATION.setLocal(item, outcome.needsConfirmation());
     VOTES_FOR_COUNT.setLocal(item, outcome.tally().forVotes());

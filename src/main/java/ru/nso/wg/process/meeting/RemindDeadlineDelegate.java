@@ -3,33 +3,28 @@ package ru.nso.wg.process.meeting;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.notification.NotificationService;
+import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.notification.MeetingMail;
+
+import static ru.nso.wg.process.MeetingProcess.Vars.DEADLINE_KIND;
+import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 
 /**
- * Two working days before a regulatory deadline, the responsible secretariat gets a reminder by e-mail (so a
- * secretariat that follows reminders meets the deadline under either reading of «не позднее N рабочих дней до»).
+ * Two working days before a regulatory deadline (the step's input {@code deadlineKind}), the responsible secretariat
+ * gets a reminder by e-mail — early enough under either reading of «не позднее N рабочих дней до».
  */
 @Component("remindDeadline")
 public class RemindDeadlineDelegate implements JavaDelegate {
 
-  private final RegulatoryDeadlines deadlines;
-  private final MeetingRecord record;
-  private final NotificationService notifications;
-  private final DeliveryGaps gaps;
+  private final MeetingMail mail;
 
-  public RemindDeadlineDelegate(RegulatoryDeadlines deadlines, MeetingRecord record,
-                                NotificationService notifications, DeliveryGaps gaps) {
-    this.deadlines = deadlines;
-    this.record = record;
-    this.notifications = notifications;
-    this.gaps = gaps;
+  public RemindDeadlineDelegate(MeetingMail mail) {
+    this.mail = mail;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    RegulatoryDeadlines.Due due = deadlines.of(execution);
-    record.event(due.meetingKey(), "REMINDER", due.kind().description() + ": срок " + due.deadline().text(), null);
-    gaps.record(execution, "Напоминание о сроке", notifications.remind(due.notice()));
+    DeliveryGaps.show(execution,
+        mail.remind(MEETING_KEY.get(execution), DeadlineKind.of(DEADLINE_KIND.get(execution))));
   }
 }

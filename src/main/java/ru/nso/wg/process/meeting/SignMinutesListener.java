@@ -2,19 +2,14 @@ package ru.nso.wg.process.meeting;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import ru.nso.wg.calendar.CalendarClock;
-import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.document.MeetingDocuments;
 import ru.nso.wg.meeting.MeetingConduct;
-import ru.nso.wg.meeting.MeetingRecord;
-import ru.nso.wg.meeting.MeetingRefusal;
-import ru.nso.wg.meeting.MeetingScheduling;
+import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
+import ru.nso.wg.process.MeetingProcess;
 
-import java.time.LocalDate;
-
-import static ru.nso.wg.process.MeetingProcess.Vars.COPIES_DUE_TEXT;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_SHA256;
 import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_SIGNED;
@@ -24,50 +19,38 @@ import static ru.nso.wg.process.MeetingProcess.Vars.SIGN_REMARKS;
 
 /** § 18: the presiding person signs the minutes (frozen with SHA-256) or returns them with remarks. */
 @Component("signMinutesListener")
-public class SignMinutesListener implements TaskListener {
+public class SignMinutesListener extends FormTask {
 
-  static final String SIGN = "SIGN";
-  static final String RETURN = "RETURN";
+  /** The choices of the signing form. */
+  enum SignDecision { SIGN, RETURN }
 
-  private final MeetingConduct conduct;
-  private final MeetingRecord record;
   private final MeetingDocuments documents;
-  private final MeetingScheduling scheduling;
-  private final CalendarClock clock;
+  private final MeetingConduct conduct;
   private final IdentityService identity;
 
-  public SignMinutesListener(MeetingConduct conduct, MeetingRecord record, MeetingDocuments documents,
-                             MeetingScheduling scheduling, CalendarClock clock, IdentityService identity) {
-    this.conduct = conduct;
-    this.record = record;
+  public SignMinutesListener(MeetingDocuments documents, MeetingConduct conduct, IdentityService identity) {
     this.documents = documents;
-    this.scheduling = scheduling;
-    this.clock = clock;
+    this.conduct = conduct;
     this.identity = identity;
   }
 
   @Override
-  public void notify(DelegateTask task) {
+  protected void accept(DelegateTask task) {
     String key = MEETING_KEY.get(task);
     String actor = FormValues.currentUser(identity);
-    conduct.requirePresiding(record.get(key), actor, "подписать протокол");
-    String decision = SIGN_DECISION.find(task).orElse(null);
-    if (SIGN.equals(decision)) {
-      MINUTES_SHA256.set(task, documents.sign(key, actor).sha256());
-      conduct.sign(key, actor);
-      LocalDate today = clock.today();
-      SIGNED_ON.set(task, today.toString());
-      COPIES_DUE_TEXT.set(task, scheduling.deadline(DeadlineKind.MINUTES_COPIES_DUE, today).text());
-      MINUTES_SIGNED.set(task, true);
+    SignDecision decision = FormValues.choice(SignDecision.class, SIGN_DECISION.find(task).orElse(null));
+    if (decision == SignDecision.SIGN) {
+      MeetingDocuments.SignedMinutes signed = documents.sign(key, actor);
+      MINUTES_SHA256.set(task, signed.document().sha256());
+      SIGNED_ON.set(task, signed.signing().signedOn());
+      MeetingProcess.writeDueTexts(task, signed.signing().copiesDue());
       SIGN_REMARKS.set(task, null);
-    } else if (RETURN.equals(decision)) {
-      String remarks = SIGN_REMARKS.find(task)
-          .orElseThrow(() -> new MeetingRefusal("Укажите замечания, с которыми протокол возвращается на доработку"));
-      record.event(key, "MINUTES_RETURNED", remarks, actor);
-      MINUTES_SIGNED.set(task, false);
+    } else if (decision == SignDecision.RETURN) {
+      conduct.returnMinutes(key, SIGN_REMARKS.find(task).orElse(null), actor);
     } else {
-      throw new MeetingRefusal("Выберите решение: подписать протокол или вернуть его на доработку");
+      throw new Refusal("Выберите решение: подписать протокол или вернуть его на доработку");
     }
+    MINUTES_SIGNED.set(task, decision == SignDecision.SIGN);
     SIGN_DECISION.set(task, null);
   }
 }

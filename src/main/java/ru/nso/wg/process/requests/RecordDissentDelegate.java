@@ -4,9 +4,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingRef;
-import ru.nso.wg.meeting.MeetingRefusal;
 import ru.nso.wg.process.FormValues;
 
 import static ru.nso.wg.process.StaffRequestProcesses.ITEM_NO;
@@ -32,10 +32,10 @@ public class RecordDissentDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String user = FormValues.currentUser(identity);
     if (user == null) {
-      throw new MeetingRefusal("Особое мнение подаётся от имени вошедшего в систему члена Рабочей группы");
+      throw new Refusal("Особое мнение подаётся от имени вошедшего в систему члена Рабочей группы");
     }
     MeetingRef ref = MeetingRef.parse(MEETING_REF.find(execution).orElse(null));
-    int itemNo = ITEM_NO.find(execution).orElseThrow(() -> new MeetingRefusal("Укажите номер вопроса повестки"));
+    int itemNo = ITEM_NO.find(execution).orElseThrow(() -> new Refusal("Укажите номер вопроса повестки"));
     conduct.fileDissent(ref.key(), itemNo, user, OPINION.find(execution).orElse(null));
     execution.setProcessBusinessKey(ref.key());
   }

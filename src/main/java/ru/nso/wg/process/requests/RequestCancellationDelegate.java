@@ -3,11 +3,6 @@ package ru.nso.wg.process.requests;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import ru.nso.wg.meeting.MeetingData.Meeting;
-import ru.nso.wg.meeting.MeetingRefusal;
-import ru.nso.wg.process.MeetingProcess;
-
-import java.util.Map;
 
 import static ru.nso.wg.process.StaffRequestProcesses.CANCEL_REASON;
 import static ru.nso.wg.process.StaffRequestProcesses.MEETING_REF;
@@ -24,11 +19,7 @@ public class RequestCancellationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Meeting meeting = correlation.meetingBeforeStart(MEETING_REF.find(execution).orElse(null), "отменить");
-    String reason = CANCEL_REASON.find(execution)
-        .filter(r -> r.length() >= 5)
-        .orElseThrow(() -> new MeetingRefusal("Укажите причину отмены заседания"));
-    execution.setProcessBusinessKey(meeting.key());
-    correlation.correlate(meeting, MeetingProcess.MESSAGE_CANCEL, Map.of(CANCEL_REASON.name(), reason));
+    execution.setProcessBusinessKey(correlation.cancel(MEETING_REF.find(execution).orElse(null),
+        CANCEL_REASON.find(execution).orElse(null)));
   }
 }

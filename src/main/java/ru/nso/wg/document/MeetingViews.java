@@ -1,0 +1,123 @@
+package ru.nso.wg.document;
+
+import org.springframework.stereotype.Component;
+import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.model.AgendaItem;
+import ru.nso.wg.document.model.Attendance;
+import ru.nso.wg.document.model.DissentingOpinion;
+import ru.nso.wg.document.model.Instruction;
+import ru.nso.wg.document.model.Invitee;
+import ru.nso.wg.document.model.ItemMinutes;
+import ru.nso.wg.document.model.Material;
+import ru.nso.wg.document.model.MeetingInfo;
+import ru.nso.wg.document.model.MinutesModel;
+import ru.nso.wg.document.model.Participant;
+import ru.nso.wg.document.model.PresidingPerson;
+import ru.nso.wg.document.model.Signatory;
+import ru.nso.wg.document.model.VoteCounts;
+import ru.nso.wg.meeting.MeetingConduct;
+import ru.nso.wg.meeting.MeetingData;
+import ru.nso.wg.meeting.MeetingData.Attendee;
+import ru.nso.wg.meeting.MeetingData.Meeting;
+import ru.nso.wg.meeting.MeetingData.Presence;
+import ru.nso.wg.meeting.MeetingRecord;
+import ru.nso.wg.meeting.MeetingScheduling;
+import ru.nso.wg.meeting.rules.DecisionRule;
+import ru.nso.wg.roster.DeputyArea;
+import ru.nso.wg.roster.Roster;
+import ru.nso.wg.roster.RosterGroups;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The meeting record as the documents and messages see it (the models of {@code document.model}): plain reads of the
+ * record and the roster, no engine.
+ */
+@Component
+public class MeetingViews {
+
+  private final MeetingRecord record;
+  private final MeetingScheduling scheduling;
+  private final Roster roster;
+  private final MeetingConduct conduct;
+
+  public MeetingViews(MeetingRecord record, MeetingScheduling scheduling, Roster roster, MeetingConduct conduct) {
+    this.record = record;
+    this.scheduling = scheduling;
+    this.roster = roster;
+    this.conduct = conduct;
+  }
+
+  public MeetingInfo meeting(String key) {
+    Meeting m = record.get(key);
+    Roster.Person presidingPerson =
+        m.presidingUserId() == null ? null : roster.anyone(m.presidingUserId()).orElse(null);
+    PresidingPerson presiding = presidingPerson == null ? null : new PresidingPerson(presidingPerson.fullName(),
+        presidingPerson.position(), !roster.isInGroup(presidingPerson.id(), RosterGroups.CHAIR),
+        instructionNote(m));
+    List<Invitee> invitees = record.invitees(key).stream()
+        .map(i -> new Invitee(i.fullName(), i.jobTitle(), i.organisation(), i.email())).toList();
+    List<AgendaItem> items = record.agenda(key).stream().map(i -> new AgendaItem(i.no(), i.title(),
+        i.type().title(), i.speaker(), materials(i.materials()))).toList();
+    return new MeetingInfo(key, m.ref().number() + "/" + m.ref().year(), RussianDates.local(m.start()),
+        null, m.format(), m.place(), m.videoLink(), presiding,
+        scheduling.postponements(key), invitees, items);
+  }
+
+  public MinutesModel minutes(String key) {
+    MeetingInfo meeting = meeting(key);
+    Meeting m = record.get(key);
+    List<Attendee> attendance = record.attendance(key);
+    List<Participant> present = attendance.stream().filter(a -> a.presence() != Presence.ABSENT)
+        .map(a -> new Participant(a.fullName(), a.jobTitle(),
+            a.presence() == Presence.VIDEO ? Attendance.VIDEO : Attendance.IN_PERSON)).toList();
+    List<Participant> absent = attendance.stream().filter(a -> a.presence() == Presence.ABSENT)
+        .map(a -> new Participant(a.fullName(), a.jobTitle(), Attendance.IN_PERSON)).toList();
+    List<Invitee> presentInvitees = record.invitees(key).stream().filter(i -> Boolean.TRUE.equals(i.present()))
+        .map(i -> new Invitee(i.fullName(), i.jobTitle(), i.organisation(), i.email())).toList();
+    Map<Integer, MeetingData.AgendaItem> agenda = record.agenda(key).stream()
+        .collect(Collectors.toMap(MeetingData.AgendaItem::no, i -> i));
+    List<ItemMinutes> items = new ArrayList<>();
+    for (MeetingData.ItemDecision d : record.decisions(key)) {
+      MeetingData.AgendaItem item = agenda.get(d.itemNo());
+      boolean noQuorum = d.rule() == DecisionRule.NO_QUORUM;
+      List<Instruction> instructions = d.executor() == null ? List.of() : List.of(new Instruction(d.text(),
+          d.executor(), d.dueDate(),
+          DeputyArea.byGroupId(d.controlArea()).map(DeputyArea::title).orElse(d.controlArea())));
+      items.add(new ItemMinutes(d.itemNo(), item == null ? "" : item.title(),
+          item == null ? List.of() : List.of(item.speaker()), d.discussion(), d.text(),
+          noQuorum ? null : new VoteCounts(d.votesFor(), d.votesAgainst(), d.votesAbstain()),
+          d.outcome(), d.rule(), instructions));
+    }
+    Map<String, String> positions = attendance.stream().filter(a -> a.jobTitle() != null)
+        .collect(Collectors.toMap(Attendee::userId, Attendee::jobTitle));
+    List<DissentingOpinion> dissents = record.dissents(key).stream().map(o -> new DissentingOpinion(o.fullName(),
+        positions.get(o.userId()), o.itemNo(), o.opinion(),
+        RussianDates.localDate(o.filedAt()))).toList();
+    Signatory secretary = roster.anyone(m.secretaryUserId())
+        .map(p -> new Signatory(p.fullName(), p.position())).orElse(null);
+    return new MinutesModel(meeting, present, absent, attendance.isEmpty() ? null : conduct.quorum(key).quorate(),
+        presentInvitees, m.audioRecording(), items, dissents, secretary, null);
+  }
+
+  private static String instructionNote(Meeting m) {
+    String describe = m.presidingInstruction();
+    int open = describe == null ? -1 : describe.indexOf('(');
+    return open < 0 ? null : "по поручению председателя Рабочей группы " + describe.substring(open);
+  }
+
+  /** Materials as staff typed them: one per line; a line that is a link becomes one. */
+  static List<Material> materials(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    return Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty())
+        .map(line -> line.matches("^https?://\\S+$") ? new Material(line, line) : new Material(line, ""))
+        .filter(Objects::nonNull).toList();
+  }
+}

@@ -1,0 +1,8 @@
+package ru.nso.wg.meeting;
+
+/** What happened to a meeting: the kinds of the meeting record's event log ({@code wg_meeting_event}). */
+public enum MeetingEventKind {
+  CREATED, CONFIRMED, AGENDA_SUBMITTED, AGENDA_APPROVED, AGENDA_RETURNED, REFERENCE_MATERIALS, AGENDA_SENT,
+  POSTPONED, CANCELLED, ATTENDANCE, QUORUM, NOT_HELD, VOTE, OUTCOME_CONFIRMED, DISSENT, MINUTES_RETURNED, SIGNED,
+  PUBLISHED, REMINDER, DEADLINE_MISSED, DELIVERY_GAPS
+}

@@ -1,0 +1,104 @@
+package ru.nso.wg.notification;
+
+import org.springframework.stereotype.Service;
+import ru.nso.wg.calendar.Deadline;
+import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.MeetingViews;
+import ru.nso.wg.document.model.MeetingInfo;
+import ru.nso.wg.meeting.MeetingScheduling;
+import ru.nso.wg.meeting.MeetingScheduling.Postponed;
+import ru.nso.wg.roster.RosterGroups;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The steps of a meeting that send mail: each sends its messages (a retried job sends nobody a message twice) and
+ * records the step in the meeting record, in one transaction. Each returns the people the messages could not reach
+ * («Рассылка повестки: не доставлено — …»), also recorded, or {@code null} when everyone was reached.
+ */
+@Service
+public class MeetingMail {
+
+  private final MeetingMessages messages;
+  private final MeetingViews views;
+  private final MeetingScheduling scheduling;
+
+  public MeetingMail(MeetingMessages messages, MeetingViews views, MeetingScheduling scheduling) {
+    this.messages = messages;
+    this.views = views;
+    this.scheduling = scheduling;
+  }
+
+  /** § 14: the agenda with a calendar invitation to every member, a notice to every invitee. */
+  public String distributeAgenda(String key) {
+    MeetingInfo meeting = views.meeting(key);
+    String gaps = gaps(key, "Рассылка повестки", messages.distributeAgenda(meeting), messages.notifyInvitees(meeting));
+    scheduling.agendaSent(key);
+    return gaps;
+  }
+
+  /** A postponement applied, and who was told (when invitations had gone out). */
+  public record Postponement(Postponed postponed, String gaps) {
+  }
+
+  /**
+   * Postpones the meeting; those who already hold the invitation get an update (same UID, higher SEQUENCE).
+   */
+  public Postponement postpone(String key, OffsetDateTime newStart, String reason) {
+    Postponed postponed = scheduling.postpone(key, newStart, reason, null);
+    String gaps = postponed.agendaWasSent() ? gaps(key, "Уведомление о переносе", messages.notifyPostponement(
+        views.meeting(key), RussianDates.local(postponed.previousStart()), reason)) : null;
+    return new Postponement(postponed, gaps);
+  }
+
+  /** Cancels the meeting; those who already hold the invitation get a cancellation (ICS METHOD:CANCEL). */
+  public String cancel(String key, String reason) {
+    boolean agendaWasSent = scheduling.cancel(key, reason, null);
+    return agendaWasSent ? gaps(key, "Уведомление об отмене", messages.notifyCancellation(views.meeting(key), reason))
+        : null;
+  }
+
+  /** Two working days before a deadline, the responsible secretariat is reminded. */
+  public String remind(String key, DeadlineKind kind) {
+    Deadline deadline = scheduling.deadlineReminded(key, kind);
+    return gaps(key, "Напоминание о сроке", messages.remind(notice(key, deadline)));
+  }
+
+  /** A deadline missed: the secretariat and the chair's office are notified; the breach is recorded. */
+  public String escalate(String key, DeadlineKind kind) {
+    Deadline deadline = scheduling.deadlineMissed(key, kind);
+    return gaps(key, "Уведомление о нарушении срока", messages.escalate(notice(key, deadline)));
+  }
+
+  /** § 19: copies of the signed minutes to members and invitees. */
+  public String sendMinutesCopies(String key) {
+    return gaps(key, "Копии протокола", messages.sendMinutesCopies(views.meeting(key)));
+  }
+
+  /** § 19: the information about the meeting to the information-policy department, for publication. */
+  public String requestPublication(String key) {
+    return gaps(key, "Информация для размещения на сайте", messages.requestPublication(views.minutes(key)));
+  }
+
+  private DeadlineNotice notice(String key, Deadline deadline) {
+    DeadlineKind kind = deadline.kind();
+    return new DeadlineNotice(key, "заседание Рабочей группы " + scheduling.title(key), kind.code(),
+        kind.description(), kind.reference(), RussianDates.local(deadline.deadline()), RosterGroups.SECRETARIAT, "");
+  }
+
+  private String gaps(String key, String what, DeliveryResult... results) {
+    List<String> gaps = new ArrayList<>();
+    for (DeliveryResult result : results) {
+      gaps.addAll(result.gapTexts());
+    }
+    if (gaps.isEmpty()) {
+      return null;
+    }
+    String text = what + ": не доставлено — " + String.join("; ", gaps);
+    scheduling.deliveryGaps(key, text);
+    return text;
+  }
+}

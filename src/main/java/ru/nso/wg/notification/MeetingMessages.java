@@ -1,0 +1,350 @@
+package ru.nso.wg.notification;
+
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.DocumentService;
+import ru.nso.wg.document.DocumentStore;
+import ru.nso.wg.document.StoredDocument;
+import ru.nso.wg.document.model.AgendaItem;
+import ru.nso.wg.document.model.ItemMinutes;
+import ru.nso.wg.document.model.Material;
+import ru.nso.wg.document.model.MeetingInfo;
+import ru.nso.wg.document.model.MinutesModel;
+import ru.nso.wg.document.model.Texts;
+import ru.nso.wg.notification.MailComposer.Attachment;
+import ru.nso.wg.notification.MailComposer.CalendarPart;
+import ru.nso.wg.notification.MailComposer.OutgoingMail;
+import ru.nso.wg.notification.MailTemplates.Html;
+import ru.nso.wg.notification.MailTemplates.Rendered;
+import ru.nso.wg.roster.IdentityDirectory;
+import ru.nso.wg.roster.RosterGroups;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The messages of the meeting process: agenda, invitations, postponement, cancellation, copies of the minutes,
+ * the publication request, deadline reminders and escalations. Each is sent through {@link Delivery} (one message
+ * per recipient, never twice, gaps instead of errors for bad addresses). Members are the users of group
+ * {@code wg-members} (Camunda identity); invitees come from {@link MeetingInfo}.
+ */
+@Service
+public class MeetingMessages {
+
+  /** The kinds whose recipients hold the meeting's calendar event. */
+  private static final List<String> INVITED_BY = List.of("agenda#", "invitation#", "postponement#");
+
+  private final Delivery delivery;
+  private final MailTemplates templates;
+  private final CalendarInvitations calendar;
+  private final IdentityDirectory directory;
+  private final DocumentService documents;
+  private final DocumentStore store;
+  private final MailSettings settings;
+
+  public MeetingMessages(Delivery delivery, MailTemplates templates, CalendarInvitations calendar,
+                         IdentityDirectory directory, DocumentService documents, DocumentStore store,
+                         MailSettings settings) {
+    this.delivery = delivery;
+    this.templates = templates;
+    this.calendar = calendar;
+    this.directory = directory;
+    this.documents = documents;
+    this.store = store;
+    this.settings = settings;
+  }
+
+  // ---------------------------------------------------------------------------------------------- message kinds
+
+  public static String agendaKind(int sequence) {
+    return "agenda#" + sequence;
+  }
+
+  public static String invitationKind(int sequence) {
+    return "invitation#" + sequence;
+  }
+
+  public static String postponementKind(int sequence) {
+    return "postponement#" + sequence;
+  }
+
+  public static final String CANCELLATION = "cancellation";
+  public static final String MINUTES_COPY = "minutes-copy";
+  public static final String PUBLICATION_REQUEST = "publication-request";
+
+  public static String escalationKind(DeadlineNotice notice) {
+    return "escalation:" + notice.deadlineId() + ":" + RussianDates.localDate(notice.due().toOffsetDateTime());
+  }
+
+  public static String reminderKind(DeadlineNotice notice) {
+    return "reminder:" + notice.deadlineId() + ":" + RussianDates.localDate(notice.due().toOffsetDateTime());
+  }
+
+  // ------------------------------------------------------------------------------------------------ the calls
+
+  /**
+   * § 14: the agenda to every member (group {@code wg-members}) with links to the materials, the agenda as DOCX
+   * and a calendar invitation ({@code METHOD:REQUEST}, SEQUENCE = {@link MeetingInfo#icsSequence()}).
+   */
+  public DeliveryResult distributeAgenda(MeetingInfo meeting) {
+    byte[] agenda = documents.agenda(meeting);
+    Attachment attachment = new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda);
+    return delivery.deliver(meeting.businessKey(), agendaKind(meeting.icsSequence()), members(RosterGroups.MEMBERS),
+        r -> {
+          Rendered rendered = templates.render("agenda", meetingValues(meeting, r));
+          return new OutgoingMail(meeting.businessKey(), agendaKind(meeting.icsSequence()), r, rendered.subject(),
+              rendered.text(), rendered.html(), invitation(meeting, r), List.of(attachment));
+        });
+  }
+
+  /** § 14: a notice with a calendar invitation to each invitee of the meeting. */
+  public DeliveryResult notifyInvitees(MeetingInfo meeting) {
+    String kind = invitationKind(meeting.icsSequence());
+    return delivery.deliver(meeting.businessKey(), kind, invitees(meeting), r -> {
+      Rendered rendered = templates.render("invitation", meetingValues(meeting, r));
+      return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
+          invitation(meeting, r), List.of());
+    });
+  }
+
+  /**
+   * A postponement: an updated invitation (same UID, SEQUENCE = {@link MeetingInfo#icsSequence()}, which the
+   * caller has incremented) to everyone who was sent an invitation for this meeting before (agenda distribution,
+   * invitee notice, an earlier postponement) — the calendars that hold the event. Those not yet invited get the
+   * invitation with the new date when the agenda is distributed.
+   *
+   * @param meeting       the meeting with its new date and incremented {@code icsSequence}
+   * @param previousStart the date and time it was moved from
+   * @param reason        the reason, may be empty
+   */
+  public DeliveryResult notifyPostponement(MeetingInfo meeting, ZonedDateTime previousStart, String reason) {
+    String kind = postponementKind(meeting.icsSequence());
+    List<Recipient> recipients = delivery.deliveredTo(meeting.businessKey(), INVITED_BY);
+    return delivery.deliver(meeting.businessKey(), kind, recipients, r -> {
+      Map<String, Object> values = meetingValues(meeting, r);
+      values.put("previousDateTime", RussianDates.dateTime(previousStart));
+      values.put("reason", reasonText(reason));
+      Rendered rendered = templates.render("postponement", values);
+      return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
+          invitation(meeting, r), List.of());
+    });
+  }
+
+  /**
+   * A cancellation ({@code METHOD:CANCEL}, {@code STATUS:CANCELLED}, SEQUENCE = icsSequence + 1) with the reason, to
+   * everyone who was sent an invitation for this meeting.
+   */
+  public DeliveryResult notifyCancellation(MeetingInfo meeting, String reason) {
+    List<Recipient> recipients = delivery.deliveredTo(meeting.businessKey(), INVITED_BY);
+    return delivery.deliver(meeting.businessKey(), CANCELLATION, recipients, r -> {
+      Map<String, Object> values = meetingValues(meeting, r);
+      values.put("reason", reasonText(reason));
+      Rendered rendered = templates.render("cancellation", values);
+      String ics = calendar.cancel(meeting, r, summary(meeting), "Заседание отменено. " + reasonText(reason));
+      return new OutgoingMail(meeting.businessKey(), CANCELLATION, r, rendered.subject(), rendered.text(),
+          rendered.html(), new CalendarPart("CANCEL", ics), List.of());
+    });
+  }
+
+  /**
+   * § 19: copies of the signed minutes (DOCX attached) to every member and every invitee of the meeting. The minutes
+   * must have been signed ({@link DocumentStore#sign}); otherwise this throws.
+   */
+  public DeliveryResult sendMinutesCopies(MeetingInfo meeting) {
+    StoredDocument signed = signedMinutes(meeting.businessKey());
+    List<Recipient> recipients = new ArrayList<>(members(RosterGroups.MEMBERS));
+    recipients.addAll(invitees(meeting));
+    Attachment attachment = new Attachment(signed.fileName(), signed.contentType(), signed.content());
+    return delivery.deliver(meeting.businessKey(), MINUTES_COPY, recipients, r -> {
+      Map<String, Object> values = meetingValues(meeting, r);
+      values.put("minutesUrl", minutesUrl(meeting.businessKey()));
+      values.put("sha256", signed.sha256());
+      Rendered rendered = templates.render("minutes-copy", values);
+      return new OutgoingMail(meeting.businessKey(), MINUTES_COPY, r, rendered.subject(), rendered.text(),
+          rendered.html(), null, List.of(attachment));
+    });
+  }
+
+  /**
+   * § 19: the request to the information-policy department (group {@code wg-info-policy}) to publish the
+   * information about the meeting on the Government's official website: date, format, agenda and the decisions,
+   * with the signed minutes attached.
+   */
+  public DeliveryResult requestPublication(MinutesModel minutes) {
+    MeetingInfo meeting = minutes.meeting();
+    StoredDocument signed = signedMinutes(meeting.businessKey());
+    Attachment attachment = new Attachment(signed.fileName(), signed.contentType(), signed.content());
+    return delivery.deliver(meeting.businessKey(), PUBLICATION_REQUEST, members(RosterGroups.INFO_POLICY), r -> {
+      Map<String, Object> values = meetingValues(meeting, r);
+      values.put("decisionsHtml", decisionsHtml(minutes));
+      values.put("decisionsText", decisionsText(minutes));
+      values.put("minutesUrl", minutesUrl(meeting.businessKey()));
+      Rendered rendered = templates.render("publication-request", values);
+      return new OutgoingMail(meeting.businessKey(), PUBLICATION_REQUEST, r, rendered.subject(), rendered.text(),
+          rendered.html(), null, List.of(attachment));
+    });
+  }
+
+  /**
+   * A missed deadline: to the people of the responsible group and to the chair's office (group {@code wg-chair}).
+   * Sent once per deadline and due date.
+   */
+  public DeliveryResult escalate(DeadlineNotice notice) {
+    List<Recipient> recipients = new ArrayList<>(members(notice.responsibleGroupId()));
+    recipients.addAll(members(RosterGroups.CHAIR));
+    return deadline("deadline-escalation", escalationKind(notice), notice, recipients);
+  }
+
+  /** A deadline approaching: to the people of the responsible group. Sent once per deadline and due date. */
+  public DeliveryResult remind(DeadlineNotice notice) {
+    return deadline("deadline-reminder", reminderKind(notice), notice, members(notice.responsibleGroupId()));
+  }
+
+  // ------------------------------------------------------------------------------------------- the messages
+
+  private DeliveryResult deadline(String template, String kind, DeadlineNotice notice, List<Recipient> recipients) {
+    String groupName = directory.groupName(notice.responsibleGroupId());
+    return delivery.deliver(notice.meetingKey(), kind, recipients, r -> {
+      Map<String, Object> values = new LinkedHashMap<>();
+      values.put("greeting", r.greeting());
+      values.put("subject", notice.subject());
+      values.put("deadlineTitle", notice.deadlineTitle());
+      values.put("clause", notice.clause());
+      values.put("due", RussianDates.dateTime(notice.due()));
+      values.put("dueDate", RussianDates.date(notice.due()));
+      values.put("responsibleGroup", groupName);
+      values.put("link", settings.linkOrTasklist(notice.link()));
+      values.put("senderName", settings.fromName());
+      Rendered rendered = templates.render(template, values);
+      return new OutgoingMail(notice.meetingKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
+          null, List.of());
+    });
+  }
+
+  private List<Recipient> members(String groupId) {
+    return directory.members(groupId).stream().map(Recipient::of).toList();
+  }
+
+  private StoredDocument signedMinutes(String meetingKey) {
+    return store.signedMinutes(meetingKey).orElseThrow(() -> new NotificationException(
+        "Протокол заседания " + meetingKey + " ещё не подписан: рассылать нечего"));
+  }
+
+  private static List<Recipient> invitees(MeetingInfo meeting) {
+    return meeting.invitees().stream()
+        .map(i -> new Recipient(null, i.name(), Texts.givenNames(i.name()), i.email()))
+        .toList();
+  }
+
+  private CalendarPart invitation(MeetingInfo meeting, Recipient r) {
+    return new CalendarPart("REQUEST", calendar.request(meeting, r, summary(meeting), agendaText(meeting)));
+  }
+
+  static String summary(MeetingInfo meeting) {
+    return Texts.joinNonBlank(" ", "Заседание рабочей группы по внедрению клиентоцентричности", meeting.numberText());
+  }
+
+  private static String reasonText(String reason) {
+    return reason == null || reason.isBlank() ? "не указана" : reason.trim();
+  }
+
+  private String minutesUrl(String meetingKey) {
+    return settings.appUrl() + "/api/meetings/" + meetingKey + "/minutes.docx";
+  }
+
+  private Map<String, Object> meetingValues(MeetingInfo meeting, Recipient r) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("greeting", r.greeting());
+    values.put("meetingTitle", meeting.title());
+    values.put("meetingNumber", meeting.numberText());
+    values.put("meetingDate", RussianDates.date(meeting.start()));
+    values.put("meetingTime", RussianDates.time(meeting.start()));
+    values.put("meetingDateTime", RussianDates.dateTime(meeting.start()));
+    values.put("format", meeting.formatText());
+    values.put("location", meeting.location());
+    values.put("presiding", meeting.presiding() == null ? "" : Texts.joinNonBlank(", ",
+        meeting.presiding().name(), meeting.presiding().position(), meeting.presiding().instructionText()));
+    values.put("agendaHtml", agendaHtml(meeting));
+    values.put("agendaText", agendaText(meeting));
+    values.put("inviteesText", meeting.invitees().stream()
+        .map(i -> Texts.joinNonBlank(" — ", i.name(), i.description()))
+        .reduce((a, b) -> a + "\n" + b).orElse("нет"));
+    values.put("appUrl", settings.appUrl());
+    values.put("senderName", settings.fromName());
+    return values;
+  }
+
+  // ----------------------------------------------------------------------------------- HTML and text fragments
+
+  static Html agendaHtml(MeetingInfo meeting) {
+    if (meeting.items().isEmpty()) {
+      return new Html("<p>Повестка не сформирована.</p>");
+    }
+    StringBuilder html = new StringBuilder("<ol>\n");
+    for (AgendaItem item : meeting.items()) {
+      html.append("<li value=\"").append(item.number()).append("\"><b>").append(esc(item.title())).append("</b>");
+      if (!item.speaker().isBlank()) {
+        html.append("<br>Докладчик: ").append(esc(item.speaker()));
+      }
+      if (!item.materials().isEmpty()) {
+        html.append("<br>Материалы:<ul>");
+        for (Material m : item.materials()) {
+          html.append("<li>");
+          if (m.url().matches("(?i)https?://.*")) {
+            html.append("<a href=\"").append(esc(m.url())).append("\">").append(esc(m.title())).append("</a>");
+          } else {
+            html.append(esc(Texts.joinNonBlank(" — ", m.title(), m.url())));
+          }
+          html.append("</li>");
+        }
+        html.append("</ul>");
+      }
+      html.append("</li>\n");
+    }
+    return new Html(html.append("</ol>").toString());
+  }
+
+  static String agendaText(MeetingInfo meeting) {
+    if (meeting.items().isEmpty()) {
+      return "Повестка не сформирована.";
+    }
+    StringBuilder text = new StringBuilder();
+    for (AgendaItem item : meeting.items()) {
+      text.append(item.number()).append(". ").append(item.title()).append('\n');
+      if (!item.speaker().isBlank()) {
+        text.append("   Докладчик: ").append(item.speaker()).append('\n');
+      }
+      for (Material m : item.materials()) {
+        text.append("   Материал: ").append(Texts.joinNonBlank(" — ", m.title(), m.url())).append('\n');
+      }
+    }
+    return text.toString().stripTrailing();
+  }
+
+  private static Html decisionsHtml(MinutesModel minutes) {
+    StringBuilder html = new StringBuilder("<ol>\n");
+    for (ItemMinutes item : minutes.items()) {
+      html.append("<li value=\"").append(item.number()).append("\"><b>").append(esc(item.title())).append("</b><br>")
+          .append(esc(item.outcomeTitle())).append(". ")
+          .append(esc(item.decision()).replace("\n", "<br>")).append("</li>\n");
+    }
+    return new Html(html.append("</ol>").toString());
+  }
+
+  private static String decisionsText(MinutesModel minutes) {
+    StringBuilder text = new StringBuilder();
+    for (ItemMinutes item : minutes.items()) {
+      text.append(item.number()).append(". ").append(item.title()).append('\n')
+          .append("   ").append(item.outcomeTitle()).append(". ").append(item.decision()).append('\n');
+    }
+    return text.toString().stripTrailing();
+  }
+
+  private static String esc(String s) {
+    return HtmlUtils.htmlEscape(s == null ? "" : s, "UTF-8");
+  }
+}
