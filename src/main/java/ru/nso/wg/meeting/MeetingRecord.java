@@ -21,7 +21,9 @@ import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.meeting.rules.VoteChoice;
 import ru.nso.wg.roster.Roster;
 
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -80,8 +82,8 @@ public class MeetingRecord {
    * (and the engine's own statements) would fail with it.
    */
   private boolean unlessTaken(Runnable insert) {
-    return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> {
-      java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+    return Boolean.TRUE.equals(jdbc.execute((Connection connection) -> {
+      Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
       try {
         insert.run();
         if (savepoint != null) {

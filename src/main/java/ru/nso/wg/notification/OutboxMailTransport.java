@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +60,7 @@ public class OutboxMailTransport implements MailTransport {
       Path target = directory.resolve(base + ".eml");
       Path temp = directory.resolve(base + ".eml.tmp");
       // buffered: MimeMessage.writeTo writes line by line, one system call per line unbuffered (docs/performance.md)
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         message.writeTo(out);
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

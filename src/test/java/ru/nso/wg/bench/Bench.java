@@ -1,10 +1,12 @@
 package ru.nso.wg.bench;
 
 import org.camunda.bpm.engine.history.HistoricJobLog;
+import org.springframework.jdbc.core.JdbcTemplate;
 import ru.nso.wg.document.DocumentService;
 import ru.nso.wg.document.model.MinutesModel;
 import ru.nso.wg.process.meeting.MeetingViews;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 
 import static ru.nso.wg.bench.BenchReport.f;
 import static ru.nso.wg.bench.BenchReport.median;
@@ -52,7 +55,8 @@ public final class Bench {
   }
 
   private static int benchmarks(String[] args) throws Exception {
-    Set<String> only = new LinkedHashSet<>(List.of("lifecycle", "throughput", "documents", "tasklist", "startup", "memory"));
+    Set<String> only = new LinkedHashSet<>(List.of("lifecycle", "throughput", "documents", "tasklist", "startup",
+        "memory"));
     Path out = Path.of("target/bench");
     for (String arg : args) {
       if (arg.equals("--smoke")) {
@@ -117,7 +121,8 @@ public final class Bench {
     report.write();
     System.out.println();
     System.out.println(report.markdown());
-    System.out.printf("Benchmarks took %.1f min; results in %s%n", (System.nanoTime() - t0) / 60e9, out.toAbsolutePath());
+    System.out.printf("Benchmarks took %.1f min; results in %s%n", (System.nanoTime() - t0) / 60e9,
+        out.toAbsolutePath());
     if (!failures.isEmpty()) {
       System.out.println("FAILED: " + failures);
       return 1;
@@ -183,7 +188,8 @@ public final class Bench {
       long floorNs = floorSteps.nanos.containsKey(e.getKey()) ? floorSteps.nanos.get(e.getKey()).get() : 0;
       int count = appSteps.counts.get(e.getKey()).get() / iterations;
       report.row("1 lifecycle " + db, "  top step: " + e.getKey() + (count > 1 ? " (×" + count + ")" : "")
-              + ", ms per meeting", f(e.getValue() / 1e6 / iterations, 0), f(floorNs / 1e6 / iterations, 0) + " (floor)",
+              + ", ms per meeting", f(e.getValue() / 1e6 / iterations, 0), f(floorNs / 1e6 / iterations, 0)
+                  + " (floor)",
           floorNs == 0 ? null : f((double) e.getValue() / floorNs, 2), null, null);
     }
     return a;
@@ -239,7 +245,8 @@ public final class Bench {
     double fl = median(floorRate);
     report.row("2 throughput PostgreSQL", "meetings completed per minute, 4 threads", f(a, 1), f(fl, 1) + " (floor)",
         f(a / fl, 2), null, null);
-    report.row("2 throughput PostgreSQL", "optimistic-locking failures surfacing to a user", String.valueOf(userFailures),
+    report.row("2 throughput PostgreSQL", "optimistic-locking failures surfacing to a user",
+        String.valueOf(userFailures),
         null, null, "0", smoke ? null : userFailures == 0);
     report.row("2 throughput PostgreSQL", "  (job retries after optimistic locking, absorbed by the executor)",
         String.valueOf(jobFailures), null, null, null, null);
@@ -277,7 +284,7 @@ public final class Bench {
       }
     }
     double m = median(ms);
-    Integer renders = new org.springframework.jdbc.core.JdbcTemplate(app.bean(javax.sql.DataSource.class))
+    Integer renders = new JdbcTemplate(app.bean(DataSource.class))
         .queryForObject("SELECT COUNT(*) FROM wg_document WHERE meeting_key = ? AND kind <> 'AGENDA'", Integer.class,
             meeting.businessKey);
     report.row("6 documents H2", "minutes DOCX of a 10-item meeting (model + render), median ms", f(m, 1), null,
@@ -292,7 +299,7 @@ public final class Bench {
     report.detail("documents", Map.of("minutesDocxMs", ms, "docxBytes", bytes, "minutesDocumentsPerMeeting", renders));
   }
 
-  static void deleteTree(Path dir) throws java.io.IOException {
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -1,10 +1,14 @@
 package ru.nso.wg.bench;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import ru.nso.wg.WgMeetingsApplication;
 import ru.nso.wg.platform.PostgresTestSupport;
+import ru.nso.wg.process.DecisionControlProcess;
+import ru.nso.wg.process.MeetingProcess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +66,8 @@ final class BenchApp implements AutoCloseable {
         .addClasspathResource("bench/floor-decision.bpmn")
         .enableDuplicateFiltering(true)
         .deploy();
-    app.grantFloorLikeReal(ru.nso.wg.process.MeetingProcess.KEY, MeetingDriver.FLOOR_MEETING);
-    app.grantFloorLikeReal(ru.nso.wg.process.DecisionControlProcess.KEY, MeetingDriver.FLOOR_DECISION);
+    app.grantFloorLikeReal(MeetingProcess.KEY, MeetingDriver.FLOOR_MEETING);
+    app.grantFloorLikeReal(DecisionControlProcess.KEY, MeetingDriver.FLOOR_DECISION);
     return app;
   }
 
@@ -71,21 +75,22 @@ final class BenchApp implements AutoCloseable {
   private void grantFloorLikeReal(String realKey, String floorKey) {
     var authorizations = engine.getAuthorizationService();
     for (var real : authorizations.createAuthorizationQuery()
-        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION).resourceId(realKey).list()) {
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId(realKey).list()) {
       var query = authorizations.createAuthorizationQuery()
-          .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION).resourceId(floorKey);
-      boolean exists = (real.getUserId() != null ? query.userIdIn(real.getUserId()) : query.groupIdIn(real.getGroupId()))
+          .resourceType(Resources.PROCESS_DEFINITION).resourceId(floorKey);
+      boolean exists = (real.getUserId() != null ? query.userIdIn(real.getUserId())
+          : query.groupIdIn(real.getGroupId()))
           .count() > 0;
       if (exists) {
         continue;
       }
       var copy = authorizations.createNewAuthorization(real.getAuthorizationType());
-      copy.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+      copy.setResource(Resources.PROCESS_DEFINITION);
       copy.setResourceId(floorKey);
       copy.setUserId(real.getUserId());
       copy.setGroupId(real.getGroupId());
-      ((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) copy).setPermissions(
-          ((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) real).getPermissions());
+      ((AuthorizationEntity) copy).setPermissions(
+          ((AuthorizationEntity) real).getPermissions());
       authorizations.saveAuthorization(copy);
     }
   }

@@ -66,7 +66,8 @@ final class BenchReport {
     for (Row r : rows) {
       md.append("| ").append(r.benchmark()).append(" | ").append(r.figure()).append(" | ").append(nz(r.value()))
           .append(" | ").append(nz(r.baseline())).append(" | ").append(nz(r.ratio())).append(" | ")
-          .append(nz(r.target())).append(" | ").append(r.met() == null ? "" : r.met() ? "yes" : "**no**").append(" |\n");
+          .append(nz(r.target())).append(" | ").append(r.met() == null ? "" : r.met() ? "yes"
+              : "**no**").append(" |\n");
     }
     return md.toString();
   }
@@ -92,7 +93,8 @@ final class BenchReport {
     m.put("memoryMiB", memMb);
     m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-    m.put("summary", String.format(Locale.ROOT, "%s, %d CPUs, %d MiB, %s", cpu, Runtime.getRuntime().availableProcessors(),
+    m.put("summary", String.format(Locale.ROOT, "%s, %d CPUs, %d MiB, %s", cpu,
+        Runtime.getRuntime().availableProcessors(),
         memMb, m.get("java")));
     return m;
   }

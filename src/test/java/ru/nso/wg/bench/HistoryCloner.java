@@ -3,7 +3,6 @@ package ru.nso.wg.bench;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -23,15 +22,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * Seeds a database with many meetings fast: a few template meetings are driven through the engine for real
  * ({@link MeetingDriver}), then every row they left — in the engine's runtime and history tables
  * ({@code ACT_RU_*}, {@code ACT_HI_*}, their {@code ACT_GE_BYTEARRAY} values) and in the application's record
  * ({@code wg_*}) — is copied {@code copies} times with new identities: every engine ID the templates created
- * (time-based UUIDs, the engine's default id generator) gets a new node part per copy, and every meeting key ({@code 2027-5},
- * {@code 2027-5/3} for its decisions) a new meeting number. The copies are therefore real process instances the
- * engine can continue, query and authorize like the templates. Not copied: stored document bytes
+ * (time-based UUIDs, the engine's default id generator) gets a new node part per copy, and every meeting key
+ * ({@code 2027-5}, {@code 2027-5/3} for its decisions) a new meeting number. The copies are therefore real process
+ * instances the engine can continue, query and authorize like the templates. Not copied: stored document bytes
  * ({@code wg_document}) and meter logs. PostgreSQL is written with COPY, H2 with JDBC batches.
  */
 final class HistoryCloner {
@@ -118,7 +118,8 @@ final class HistoryCloner {
       }
       Map<Integer, Integer> maxNumber = new HashMap<>();
       try (Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("SELECT meeting_year, MAX(meeting_number) FROM wg_meeting GROUP BY meeting_year")) {
+           ResultSet rs = s.executeQuery(
+               "SELECT meeting_year, MAX(meeting_number) FROM wg_meeting GROUP BY meeting_year")) {
         while (rs.next()) {
           maxNumber.put(rs.getInt(1), rs.getInt(2));
         }
@@ -273,7 +274,8 @@ final class HistoryCloner {
     List<String> tables = new ArrayList<>();
     for (String t : tables(c)) {
       String l = t.toLowerCase(Locale.ROOT);
-      if ((l.startsWith("act_ru_") || l.startsWith("act_hi_") || l.equals("act_ge_bytearray")) && hasColumn(c, t, "id_")) {
+      if ((l.startsWith("act_ru_") || l.startsWith("act_hi_") || l.equals("act_ge_bytearray")) && hasColumn(c, t,
+          "id_")) {
         tables.add(t);
       }
     }

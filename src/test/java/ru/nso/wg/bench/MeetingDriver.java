@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import ru.nso.wg.process.DecisionControlProcess;
-import ru.nso.wg.process.MeetingProcess;
 import ru.nso.wg.process.MeetingProcess.Elements;
+import ru.nso.wg.process.MeetingProcess;
 import ru.nso.wg.process.MeetingScenario;
 
 import java.time.DayOfWeek;
@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.*;
 import static ru.nso.wg.process.MeetingScenario.CHAIR;
@@ -115,7 +116,8 @@ final class MeetingDriver {
       stepsDone++;
     }
     if (stepsDone == 2 && done < actions) {
-      timed("prepare-agenda", () -> complete(Elements.PREPARE_AGENDA, SECRETARY, Map.of(AGENDA_ITEMS.name(), agenda(items))),
+      timed("prepare-agenda", () -> complete(Elements.PREPARE_AGENDA, SECRETARY, Map.of(AGENDA_ITEMS.name(),
+          agenda(items))),
           () -> hasTask(Elements.APPROVE_AGENDA));
       done++;
       stepsDone++;
@@ -167,7 +169,9 @@ final class MeetingDriver {
       stepsDone++;
     }
     if (stepsDone == 9 && done < actions) {
-      timed("sign-minutes+copies+control", () -> complete(Elements.SIGN_MINUTES, CHAIR, Map.of(SIGN_DECISION.name(), "SIGN")),
+      timed("sign-minutes+copies+control", () -> complete(Elements.SIGN_MINUTES, CHAIR,
+          Map.of(SIGN_DECISION.name(),
+              "SIGN")),
           () -> hasTask(Elements.PUBLISH_MEETING_INFO) && noPendingMessageJobs() && decisionTasks() == instructions);
       done++;
       stepsDone++;
@@ -195,7 +199,8 @@ final class MeetingDriver {
         .putValue(MEETING_START.name(), start.toString())
         .putValue(MEETING_FORMAT.name(), "IN_PERSON")
         .putValue(MEETING_PLACE.name(), "г. Новосибирск, Красный проспект, 18, зал заседаний № 1")
-        .putValue(INVITEES.name(), MeetingScenario.json("[{\"fullName\":\"Иванов Иван Иванович\",\"jobTitle\":\"Эксперт\","
+        .putValue(INVITEES.name(),
+            MeetingScenario.json("[{\"fullName\":\"Иванов Иван Иванович\",\"jobTitle\":\"Эксперт\","
             + "\"organisation\":\"АНО «Центр клиентоцентричности»\",\"email\":\"ivanov@example.org\"},"
             + "{\"fullName\":\"Петрова Анна Сергеевна\",\"jobTitle\":\"Директор\",\"organisation\":\"МФЦ\"}]"));
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
@@ -203,7 +208,8 @@ final class MeetingDriver {
     if (floor) {
       vars.putValue("instructionCount", instructions);
       businessKey = "floor-" + UUID.randomUUID().toString().substring(0, 8);
-      instanceId = as(SECRETARY, () -> engine.getFormService().submitStartForm(definitionId, businessKey, vars)).getId();
+      instanceId = as(SECRETARY, () -> engine.getFormService().submitStartForm(definitionId, businessKey,
+          vars)).getId();
     } else {
       instanceId = as(SECRETARY, () -> engine.getFormService().submitStartForm(definitionId, vars)).getId();
       businessKey = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId)
@@ -290,7 +296,8 @@ final class MeetingDriver {
   }
 
   private boolean hasJob(String activityId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instanceId).activityId(activityId).count() == 1;
+    return engine.getManagementService().createJobQuery().processInstanceId(instanceId).activityId(activityId)
+        .count() == 1;
   }
 
   private boolean noPendingMessageJobs() {
@@ -308,7 +315,8 @@ final class MeetingDriver {
     List<Task> found = engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
         .taskDefinitionKey(key).list();
     if (found.size() != 1) {
-      throw new IllegalStateException("meeting " + businessKey + ": expected one open task " + key + ", found " + found.size());
+      throw new IllegalStateException("meeting " + businessKey + ": expected one open task " + key + ", found "
+          + found.size());
     }
     return found.get(0);
   }
@@ -318,7 +326,7 @@ final class MeetingDriver {
         .singleResult();
   }
 
-  private <T> T as(String user, java.util.function.Supplier<T> action) {
+  private <T> T as(String user, Supplier<T> action) {
     List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).toList();
     engine.getIdentityService().setAuthentication(user, groups);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static ru.nso.wg.bench.BenchReport.f;
 
@@ -41,7 +42,8 @@ public final class MemoryBench {
     Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     JsonNode result = null;
     List<String> tail = new ArrayList<>();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith(RESULT)) {
@@ -58,14 +60,18 @@ public final class MemoryBench {
     int exit = process.waitFor();
     boolean oom = tail.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
     if (result == null) {
-      report.row("5 memory", "-Xmx512m with " + meetings + " meetings in flight", oom ? "OutOfMemoryError" : "failed (exit " + exit + ")",
+      report.row("5 memory", "-Xmx512m with " + meetings + " meetings in flight", oom ? "OutOfMemoryError"
+          : "failed (exit " + exit
+              + ")",
           null, null, "no OOM", smoke ? null : false);
       throw new IllegalStateException("memory benchmark JVM ended with " + exit + ":\n" + String.join("\n", tail));
     }
     double heapMb = result.get("heapAfterFullGcBytes").asLong() / 1048576.0;
-    report.row("5 memory", "heap after full GC, -Xmx512m, " + result.get("inFlight").asLong() + " meetings in flight, MiB",
+    report.row("5 memory", "heap after full GC, -Xmx512m, " + result.get("inFlight").asLong()
+        + " meetings in flight, MiB",
         f(heapMb, 0), null, null, "≤ 512 MiB, no OOM", smoke ? null : heapMb <= 512 && !oom);
-    report.row("5 memory", "  RSS of that JVM, MiB", f(result.get("rssKb").asLong() / 1024.0, 0), null, null, null, null);
+    report.row("5 memory", "  RSS of that JVM, MiB", f(result.get("rssKb").asLong() / 1024.0, 0), null, null, null,
+        null);
     report.detail("memory", new ObjectMapper().convertValue(result, Map.class));
   }
 
@@ -76,7 +82,7 @@ public final class MemoryBench {
     int port = Integer.parseInt(args[2]);
     Map<String, Object> result = new LinkedHashMap<>();
     try (BenchApp app = BenchApp.start(BenchApp.Db.H2, dir, port)) {
-      HistoryCloner cloner = new HistoryCloner(app.bean(javax.sql.DataSource.class));
+      HistoryCloner cloner = new HistoryCloner(app.bean(DataSource.class));
       cloner.baseline();
       List<String> keys = new ArrayList<>();
       long t0 = System.nanoTime();

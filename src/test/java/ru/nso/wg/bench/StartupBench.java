@@ -2,6 +2,7 @@ package ru.nso.wg.bench;
 
 import ru.nso.wg.WgMeetingsApplication;
 import ru.nso.wg.bench.bare.BareCamundaApp;
+import ru.nso.wg.process.MeetingProcess;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import static ru.nso.wg.bench.BenchReport.f;
 import static ru.nso.wg.bench.BenchReport.median;
@@ -97,9 +99,11 @@ final class StartupBench {
     double appRss = median(kb(results.get(Kind.APP), true)) / 1024;
     report.row("3 start-up H2", "  peak RSS at ready (VmHWM), default flags, MiB", f(appRss, 0),
         f(bareRss, 0) + " (bare Camunda)", f(appRss / bareRss, 2), null, null);
-    report.row("5 memory", "RSS after start-up, default JVM flags, MiB", f(median(kb(results.get(Kind.APP), false)) / 1024, 0),
+    report.row("5 memory", "RSS after start-up, default JVM flags, MiB", f(median(kb(results.get(Kind.APP),
+        false)) / 1024, 0),
         f(median(kb(results.get(Kind.BARE), false)) / 1024, 0) + " (bare Camunda)", null, null, null);
-    report.row("5 memory", "RSS after start-up, Dockerfile flags in 1 GiB (" + String.join(" ", DOCKERFILE_FLAGS) + "), MiB",
+    report.row("5 memory", "RSS after start-up, Dockerfile flags in 1 GiB (" + String.join(" ", DOCKERFILE_FLAGS)
+        + "), MiB",
         f(median(kb(docker, false)) / 1024, 0), null, null, null, null);
     Map<String, Object> d = new LinkedHashMap<>();
     results.forEach((k, v) -> d.put(k.name(), v));
@@ -119,7 +123,7 @@ final class StartupBench {
   private Path seedHistory(int meetings, int templates) throws Exception {
     Path seedDir = dir.resolve("seed");
     try (BenchApp app = BenchApp.start(BenchApp.Db.H2, seedDir, port + 50)) {
-      HistoryCloner cloner = new HistoryCloner(app.bean(javax.sql.DataSource.class));
+      HistoryCloner cloner = new HistoryCloner(app.bean(DataSource.class));
       cloner.baseline();
       List<String> keys = new ArrayList<>();
       for (int i = 0; i < templates; i++) {
@@ -130,7 +134,7 @@ final class StartupBench {
       }
       cloner.cloneTemplates(keys, meetings / templates - 1);
       long finished = app.engine.getHistoryService().createHistoricProcessInstanceQuery()
-          .processDefinitionKey(ru.nso.wg.process.MeetingProcess.KEY).finished().count();
+          .processDefinitionKey(MeetingProcess.KEY).finished().count();
       report.detail("startupSeed", Map.of("finishedMeetings", finished, "openTasks",
           app.engine.getTaskService().createTaskQuery().count()));
     }
@@ -189,7 +193,8 @@ final class StartupBench {
       long deadline = System.currentTimeMillis() + 300_000;
       while (true) {
         if (!process.isAlive()) {
-          throw new IllegalStateException(kind + " exited with " + process.exitValue() + ", see " + runDir.resolve("out.log"));
+          throw new IllegalStateException(kind + " exited with " + process.exitValue() + ", see "
+              + runDir.resolve("out.log"));
         }
         if (healthy(p)) {
           break;
@@ -215,7 +220,8 @@ final class StartupBench {
 
   private boolean healthy(int p) {
     try {
-      HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/actuator/health"))
+      HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p
+          + "/actuator/health"))
           .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
       return response.statusCode() == 200;
     } catch (IOException e) {

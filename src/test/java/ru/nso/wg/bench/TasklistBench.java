@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.nso.wg.process.DecisionControlProcess;
+import ru.nso.wg.process.MeetingProcess;
 import ru.nso.wg.tasklist.TasklistFilters;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static ru.nso.wg.bench.BenchReport.f;
 import static ru.nso.wg.bench.BenchReport.percentile;
@@ -73,7 +74,7 @@ final class TasklistBench {
     jdbc.execute("ANALYZE");
     long openTasks = app.engine.getTaskService().createTaskQuery().count();
     long finished = app.engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ru.nso.wg.process.MeetingProcess.KEY).finished().count();
+        .processDefinitionKey(MeetingProcess.KEY).finished().count();
     long decisions = jdbc.queryForObject("SELECT COUNT(*) FROM wg_controlled_decision", Long.class);
     long reportTasks = app.engine.getTaskService().createTaskQuery()
         .processDefinitionKey(DecisionControlProcess.KEY).count();
@@ -149,11 +150,13 @@ final class TasklistBench {
       double p95 = percentile(v, 95);
       double p99 = percentile(v, 99);
       boolean isBaseline = call == baseline;
-      report.row("4 tasklist PostgreSQL", call.name() + ": p50 / p95 / p99 ms" + (v.size() < n ? " (n=" + v.size() + ")" : ""),
+      report.row("4 tasklist PostgreSQL", call.name() + ": p50 / p95 / p99 ms" + (v.size() < n ? " (n=" + v.size()
+          + ")" : ""),
           f(p50, 1) + " / " + f(p95, 1) + " / " + f(p99, 1), isBaseline ? null : f(baseP95, 1) + " (baseline p95)",
           isBaseline ? null : f(p95 / baseP95, 2), isBaseline ? null : "p95 < 50 ms",
           isBaseline || smoke ? null : p95 < 50);
-      details.put(call.name(), Map.of("p50", p50, "p95", p95, "p99", p99, "n", v.size(), "responseChars", sizes.get(call)));
+      details.put(call.name(), Map.of("p50", p50, "p95", p95, "p99", p99, "n", v.size(), "responseChars",
+          sizes.get(call)));
     }
     report.detail("tasklist", details);
   }
