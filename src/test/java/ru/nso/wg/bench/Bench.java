@@ -3,8 +3,8 @@ package ru.nso.wg.bench;
 import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import ru.nso.wg.document.DocumentService;
+import ru.nso.wg.document.MeetingViews;
 import ru.nso.wg.document.model.MinutesModel;
-import ru.nso.wg.process.meeting.MeetingViews;
 
 import java.io.IOException;
 import java.nio.file.Files;
