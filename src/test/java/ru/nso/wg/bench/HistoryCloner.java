@@ -384,12 +384,14 @@ final class HistoryCloner {
     }
   }
 
-  /** H2: batched INSERTs. */
+  /** H2: batched INSERTs, committed per batch (one huge transaction makes H2's store grow and crawl). */
   private static final class BatchWriter implements Writer {
+    private final Connection connection;
     private final PreparedStatement insert;
     private int pending;
 
     BatchWriter(Connection c, String table, List<Column> cols) throws SQLException {
+      this.connection = c;
       this.insert = c.prepareStatement("INSERT INTO " + table + " (" + columnList(cols) + ") VALUES ("
           + String.join(", ", cols.stream().map(x -> "?").toList()) + ")");
     }
@@ -402,6 +404,7 @@ final class HistoryCloner {
       insert.addBatch();
       if (++pending == 1000) {
         insert.executeBatch();
+        connection.commit();
         pending = 0;
       }
     }
