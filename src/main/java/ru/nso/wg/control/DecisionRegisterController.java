@@ -20,8 +20,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,7 +74,9 @@ public class DecisionRegisterController {
     requireReader();
     DecisionQuery query = new DecisionQuery(meetingKey(meeting), areas(controller), blankToNull(executor),
         states(state));
-    List<DecisionView> decisions = control.search(query).stream().map(d -> view(d, null)).toList();
+    // the deputies of each area are read once per request, not once per decision (N+1 through identity queries)
+    Map<String, List<Person>> deputies = new HashMap<>();
+    List<DecisionView> decisions = control.search(query).stream().map(d -> view(d, null, deputies)).toList();
     return new DecisionList(decisions.size(), new Filters(query.meetingKey(), blankToNull(controller),
         query.controlAreas(), query.executorId(), query.states().stream().map(Enum::name).sorted().toList()),
         decisions);
@@ -84,7 +88,7 @@ public class DecisionRegisterController {
     String key = ControlledDecision.keyOf(meetingKey(meetingKey), itemNo);
     ControlledDecision d = control.find(key).orElseThrow(() -> Refusal.notFound(
         "Решение по вопросу " + itemNo + " заседания " + meetingKey + " не стоит на контроле исполнения"));
-    return view(d, control.history(key).stream().map(this::view).toList());
+    return view(d, control.history(key).stream().map(this::view).toList(), new HashMap<>());
   }
 
   // ------------------------------------------------------------------------------------------------ answers
@@ -121,9 +125,9 @@ public class DecisionRegisterController {
                           List<String> links, String dueDateBefore, String dueDateAfter, String reference) {
   }
 
-  private DecisionView view(ControlledDecision d, List<EventView> history) {
-    List<Person> deputies = identity.members(d.controlArea()).stream()
-        .map(u -> new Person(u.getId(), IdentityDirectory.fullName(u))).toList();
+  private DecisionView view(ControlledDecision d, List<EventView> history, Map<String, List<Person>> deputiesByArea) {
+    List<Person> deputies = deputiesByArea.computeIfAbsent(d.controlArea(), area -> identity.members(area).stream()
+        .map(u -> new Person(u.getId(), IdentityDirectory.fullName(u))).toList());
     return new DecisionView(d.key(), d.meetingKey(), d.meetingRef().display(),
         date(RussianDates.localDate(d.meetingStart())), d.itemNo(), d.itemTitle(), d.decisionText(),
         new Executor(d.executorId(), d.executorKind().name(), d.executorName()),

@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +59,8 @@ public class OutboxMailTransport implements MailTransport {
       String base = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + safe(messageId);
       Path target = directory.resolve(base + ".eml");
       Path temp = directory.resolve(base + ".eml.tmp");
-      try (OutputStream out = Files.newOutputStream(temp)) {
+      // buffered: MimeMessage.writeTo writes line by line, one system call per line unbuffered (docs/performance.md)
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         message.writeTo(out);
       }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
