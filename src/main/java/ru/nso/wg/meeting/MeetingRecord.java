@@ -1,7 +1,6 @@
 package ru.nso.wg.meeting;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -39,9 +38,11 @@ import java.util.Optional;
 public class MeetingRecord {
 
   private final JdbcTemplate jdbc;
+  private final MeetingNumbers numbers;
 
   public MeetingRecord(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.numbers = new MeetingNumbers(jdbc);
   }
 
   private static OffsetDateTime now() {
@@ -54,25 +55,16 @@ public class MeetingRecord {
 
   // --- meeting ---------------------------------------------------------------------------------------------
 
-  /** Creates the meeting with the next free number of its year; returns its reference. */
+  /** Creates the meeting with the next number of its year ({@link MeetingNumbers}); returns its reference. */
   public MeetingRef create(int year, OffsetDateTime start, MeetingFormat format, String place, String videoLink,
                            String preliminaryQuestions, String createdBy) {
-    for (int attempt = 0; attempt < 5; attempt++) {
-      Integer max = jdbc.queryForObject("SELECT MAX(meeting_number) FROM wg_meeting WHERE meeting_year = ?",
-          Integer.class, year);
-      MeetingRef ref = new MeetingRef(year, max == null ? 1 : max + 1);
-      try {
-        jdbc.update("INSERT INTO wg_meeting (business_key, meeting_year, meeting_number, meeting_start, meeting_format,"
-                + " place, video_link, preliminary_questions, status, created_by, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ref.key(), year, ref.number(), utc(start), format.name(), place, videoLink, preliminaryQuestions,
-            MeetingStatus.PREPARATION.name(), createdBy, now(), now());
-        return ref;
-      } catch (DuplicateKeyException concurrentStart) {
-        // another meeting took this number at the same moment: take the next one
-      }
-    }
-    throw new IllegalStateException("Could not allocate a meeting number for " + year);
+    MeetingRef ref = new MeetingRef(year, numbers.next(year));
+    jdbc.update("INSERT INTO wg_meeting (business_key, meeting_year, meeting_number, meeting_start, meeting_format,"
+            + " place, video_link, preliminary_questions, status, created_by, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ref.key(), year, ref.number(), utc(start), format.name(), place, videoLink, preliminaryQuestions,
+        MeetingStatus.PREPARATION.name(), createdBy, now(), now());
+    return ref;
   }
 
   public void attachProcess(String key, String processInstanceId) {
