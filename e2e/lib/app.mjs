@@ -39,10 +39,10 @@ export function freePort() {
 }
 
 /**
- * Starts the jar. Returns { baseUrl, dataDir, logFile, stop() }. The application's log goes to
+ * Starts the jar ({@code env}: more environment variables, e.g. WG_DEMO_DATA). Returns { baseUrl, dataDir, logFile, stop() }. The application's log goes to
  * target/e2e/app-<port>.log (kept for a failed run).
  */
-export async function startApp({ timeoutMs = 240_000 } = {}) {
+export async function startApp({ timeoutMs = 240_000, env: extraEnv = {} } = {}) {
   const jar = findJar();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'wg-e2e-'));
@@ -62,6 +62,7 @@ export async function startApp({ timeoutMs = 240_000 } = {}) {
     APP_URL: `http://127.0.0.1:${port}`,
     WG_DEMO_ROSTER: 'true',
     JOB_EXECUTION_ENABLED: 'true',
+    ...extraEnv,
   };
   const javaOpts = (process.env.E2E_JAVA_OPTS || '-Xmx768m -XX:TieredStopAtLevel=1').split(/\s+/).filter(Boolean);
   const child = spawn('java', [...javaOpts, '-jar', jar], { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -161,19 +161,32 @@ public class CalendarController {
                                String activityId, String previousDue, String due) {
   }
 
-  public record ReloadView(List<Integer> years, List<Integer> changedYears, int timersRecalculated,
-                           List<MovedTimerView> timersMoved, List<DeadlineTimers.FailedTimer> timersFailed) {
+  public record MovedTaskView(String taskId, String processInstanceId, String taskDefinitionKey,
+                              String previousDue, String due, String previousFollowUp, String followUp) {
   }
 
-  /** Re-reads the calendar files (administrators only) and recalculates the waiting deadline timers. */
+  public record ReloadView(List<Integer> years, List<Integer> changedYears, long version, int timersRecalculated,
+                           List<MovedTimerView> timersMoved, List<DeadlineTimers.FailedTimer> timersFailed,
+                           int tasksRecalculated, List<MovedTaskView> tasksMoved,
+                           List<OpenTaskDueDates.FailedTask> tasksFailed) {
+  }
+
+  /**
+   * Re-reads this node's calendar files into the calendar of record of every node (administrators only) and
+   * recalculates the waiting deadline timers and open tasks' dates.
+   */
   @PostMapping("/reload")
   public ReloadView reload() {
     CalendarReloadService.Report report = reloadService.reload();
     List<MovedTimerView> moved = report.timers().moved().stream().map(m -> new MovedTimerView(m.jobId(),
         m.processInstanceId(), m.processDefinitionKey(), m.activityId(), format(m.previousDue()),
         format(m.due()))).toList();
-    return new ReloadView(List.copyOf(report.years()), List.copyOf(report.changedYears()),
-        report.timers().recalculated(), moved, report.timers().failed());
+    List<MovedTaskView> tasksMoved = report.tasks().moved().stream().map(m -> new MovedTaskView(m.taskId(),
+        m.processInstanceId(), m.taskDefinitionKey(), format(m.previousDue()), format(m.due()),
+        format(m.previousFollowUp()), format(m.followUp()))).toList();
+    return new ReloadView(List.copyOf(report.years()), List.copyOf(report.changedYears()), report.version(),
+        report.timers().recalculated(), moved, report.timers().failed(), report.tasks().recalculated(), tasksMoved,
+        report.tasks().failed());
   }
 
   @ExceptionHandler(MissingCalendarYearException.class)

@@ -10,38 +10,45 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import ru.nso.wg.common.Refusal;
 
+import java.time.Instant;
 import java.util.SortedSet;
 
 /**
- * Changes of the production calendar at run time, and keeping waiting deadline timers in step with it.
+ * Changes of the production calendar at run time, and keeping waiting deadline timers and open tasks' due and
+ * follow-up dates in step with it, once for the whole cluster.
  *
- * <p>The fingerprint of the calendar that the waiting timers were last computed with is kept in the engine's
- * property table. After a reload, and after a start with changed files (an administrator may drop a file and
- * restart instead of reloading), the deadline timers are recalculated when the fingerprint differs. When some timer
- * could not be recalculated the fingerprint is not recorded, so the next reload or start tries again.
+ * <p>A reload on any node stores that node's files as the calendar of record ({@link ClusterCalendar}); every node
+ * adopts it within seconds. The node that stored a change recalculates the deadline timers ({@link DeadlineTimers})
+ * and the open tasks' dates ({@link OpenTaskDueDates}) of every process instance, and records what it did in the
+ * change log ({@code GET /api/calendar/changes}). When some timer or task could not be recalculated the change stays
+ * open: the next reload, or a polling node after the recalculation lease, tries again.
  */
 @Service
 public class CalendarReloadService {
 
   private static final Logger LOG = LoggerFactory.getLogger(CalendarReloadService.class);
-  static final String FINGERPRINT_PROPERTY = "wg.calendar.fingerprint";
 
-  private final ProductionCalendar calendar;
+  private final ClusterCalendar cluster;
   private final DeadlineTimers timers;
+  private final OpenTaskDueDates tasks;
   private final IdentityService identityService;
 
-  public CalendarReloadService(ProductionCalendar calendar, DeadlineTimers timers, IdentityService identityService) {
-    this.calendar = calendar;
+  public CalendarReloadService(ClusterCalendar cluster, DeadlineTimers timers, OpenTaskDueDates tasks,
+                               IdentityService identityService) {
+    this.cluster = cluster;
     this.timers = timers;
+    this.tasks = tasks;
     this.identityService = identityService;
   }
 
   /** The outcome of a reload. */
-  public record Report(SortedSet<Integer> years, SortedSet<Integer> changedYears, DeadlineTimers.Recalculation timers) {
+  public record Report(SortedSet<Integer> years, SortedSet<Integer> changedYears, long version,
+                       DeadlineTimers.Recalculation timers, OpenTaskDueDates.Recalculation tasks) {
   }
 
   /**
-   * Reloads the calendar (administrators only) and recalculates the waiting deadline timers when it changed.
+   * Reloads this node's calendar files into the calendar of record (administrators only) and recalculates the
+   * waiting deadline timers and open tasks when it changed.
    *
    * @throws Refusal 403 for a non-administrator, 422 when a file is invalid (the calendar in use is kept)
    */
@@ -51,43 +58,56 @@ public class CalendarReloadService {
       throw Refusal.forbidden("Перечитать производственный календарь может только администратор "
           + "(группа " + Groups.CAMUNDA_ADMIN + ")");
     }
-    ProductionCalendar.Reload reload;
+    ClusterCalendar.Stored stored;
     try {
-      reload = calendar.reload();
+      stored = cluster.store(user.getUserId());
     } catch (CalendarDataException e) {
       LOG.warn("Production calendar reload refused, the calendar in use is kept: {}", e.getMessage());
       throw new Refusal(Refusal.Kind.UNPROCESSABLE, e.getMessage()
           + ". Новый календарь не принят, действует прежний.");
     }
-    return new Report(reload.current().years(), reload.changedYears(), synchronize(reload.current()));
+    Recalculated result = recalculate(cluster.claimRecalculation(ClusterCalendar.Claim.FORCE));
+    return new Report(stored.current().years(), stored.changedYears(), stored.version(), result.timers(),
+        result.tasks());
   }
 
   /**
-   * After the start: the files may have changed while the application was down. A failure here does not stop the
-   * application (the calendar itself is valid); it is logged, and the next start or reload tries again.
+   * After the start: the start may have added years to the calendar of record, or a node may have died in the
+   * middle of a recalculation. A failure here does not stop the application; it is logged and retried.
    */
   @EventListener(ApplicationReadyEvent.class)
-  public synchronized void synchronizeAfterStart() {
+  public void synchronizeAfterStart() {
     try {
-      synchronize(calendar.snapshot());
+      recalculate(cluster.claimRecalculation(ClusterCalendar.Claim.OWN_OR_FREE));
     } catch (RuntimeException e) {
       LOG.error("Deadline timers could not be brought in line with the production calendar after the start; "
           + "call POST /api/calendar/reload to retry", e);
     }
+    cluster.startPolling(() -> recalculate(cluster.claimRecalculation(ClusterCalendar.Claim.FREE)));
   }
 
-  private DeadlineTimers.Recalculation synchronize(WorkingDayCalendar current) {
-    String fingerprint = current.fingerprint();
-    if (fingerprint.equals(timers.property(FINGERPRINT_PROPERTY))) {
-      return DeadlineTimers.Recalculation.NONE;
-    }
-    DeadlineTimers.Recalculation result = timers.recalculate();
-    if (result.failed().isEmpty()) {
-      timers.setProperty(FINGERPRINT_PROPERTY, fingerprint);
-    } else {
-      LOG.warn("{} deadline timer(s) could not be recalculated for the production calendar in use; "
-          + "they keep their previous due dates until the next successful reload", result.failed().size());
-    }
-    return result;
+  private record Recalculated(DeadlineTimers.Recalculation timers, OpenTaskDueDates.Recalculation tasks) {
+    static final Recalculated NONE = new Recalculated(DeadlineTimers.Recalculation.NONE,
+        OpenTaskDueDates.Recalculation.NONE);
   }
+
+  /** Recalculates for the claimed version (nothing when {@code version} is -1: nothing was claimed). */
+  private synchronized Recalculated recalculate(long version) {
+    if (version < 0) {
+      return Recalculated.NONE;
+    }
+    DeadlineTimers.Recalculation timerResult = timers.recalculate();
+    OpenTaskDueDates.Recalculation taskResult = tasks.recalculateAll(OpenTaskDueDates.CALENDAR_DEPENDENT);
+    boolean complete = timerResult.failed().isEmpty() && taskResult.failed().isEmpty();
+    cluster.record().finishRecalculation(version, cluster.node(), Instant.now(), complete,
+        timerResult.recalculated(), timerResult.moved().size(), timerResult.failed().size(),
+        taskResult.recalculated(), taskResult.moved().size(), taskResult.failed().size());
+    if (!complete) {
+      LOG.warn("{} deadline timer(s) and {} task(s) could not be recalculated for calendar version {}; they keep "
+          + "their previous dates until the next reload (or another node retries after the lease)",
+          timerResult.failed().size(), taskResult.failed().size(), version);
+    }
+    return new Recalculated(timerResult, taskResult);
+  }
+
 }

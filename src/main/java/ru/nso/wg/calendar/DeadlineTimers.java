@@ -102,15 +102,6 @@ public class DeadlineTimers {
     openTasks.recalculate(processInstanceId);
   }
 
-  /** The value of an engine property (the engine's own table, shared by every node), or {@code null}. */
-  String property(String name) {
-    return asEngine.call(() -> managementService.getProperties().get(name));
-  }
-
-  void setProperty(String name, String value) {
-    asEngine.run(() -> managementService.setProperty(name, value));
-  }
-
   private List<JobDefinition> deadlineTimerDefinitions() {
     return managementService.createJobDefinitionQuery().list().stream()
         .filter(d -> d.getJobType() != null && d.getJobType().startsWith("timer"))

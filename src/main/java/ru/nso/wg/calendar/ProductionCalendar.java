@@ -35,6 +35,7 @@ public class ProductionCalendar {
   private final Path directory;
   private final CalendarClock clock;
   private final AtomicReference<WorkingDayCalendar> current = new AtomicReference<>();
+  private volatile Runnable freshnessCheck;
 
   public ProductionCalendar(CalendarProperties properties, CalendarClock clock) {
     this.directory = properties.directoryPath().toAbsolutePath().normalize();
@@ -46,7 +47,21 @@ public class ProductionCalendar {
 
   /** The calendar in use: an immutable snapshot (use one snapshot for a whole calculation). */
   public WorkingDayCalendar snapshot() {
+    Runnable check = freshnessCheck;
+    if (check != null) {
+      check.run(); // ClusterCalendar: once per transaction, adopt a newer calendar of record first
+    }
     return current.get();
+  }
+
+  /** Called by every {@link #snapshot()} before it answers ({@link ClusterCalendar}). */
+  void setFreshnessCheck(Runnable check) {
+    this.freshnessCheck = check;
+  }
+
+  /** Puts a calendar in use (the calendar of record, {@link ClusterCalendar}); returns the one it replaces. */
+  WorkingDayCalendar adopt(WorkingDayCalendar calendar) {
+    return current.getAndSet(calendar);
   }
 
   public boolean isWorkingDay(LocalDate date) {

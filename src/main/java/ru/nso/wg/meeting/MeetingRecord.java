@@ -1,7 +1,6 @@
 package ru.nso.wg.meeting;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -21,9 +20,7 @@ import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.meeting.rules.VoteChoice;
 import ru.nso.wg.roster.Roster;
 
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -41,9 +38,11 @@ import java.util.Optional;
 public class MeetingRecord {
 
   private final JdbcTemplate jdbc;
+  private final MeetingNumbers numbers;
 
   public MeetingRecord(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.numbers = new MeetingNumbers(jdbc);
   }
 
   private static OffsetDateTime now() {
@@ -56,47 +55,16 @@ public class MeetingRecord {
 
   // --- meeting ---------------------------------------------------------------------------------------------
 
-  /** Creates the meeting with the next free number of its year; returns its reference. */
+  /** Creates the meeting with the next number of its year ({@link MeetingNumbers}); returns its reference. */
   public MeetingRef create(int year, OffsetDateTime start, MeetingFormat format, String place, String videoLink,
                            String preliminaryQuestions, String createdBy) {
-    for (int attempt = 0; attempt < 5; attempt++) {
-      Integer max = jdbc.queryForObject("SELECT MAX(meeting_number) FROM wg_meeting WHERE meeting_year = ?",
-          Integer.class, year);
-      MeetingRef ref = new MeetingRef(year, max == null ? 1 : max + 1);
-      boolean inserted = unlessTaken(() -> jdbc.update("INSERT INTO wg_meeting (business_key, meeting_year,"
-              + " meeting_number, meeting_start, meeting_format, place, video_link, preliminary_questions, status,"
-              + " created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          ref.key(), year, ref.number(), utc(start), format.name(), place, videoLink, preliminaryQuestions,
-          MeetingStatus.PREPARATION.name(), createdBy, now(), now()));
-      if (inserted) {
-        return ref;
-      }
-      // another meeting took this number at the same moment: take the next one
-    }
-    throw new IllegalStateException("Could not allocate a meeting number for " + year);
-  }
-
-  /**
-   * Runs an INSERT that may hit a unique key; false when it did. Inside a transaction it runs in a savepoint:
-   * on PostgreSQL a failed statement otherwise aborts the whole transaction, and the retry with the next number
-   * (and the engine's own statements) would fail with it.
-   */
-  private boolean unlessTaken(Runnable insert) {
-    return Boolean.TRUE.equals(jdbc.execute((Connection connection) -> {
-      Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
-      try {
-        insert.run();
-        if (savepoint != null) {
-          connection.releaseSavepoint(savepoint);
-        }
-        return true;
-      } catch (DuplicateKeyException taken) {
-        if (savepoint != null) {
-          connection.rollback(savepoint);
-        }
-        return false;
-      }
-    }));
+    MeetingRef ref = new MeetingRef(year, numbers.next(year));
+    jdbc.update("INSERT INTO wg_meeting (business_key, meeting_year, meeting_number, meeting_start, meeting_format,"
+            + " place, video_link, preliminary_questions, status, created_by, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ref.key(), year, ref.number(), utc(start), format.name(), place, videoLink, preliminaryQuestions,
+        MeetingStatus.PREPARATION.name(), createdBy, now(), now());
+    return ref;
   }
 
   public void attachProcess(String key, String processInstanceId) {

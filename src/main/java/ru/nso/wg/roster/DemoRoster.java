@@ -52,7 +52,11 @@ final class DemoRoster {
           "Главный специалист департамента организации управления и государственной гражданской службы",
           List.of(RosterGroups.SECRETARIAT)),
       new Person("egorova", "Светлана Павловна", "Егорова",
-          "Консультант департамента информационной политики", List.of(RosterGroups.INFO_POLICY)));
+          "Консультант департамента информационной политики", List.of(RosterGroups.INFO_POLICY)),
+      // the chair's office: in wg-chair (monitoring in Cockpit, the chair's notifications) but not in the roster
+      new Person("zaitseva", "Ольга Петровна", "Зайцева",
+          "Руководитель аппарата первого заместителя Губернатора Новосибирской области",
+          List.of(RosterGroups.CHAIR)));
 
   private DemoRoster() {
   }

@@ -34,7 +34,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<String> userId = fromSession(request).or(() -> fromBasic(request));
+    Optional<String> userId = fromSession(request).or(() -> fromBasic(request, identityService));
     if (userId.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Basic realm=\"wg-meetings\", charset=\"UTF-8\"");
@@ -53,7 +53,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  private Optional<String> fromSession(HttpServletRequest request) {
+  /** The user logged into the webapps in this request's session, if any. */
+  static Optional<String> fromSession(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
       return Optional.empty();
@@ -64,7 +65,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         .findFirst();
   }
 
-  private Optional<String> fromBasic(HttpServletRequest request) {
+  /** The user of a valid HTTP Basic header, if any. */
+  static Optional<String> fromBasic(HttpServletRequest request, IdentityService identityService) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();

@@ -41,4 +41,14 @@ public class RestSecurityConfig {
     registration.setOrder(101);
     return registration;
   }
+
+  @Bean
+  public FilterRegistrationBean<ActuatorAuthenticationFilter> actuatorAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<ActuatorAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ActuatorAuthenticationFilter(identityService));
+    registration.setName("actuator-authentication");
+    registration.addUrlPatterns("/actuator/*");
+    registration.setOrder(102);
+    return registration;
+  }
 }

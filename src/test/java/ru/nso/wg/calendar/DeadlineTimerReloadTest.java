@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import ru.nso.wg.common.RussianDates;
@@ -36,6 +37,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
@@ -44,7 +46,9 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * A calendar change at run time moves the waiting deadline timers of running processes. Its own context (it
  * changes the calendar), closed afterwards.
  */
-@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "wg.calendar.backward-reading=A")
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = {"wg.calendar.backward-reading=A",
+    // the poll must not be what brings a change from another node: the check in the transaction must
+    "wg.calendar.poll-interval=PT1H"})
 @ActiveProfiles("test")
 @DirtiesContext
 class DeadlineTimerReloadTest {
@@ -62,6 +66,10 @@ class DeadlineTimerReloadTest {
   @Autowired private IdentityService identityService;
   @Autowired private ProductionCalendar calendar;
   @Autowired private CalendarReloadService reloadService;
+  @Autowired private ClusterCalendar cluster;
+  @Autowired private OpenTaskDueDates openTasks;
+  @Autowired private DeadlineExpressions deadlines;
+  @Autowired private JdbcTemplate jdbc;
 
   private String deploymentId;
 
@@ -163,6 +171,34 @@ class DeadlineTimerReloadTest {
     assertThat(LocalDate.ofInstant(after.getDuedate().toInstant(), RussianDates.ZONE))
         .isEqualTo(calendar.plusWorkingDays(dueDateBefore, -1));
     assertThat(timer(instance, DURATION_TIMER).getDuedate()).isEqualTo(durationDueBefore);
+
+    // The open task's follow-up date (the working day before its due date) moved too; its due date did not.
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(task.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-05-07T11:00:00Z")));
+    assertThat(task.getFollowUpDate()).isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
+    assertThat(body.path("tasksRecalculated").asInt()).isEqualTo(1);
+    assertThat(body.path("tasksMoved").size()).isEqualTo(1);
+    assertThat(body.path("tasksMoved").get(0).path("followUp").asText()).isEqualTo("2026-05-05T18:00:00+07:00");
+    assertThat(body.path("tasksMoved").get(0).path("previousFollowUp").asText()).isEqualTo("2026-05-06T18:00:00+07:00");
+
+    // The change is on record: who, which years, and one recalculation on this node.
+    JsonNode record = rest.withBasicAuth("admin", "admin").getForEntity("/api/calendar/record", JsonNode.class)
+        .getBody();
+    JsonNode change = record.path("changes").get(0);
+    assertThat(change.path("version").asLong()).isEqualTo(body.path("version").asLong());
+    assertThat(change.path("changedBy").asText()).isEqualTo("admin");
+    assertThat(change.path("changedYears").asText()).isEqualTo("[2026]");
+    assertThat(change.path("recalculations").asInt()).isEqualTo(1);
+    assertThat(change.path("recalculatedBy").asText()).isEqualTo(cluster.node());
+    assertThat(change.path("timersMoved").asInt()).isEqualTo(1);
+    assertThat(change.path("tasksMoved").asInt()).isEqualTo(1);
+    assertThat(record.path("recalculatedVersion").asLong()).isEqualTo(body.path("version").asLong());
+    JsonNode year2026 = StreamSupport.stream(record.path("years").spliterator(), false)
+        .filter(y -> y.path("year").asInt() == 2026).findFirst().orElseThrow();
+    assertThat(year2026.path("changedBy").asText()).isEqualTo("admin");
+    assertThat(year2026.path("source").asText()).endsWith("2026.json").doesNotStartWith("classpath:");
+    assertThat(rest.withBasicAuth("vasiliev", "demo").getForEntity("/api/calendar/record", JsonNode.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
@@ -225,16 +261,74 @@ class DeadlineTimerReloadTest {
   }
 
   @Test
-  void aRestartWithChangedFilesRecalculatesToo() throws IOException {
+  void aRestartWithChangedFilesKeepsTheCalendarOfRecordAndAddsMissingYears() throws IOException {
     ProcessInstance instance = startMeeting("2026-05-13");
+    Date dueBefore = timer(instance, DEADLINE_TIMER).getDuedate();
     dropModified2026("2026-05-06");
-    calendar.reload(); // what a restart with the new file loads, without the reload endpoint
-    assertThat(timer(instance, DEADLINE_TIMER).getDuedate())
-        .isEqualTo(Date.from(Instant.parse("2026-05-05T11:00:00Z")));
+    Files.writeString(calendar.directory().resolve("2035.json"), "{ \"year\": 2035, \"status\": \"provisional\","
+        + " \"decree\": \"Проверка\", \"days\": [] }");
 
+    cluster.startUp(); // what a restart of this node does with its files
     reloadService.synchronizeAfterStart();
+
+    // 2026 of another node's (or an older) file does not override the calendar every node uses; 2035 is new
+    assertThat(calendar.isWorkingDay(LocalDate.parse("2026-05-06"))).isTrue();
+    assertThat(calendar.years()).contains(2035);
+    assertThat(timer(instance, DEADLINE_TIMER).getDuedate()).isEqualTo(dueBefore);
+    JsonNode change = rest.withBasicAuth("admin", "admin").getForEntity("/api/calendar/record", JsonNode.class)
+        .getBody().path("changes").get(0);
+    assertThat(change.path("changedYears").asText()).isEqualTo("[2035]");
+    assertThat(change.path("recalculations").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aChangeStoredByAnotherNodeIsUsedByTheNextDeadlineWithoutWaitingForThePoll() throws IOException {
+    long versionBefore = cluster.version();
+    dropModified2026("2026-05-06");
+    byte[] modified = Files.readAllBytes(calendar.directory().resolve("2026.json"));
+    Files.delete(calendar.directory().resolve("2026.json"));
+    // another node's reload: the year and a new version in the database, nothing on this node
+    jdbc.update("UPDATE wg_calendar_year SET content = ?, source = 'other-node:/calendar/2026.json',"
+        + " changed_in_version = changed_in_version + 1 WHERE calendar_year = 2026", (Object) modified);
+    jdbc.update("UPDATE wg_calendar_state SET version = version + 1 WHERE id = 1");
+
+    ProcessInstance instance = startMeeting("2026-05-13");
 
     assertThat(timer(instance, DEADLINE_TIMER).getDuedate())
         .isEqualTo(Date.from(Instant.parse("2026-05-04T11:00:00Z")));
+    assertThat(cluster.version()).isEqualTo(versionBefore + 1);
+    assertThat(calendar.isWorkingDay(LocalDate.parse("2026-05-06"))).isFalse();
+  }
+
+  @Test
+  void openTaskDatesFollowTheirExpressionsWhenWhatTheyDependOnChanges() {
+    ProcessInstance instance = startMeeting("2026-05-13");
+    ProcessInstance other = startMeeting("2026-05-13");
+    Task otherBefore = taskService.createTaskQuery().processInstanceId(other.getId()).singleResult();
+    runtimeService.setVariable(instance.getId(), "meetingDate", "2026-05-20"); // as a postponement does
+
+    OpenTaskDueDates.Recalculation result = openTasks.recalculate(instance.getId());
+
+    assertThat(result.recalculated()).isOne();
+    assertThat(result.failed()).isEmpty();
+    assertThat(result.moved()).singleElement().satisfies(moved -> {
+      assertThat(moved.processInstanceId()).isEqualTo(instance.getId());
+      assertThat(moved.previousDue()).isEqualTo(Instant.parse("2026-05-07T11:00:00Z"));
+    });
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(task.getDueDate()).isEqualTo(deadlines.due("agendaDistribution", "2026-05-20"));
+    assertThat(task.getFollowUpDate()).isEqualTo(deadlines.followUp("agendaDistribution", "2026-05-20"));
+    assertThat(task.getDueDate()).isAfter(Date.from(Instant.parse("2026-05-07T11:00:00Z")));
+    Task otherAfter = taskService.createTaskQuery().processInstanceId(other.getId()).singleResult();
+    assertThat(otherAfter.getDueDate()).isEqualTo(otherBefore.getDueDate());
+    // again: nothing left to move; a filter that matches no expression evaluates nothing
+    assertThat(openTasks.recalculate(instance.getId()).moved()).isEmpty();
+    assertThat(openTasks.recalculate(instance.getId(), expression -> false).recalculated()).isZero();
+    // a date that cannot be computed is reported and the task keeps its dates
+    runtimeService.setVariable(instance.getId(), "meetingDate", "2029-05-14");
+    OpenTaskDueDates.Recalculation failed = openTasks.recalculateAll(OpenTaskDueDates.CALENDAR_DEPENDENT);
+    assertThat(failed.failed()).singleElement().satisfies(f -> assertThat(f.message()).contains("2029"));
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getDueDate())
+        .isEqualTo(task.getDueDate());
   }
 }

@@ -234,8 +234,9 @@ class MeetingMailSmtpTest extends MailTestSupport {
     notifications.escalate(notice);
 
     List<MimeMessage> escalations = received("2026-15", MeetingMessages.escalationKind(notice));
+    // the group wg-chair: the chair and the head of his office (demo user zaitseva)
     assertThat(recipients(escalations)).containsExactlyInAnyOrder(
-        "smirnova@example.org", "popov@example.org", "sokolov@example.org");
+        "smirnova@example.org", "popov@example.org", "sokolov@example.org", "zaitseva@example.org");
     assertThat(escalations.get(0).getSubject()).isEqualTo(
         "Нарушен срок: Подготовка повестки заседания (п. 13 Положения) — заседание Рабочей группы № 3"
             + " от 13 мая 2026 г.");

@@ -81,7 +81,10 @@ class ProductionProfileOnPostgresTest {
 
   @Test
   void healthIsUpAndShowsNoSecret() {
-    Response health = http.get("/actuator/health", null);
+    Response anonymous = http.get("/actuator/health", null);
+    assertThat(anonymous.status()).isEqualTo(200);
+    assertThat(anonymous.json().toString()).isEqualTo("{\"status\":\"UP\"}");
+    Response health = http.get("/actuator/health", ADMIN);
 
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");

@@ -1,0 +1,81 @@
+package ru.nso.wg.monitoring.cockpit;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import ru.nso.wg.monitoring.MonitoringAccess;
+import ru.nso.wg.monitoring.MonitoringException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The plugin's REST resources (GET only, JSON). Cockpit's filters let through anyone logged in to the engine, so each
+ * call checks who asks ({@link MonitoringAccess}: secretariat and chair's office everything, a deputy chair the
+ * decisions of their areas, anyone else 403).
+ * <ul>
+ *   <li>{@code dashboard?from=&to=} — meetings of the period with deadlines, decision counts by area;</li>
+ *   <li>{@code decisions?from=&to=&area=&state=} — decisions under control (state = a {@code DecisionCategory});</li>
+ *   <li>{@code decisions/{meetingKey}/{itemNo}} — one decision with its history;</li>
+ *   <li>{@code process-instance/{id}/timeline} — the legal timeline of the meeting run by that instance.</li>
+ * </ul>
+ */
+public class MonitoringResource extends AbstractCockpitPluginResource {
+
+  public MonitoringResource(String engineName) {
+    super(engineName);
+  }
+
+  @GET
+  @Path("dashboard")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> dashboard(@QueryParam("from") String from, @QueryParam("to") String to) {
+    return call(access -> MonitoringBeans.views().dashboard(access, from, to));
+  }
+
+  @GET
+  @Path("decisions")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> decisions(@QueryParam("from") String from, @QueryParam("to") String to,
+                                       @QueryParam("area") String area, @QueryParam("state") String state) {
+    return call(access -> MonitoringBeans.views().decisions(access, from, to, area, state));
+  }
+
+  @GET
+  @Path("decisions/{meetingKey}/{itemNo}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> decision(@PathParam("meetingKey") String meetingKey, @PathParam("itemNo") String itemNo) {
+    return call(access -> MonitoringBeans.views().decision(access, meetingKey + "/" + itemNo));
+  }
+
+  @GET
+  @Path("process-instance/{id}/timeline")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Object> timeline(@PathParam("id") String processInstanceId) {
+    return call(access -> MonitoringBeans.views().timeline(access, processInstanceId));
+  }
+
+  private Map<String, Object> call(Function<MonitoringAccess, Map<String, Object>> view) {
+    try {
+      Authentication authentication = getCurrentAuthentication();
+      if (authentication == null) {
+        throw new MonitoringException(401, "Требуется вход в систему");
+      }
+      return view.apply(MonitoringAccess.of(authentication.getUserId(), authentication.getGroupIds()));
+    } catch (MonitoringException e) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", e.status());
+      body.put("message", e.getMessage());
+      throw new WebApplicationException(e.getMessage(),
+          Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build());
+    }
+  }
+}
