@@ -1,5 +1,6 @@
 package ru.nso.wg.monitoring;
 
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.RosterGroups;
 
@@ -25,7 +26,7 @@ public record MonitoringAccess(String userId, boolean all, Set<String> areas) {
 
   public static MonitoringAccess of(String userId, Collection<String> groups) {
     if (userId == null) {
-      throw new MonitoringException(401, "Требуется вход в систему");
+      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
     }
     Collection<String> g = groups == null ? List.of() : groups;
     boolean all = g.stream().anyMatch(FULL_ACCESS::contains);
@@ -38,7 +39,7 @@ public record MonitoringAccess(String userId, boolean all, Set<String> areas) {
   /** Meetings, their deadlines and the compliance report: the secretariat and the chair's office only. */
   public void requireAll() {
     if (!all) {
-      throw MonitoringException.forbidden("Сведения о заседаниях и сроках доступны департаменту организации управления "
+      throw Refusal.forbidden("Сведения о заседаниях и сроках доступны департаменту организации управления "
           + "и государственной гражданской службы и аппарату председателя Рабочей группы");
     }
   }
@@ -46,7 +47,7 @@ public record MonitoringAccess(String userId, boolean all, Set<String> areas) {
   /** Decisions under control: also a deputy chair, for their areas. */
   public void requireDecisions() {
     if (!all && areas.isEmpty()) {
-      throw MonitoringException.forbidden("Сведения о решениях на контроле доступны департаменту организации "
+      throw Refusal.forbidden("Сведения о решениях на контроле доступны департаменту организации "
           + "управления "
           + "и государственной гражданской службы, аппарату председателя и заместителям председателя Рабочей группы "
           + "(по своим направлениям)");
@@ -64,12 +65,12 @@ public record MonitoringAccess(String userId, boolean all, Set<String> areas) {
       return all ? null : List.copyOf(new TreeSet<>(areas));
     }
     if (DeputyArea.byGroupId(area).isEmpty()) {
-      throw MonitoringException.badRequest("Параметр «area»: «" + area + "» — не направление заместителя председателя; "
+      throw new Refusal("Параметр «area»: «" + area + "» — не направление заместителя председателя; "
           + "допустимы: " + Arrays.stream(DeputyArea.values()).map(DeputyArea::groupId)
           .collect(Collectors.joining(", ")));
     }
     if (!all && !areas.contains(area)) {
-      throw MonitoringException.forbidden("Решения направления «" + DeputyArea.byGroupId(area).get().title()
+      throw Refusal.forbidden("Решения направления «" + DeputyArea.byGroupId(area).get().title()
           + "» контролирует другой заместитель председателя");
     }
     return List.of(area);

@@ -2,6 +2,7 @@ package ru.nso.wg.monitoring;
 
 import org.springframework.stereotype.Service;
 import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.control.DecisionEvent;
 import ru.nso.wg.monitoring.MonitoringData.AreaCounts;
 import ru.nso.wg.monitoring.MonitoringData.DecisionRow;
@@ -106,7 +107,7 @@ public class MonitoringViews {
   /** One decision with its history; a deputy chair only of their areas (else 403), unknown = 404. */
   public Map<String, Object> decision(MonitoringAccess access, String key) {
     access.requireDecisions();
-    DecisionRow row = service.decision(key).orElseThrow(() -> MonitoringException.notFound(
+    DecisionRow row = service.decision(key).orElseThrow(() -> Refusal.notFound(
         "Решение «" + key + "» не стоит на контроле исполнения"));
     access.areasFor(row.controlArea());
     List<DecisionEvent> history = service.decisionHistory(key);
@@ -120,7 +121,7 @@ public class MonitoringViews {
   /** A meeting's legal timeline, by its process instance (full access only). */
   public Map<String, Object> timeline(MonitoringAccess access, String processInstanceId) {
     access.requireAll();
-    Timeline timeline = service.timeline(processInstanceId).orElseThrow(() -> MonitoringException.notFound(
+    Timeline timeline = service.timeline(processInstanceId).orElseThrow(() -> Refusal.notFound(
         "Экземпляр процесса «" + processInstanceId + "» не относится ни к одному заседанию Рабочей группы"));
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("meeting", MonitoringJson.meeting(timeline.meeting()));
@@ -134,7 +135,7 @@ public class MonitoringViews {
     }
     String name = category.trim().toUpperCase(Locale.ROOT);
     return Arrays.stream(DecisionCategory.values()).filter(c -> c.name().equals(name)).findFirst()
-        .orElseThrow(() -> MonitoringException.badRequest("Параметр «state»: «" + category.trim()
+        .orElseThrow(() -> new Refusal("Параметр «state»: «" + category.trim()
             + "» — неизвестное состояние; допустимы: " + Arrays.stream(DecisionCategory.values()).map(Enum::name)
             .collect(Collectors.joining(", "))));
   }

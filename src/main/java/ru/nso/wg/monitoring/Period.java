@@ -4,6 +4,7 @@ package ru.nso.wg.monitoring;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
 
 /**
@@ -17,10 +18,10 @@ public record Period(LocalDate from, LocalDate to) {
 
   public Period {
     if (from.isAfter(to)) {
-      throw MonitoringException.badRequest("Начало периода (" + from + ") позже его окончания (" + to + ")");
+      throw new Refusal("Начало периода (" + from + ") позже его окончания (" + to + ")");
     }
     if (from.plusYears(MAX_YEARS).isBefore(to)) {
-      throw MonitoringException.badRequest("Период длиннее " + MAX_YEARS + " лет: укажите более короткий");
+      throw new Refusal("Период длиннее " + MAX_YEARS + " лет: укажите более короткий");
     }
   }
 
@@ -55,7 +56,7 @@ public record Period(LocalDate from, LocalDate to) {
     try {
       return LocalDate.parse(value.trim());
     } catch (DateTimeParseException e) {
-      throw MonitoringException.badRequest("Параметр «" + name + "»: «" + value
+      throw new Refusal("Параметр «" + name + "»: «" + value
           + "» — не дата; укажите дату в формате ГГГГ-ММ-ДД, например 2026-01-01");
     }
   }

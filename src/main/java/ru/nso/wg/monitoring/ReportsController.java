@@ -4,16 +4,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nso.wg.api.ApiErrorHandler;
+import ru.nso.wg.common.Refusal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -70,11 +68,6 @@ public class ReportsController {
     return ResponseEntity.ok(views.decisions(access, from, to, area, null));
   }
 
-  @ExceptionHandler(MonitoringException.class)
-  public ResponseEntity<ApiErrorHandler.ApiError> refused(MonitoringException e) {
-    return ApiErrorHandler.body(HttpStatus.valueOf(e.status()), e.getMessage());
-  }
-
   private MonitoringAccess access() {
     Authentication a = identity.getCurrentAuthentication();
     return MonitoringAccess.of(a == null ? null : a.getUserId(), a == null ? null : a.getGroupIds());
@@ -85,7 +78,7 @@ public class ReportsController {
       return switch (format.trim().toLowerCase(Locale.ROOT)) {
         case "xlsx" -> true;
         case "json" -> false;
-        default -> throw MonitoringException.badRequest("Параметр «format»: «" + format.trim()
+        default -> throw new Refusal("Параметр «format»: «" + format.trim()
             + "» — неизвестный формат; допустимы: json, xlsx");
       };
     }

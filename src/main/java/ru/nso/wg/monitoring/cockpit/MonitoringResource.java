@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import ru.nso.wg.common.Refusal;
 import ru.nso.wg.monitoring.MonitoringAccess;
-import ru.nso.wg.monitoring.MonitoringException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,15 +67,15 @@ public class MonitoringResource extends AbstractCockpitPluginResource {
     try {
       Authentication authentication = getCurrentAuthentication();
       if (authentication == null) {
-        throw new MonitoringException(401, "Требуется вход в систему");
+        throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
       }
       return view.apply(MonitoringAccess.of(authentication.getUserId(), authentication.getGroupIds()));
-    } catch (MonitoringException e) {
+    } catch (Refusal e) {
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", e.status());
+      body.put("status", e.kind().status());
       body.put("message", e.getMessage());
-      throw new WebApplicationException(e.getMessage(),
-          Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build());
+      throw new WebApplicationException(e.getMessage(), Response.status(e.kind().status())
+          .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build());
     }
   }
 }
