@@ -110,12 +110,12 @@ public class DeadlineTimers {
         .toList();
   }
 
-  private static Instant instant(Date date) {
+  static Instant instant(Date date) {
     return date == null ? null : date.toInstant();
   }
 
   /** The most telling message: ours (Russian) when the calendar refused, else the engine's. */
-  private static String reason(Throwable e) {
+  static String reason(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MissingCalendarYearException || t instanceof IllegalArgumentException) {
         return t.getMessage();

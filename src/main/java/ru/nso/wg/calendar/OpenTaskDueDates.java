@@ -108,7 +108,7 @@ public class OpenTaskDueDates {
         try {
           outcome = evaluate(task, expressions);
         } catch (RuntimeException e) {
-          String message = reason(e);
+          String message = DeadlineTimers.reason(e);
           LOG.warn("Dates of task {} ({}) of process instance {} were not recalculated: {}", task.getId(),
               task.getTaskDefinitionKey(), task.getProcessInstanceId(), message);
           failed.add(new FailedTask(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(), message));
@@ -120,8 +120,8 @@ public class OpenTaskDueDates {
         recalculated++;
         if (outcome.moved()) {
           moved.add(new MovedTask(task.getId(), task.getProcessInstanceId(), task.getTaskDefinitionKey(),
-              instant(task.getDueDate()), instant(outcome.due()), instant(task.getFollowUpDate()),
-              instant(outcome.followUp())));
+              DeadlineTimers.instant(task.getDueDate()), DeadlineTimers.instant(outcome.due()),
+              DeadlineTimers.instant(task.getFollowUpDate()), DeadlineTimers.instant(outcome.followUp())));
         }
       }
       if (recalculated > 0 || !failed.isEmpty()) {
@@ -184,19 +184,5 @@ public class OpenTaskDueDates {
     void followUp(TaskEntity task) {
       initializeTaskFollowUpDate(task, task.getExecution());
     }
-  }
-
-  private static Instant instant(Date date) {
-    return date == null ? null : date.toInstant();
-  }
-
-  /** The most telling message: ours (Russian) when the calendar refused, else the engine's. */
-  private static String reason(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof MissingCalendarYearException || t instanceof IllegalArgumentException) {
-        return t.getMessage();
-      }
-    }
-    return e.getMessage();
   }
 }
