@@ -45,8 +45,16 @@ export class Person {
     this.page.on('pageerror', (e) => this.problems.push(`page error: ${e.message}`));
     Person.open.add(this);
     await this.page.goto(`${this.baseUrl}/camunda/app/tasklist/default/`);
-    await this.page.getByPlaceholder('Имя пользователя').fill(this.user);
-    await this.page.getByPlaceholder('Пароль').fill(this.password);
+    // The login form may still be re-rendered by Angular while it is typed into (seen on a loaded machine: the
+    // password ended up in the user field); fill again until both fields hold what was typed.
+    const user = this.page.getByPlaceholder('Имя пользователя');
+    const password = this.page.getByPlaceholder('Пароль');
+    for (let attempt = 1; ; attempt++) {
+      await user.fill(this.user);
+      await password.fill(this.password);
+      if ((await user.inputValue()) === this.user && (await password.inputValue()) === this.password) break;
+      if (attempt === 3) throw new Error(`the login form of ${this.user} did not keep what was typed`);
+    }
     await this.page.getByRole('button', { name: 'Войти' }).click();
     await this.filterLink('Мои задачи').waitFor();
     return this;
