@@ -369,7 +369,8 @@ public class MeetingScheduling {
    */
   public Postponed postpone(String key, OffsetDateTime newStart, String reason, String actor) {
     Meeting meeting = record.get(key);
-    Schedule schedule = checkPostponement(key, newStart, reason);
+    // a non-working day or night was confirmed, or refused, when the postponement was requested
+    Schedule schedule = checkPostponement(key, newStart, reason, true);
     record.updateSchedule(key, schedule.start(), schedule.format(), schedule.place(), schedule.videoLink(),
         schedule.preliminaryQuestions());
     record.event(key, MeetingEventKind.POSTPONED, "Перенесено с " + startText(meeting.start()) + " на "
@@ -380,12 +381,14 @@ public class MeetingScheduling {
         deadline(DeadlineKind.AGENDA_DISTRIBUTION, schedule.date()));
   }
 
-  /** Checks a requested postponement without changing anything: a reason, and a new date like a new meeting's. */
-  public Schedule checkPostponement(String key, OffsetDateTime newStart, String reason) {
+  /**
+   * Checks a requested postponement without changing anything: a reason, and a new date like a new meeting's (a
+   * non-working day or night only when {@code offHoursConfirmed}).
+   */
+  public Schedule checkPostponement(String key, OffsetDateTime newStart, String reason, boolean offHoursConfirmed) {
     Meeting meeting = record.get(key);
-    // a postponement is not asked about a non-working day or night: the postponement form has no confirmation
     Schedule schedule = validate(new Schedule(newStart, meeting.format(), meeting.place(), meeting.videoLink(),
-        meeting.preliminaryQuestions(), record.invitees(key), true));
+        meeting.preliminaryQuestions(), record.invitees(key), offHoursConfirmed));
     if (blank(reason)) {
       throw new Refusal("Укажите причину переноса заседания");
     }

@@ -214,4 +214,21 @@ class BadInputProcessTest {
     assertThat(record.get(meeting.key()).start().toLocalDate()).hasToString("2026-12-20");
     assertThat(meetings()).isEqualTo(before + 1);
   }
+
+  @Test
+  void aPostponementToANonWorkingDayAsksForConfirmationToo() {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    Map<String, Object> request = new HashMap<>(Map.of(
+        StaffRequestProcesses.MEETING_REF.name(), new MeetingScenario.MeetingKeyRef(meeting.key()).human(),
+        StaffRequestProcesses.NEW_MEETING_START.name(), "2027-01-24T11:00+07:00",
+        StaffRequestProcesses.POSTPONE_REASON.name(), "Командировка председателя"));
+    // Sunday 24.01.2027
+    assertRefused(() -> meeting.startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, request))
+        .hasMessageContaining("нерабочий день по производственному календарю");
+    request.put(StaffRequestProcesses.OFF_HOURS_CONFIRMED.name(), true);
+    meeting.startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, request);
+    meeting.executeJob(Elements.APPLY_POSTPONEMENT);
+    assertThat(record.get(meeting.key()).start().toLocalDate()).hasToString("2027-01-24");
+  }
 }
