@@ -253,7 +253,7 @@ class MeetingMailSmtpTest extends MailTestSupport {
     assertThatThrownBy(() -> notifications.sendMinutesCopies(Fixtures.meeting(key, 0)))
         .isInstanceOf(NotificationException.class).hasMessageContaining("ещё не подписан");
     documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova");
-    StoredDocument signed = store.sign(key, "lebedeva");
+    StoredDocument signed = store.sign(key, "lebedeva", "Протокол № 16-2026 от 13.05.2026.docx");
 
     DeliveryResult copies = notifications.sendMinutesCopies(Fixtures.meeting(key, 0));
     DeliveryResult publication = notifications.requestPublication(Fixtures.minutes(key));
