@@ -137,6 +137,11 @@ public class MeetingDocuments {
   public record MinutesState(StoredDocument current, String edition, List<Dissent> dissents, String notice) {
   }
 
+  /** Whether a draft of the minutes has been made. */
+  public boolean hasMinutes(String key) {
+    return store.currentMinutes(key).isPresent();
+  }
+
   public MinutesState minutesState(String key) {
     StoredDocument current = store.currentMinutes(key)
         .orElseThrow(() -> Refusal.conflict("Проект протокола ещё не сформирован"));

@@ -8,6 +8,7 @@ import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingData.Attendee;
+import ru.nso.wg.meeting.MeetingData.Dissent;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
@@ -244,7 +245,7 @@ public class MeetingConduct {
    * § 17: a written dissenting opinion from a member who took part, until the minutes are signed. Publishes
    * {@link DissentFiled} in the same transaction (the minutes are drafted again on it).
    */
-  public void fileDissent(String key, int itemNo, String userId, String opinion) {
+  public Dissent fileDissent(String key, int itemNo, String userId, String opinion) {
     Meeting meeting = record.find(key).orElseThrow(() -> new Refusal("Заседание " + key + " не найдено"));
     if (meeting.status() == MeetingStatus.MINUTES_SIGNED || meeting.status() == MeetingStatus.PUBLISHED) {
       throw new Refusal("Протокол заседания " + meeting.ref().display()
@@ -263,10 +264,17 @@ public class MeetingConduct {
     if (opinion == null || opinion.trim().length() < 10) {
       throw new Refusal("Изложите особое мнение (не короче 10 символов)");
     }
-    record.addDissent(key, itemNo, userId, attendee.fullName(), opinion.trim());
+    Dissent dissent = record.addDissent(key, itemNo, userId, attendee.fullName(), opinion.trim());
     record.event(key, MeetingEventKind.DISSENT, "Особое мнение по вопросу № " + itemNo + ": " + attendee.fullName(),
         userId);
     events.publishEvent(new DissentFiled(key, itemNo, attendee.fullName()));
+    return dissent;
+  }
+
+  /** A dissenting opinion of the meeting by its id. */
+  public Dissent dissent(String key, long id) {
+    return record.dissents(key).stream().filter(d -> d.id() == id).findFirst()
+        .orElseThrow(() -> Refusal.notFound("Особое мнение № " + id + " заседания " + key + " не найдено"));
   }
 
   /** A dissenting opinion entered the record: a draft of the minutes made before it lacks it. */

@@ -268,9 +268,13 @@ public class MeetingRecord {
         rs.getString("confirmed_by")), key);
   }
 
-  public void addDissent(String key, int itemNo, String userId, String fullName, String opinion) {
+  public Dissent addDissent(String key, int itemNo, String userId, String fullName, String opinion) {
+    OffsetDateTime filedAt = now();
     jdbc.update("INSERT INTO wg_dissent (business_key, item_no, user_id, full_name, opinion, filed_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?)", key, itemNo, userId, fullName, opinion, now());
+        + " VALUES (?, ?, ?, ?, ?, ?)", key, itemNo, userId, fullName, opinion, filedAt);
+    Long id = jdbc.queryForObject("SELECT MAX(id) FROM wg_dissent WHERE business_key = ? AND item_no = ?"
+        + " AND user_id = ?", Long.class, key, itemNo, userId);
+    return new Dissent(id, itemNo, userId, fullName, opinion, filedAt);
   }
 
   public List<Dissent> dissents(String key) {

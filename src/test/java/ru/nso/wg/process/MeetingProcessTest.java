@@ -3,6 +3,7 @@ package ru.nso.wg.process;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -24,6 +25,8 @@ import ru.nso.wg.document.Fixtures;
 import ru.nso.wg.document.MeetingDocuments;
 import ru.nso.wg.document.StoredDocument;
 import ru.nso.wg.meeting.DeadlineOutcome;
+import ru.nso.wg.notification.Delivery;
+import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingEventKind;
@@ -84,6 +87,7 @@ class MeetingProcessTest {
   @Autowired MeetingRecord record;
   @Autowired DocumentStore documents;
   @Autowired MeetingDocuments minutes;
+  @Autowired Delivery delivery;
   MeetingScenario meeting;
 
   @BeforeEach
@@ -347,7 +351,7 @@ class MeetingProcessTest {
         + ", редакция 1.docx");
 
     String opinion = "Решение преждевременно: нужна оценка затрат на внедрение";
-    meeting.fileDissent(ROSTER.get(8), 1, opinion);
+    ProcessInstance filed = meeting.fileDissent(ROSTER.get(8), 1, opinion);
 
     // § 17: a new draft at once, with the opinion, and the secretariat's task shows it
     StoredDocument secondDraft = documents.currentMinutes(key).orElseThrow();
@@ -360,6 +364,11 @@ class MeetingProcessTest {
         .contains("Решение преждевременно: нужна оценка затрат на внедрение");
     assertThat((String) meeting.variable(Elements.DRAFT_MINUTES, MINUTES_DOCUMENT))
         .isEqualTo(Long.toString(secondDraft.id()));
+    // and the secretariat is told by mail, by a job of the opinion's own process
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(filed.getId()).activityId("Task_NotifySecretariat").singleResult().getId());
+    assertThat(delivery.deliveredTo(key, List.of("dissent#"))).extracting(Recipient::email).contains(engine
+        .getIdentityService().createUserQuery().userId(MeetingScenario.SECRETARY).singleResult().getEmail());
 
     // an edit made from the first draft is stale: refused, naming the opinion that came in after it
     assertThatThrownBy(() -> minutes.upload(key, firstDraft.content(), null, MeetingScenario.SECRETARY))
