@@ -69,13 +69,18 @@ public class MinutesUploadPage {
       <body>
       <h1>Протокол заседания {meeting}: исправленная редакция</h1>
       <p>Загрузите протокол, оформленный на основании аудиозаписи (п. 18 Положения), в формате Word (.docx).
-      Председательствующему на подпись направляется последняя загруженная редакция. Особые мнения, поступившие после
-      загрузки, нужно внести в протокол и загрузить его снова.</p>
+      Председательствующему на подпись направляется последняя загруженная редакция.</p>
+      <p>Правьте файл, скачанный из задачи: в нём записано, из какой редакции проекта он сделан. Если после этой
+      редакции поступило особое мнение, проект уже сформирован заново и загрузка будет отклонена — скачайте новую
+      редакцию и внесите правки в неё.</p>
       <form id="upload">
         <label for="file">Файл протокола (.docx)</label>
         <input type="file" id="file" name="file"
                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required>
         <div class="hint">Не больше 50 МБ.</div>
+        <label for="draftVersion">Редакция проекта, из которой сделан файл</label>
+        <input type="number" id="draftVersion" name="draftVersion" min="1" step="1">
+        <div class="hint">Только если файл создан не из проекта, скачанного в задаче.</div>
         <button type="submit" id="send">Загрузить</button>
       </form>
       <div id="result" role="status" aria-live="polite"></div>
@@ -93,6 +98,8 @@ public class MinutesUploadPage {
           if (!file) { return; }
           var data = new FormData();
           data.append('file', file);
+          var draftVersion = document.getElementById('draftVersion').value;
+          if (draftVersion) { data.append('draftVersion', draftVersion); }
           send.disabled = true;
           result.className = '';
           result.textContent = 'Загрузка…';

@@ -33,11 +33,11 @@ class PostgresMigrationTest {
     byte[] bytes = "docx bytes \u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
     store.save("2026-50", DocumentKind.MINUTES_DRAFT, "Протокол.docx", DocumentStore.DOCX, bytes, "smirnova");
 
-    StoredDocument signed = store.sign("2026-50", "lebedeva");
+    StoredDocument signed = store.sign("2026-50", "lebedeva", "Протокол.docx");
 
     assertThat(signed.content()).isEqualTo(bytes);
     assertThat(store.verify("2026-50").intact()).isTrue();
-    assertThatThrownBy(() -> store.sign("2026-50", "lebedeva")).isInstanceOf(Refusal.class);
+    assertThatThrownBy(() -> store.sign("2026-50", "lebedeva", "Протокол.docx")).isInstanceOf(Refusal.class);
     new JdbcTemplate(dataSource).update("UPDATE wg_document SET content = ? WHERE id = ?", new byte[] {1, 2, 3},
         signed.id());
     assertThat(store.verify("2026-50").intact()).isFalse();
