@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Slows down password guessing, per client address and per account, with a delay that doubles with every further
@@ -50,11 +51,16 @@ public class LoginThrottle {
    * @param administrator whether the account is an administrator's (then only the address counts)
    */
   public Optional<Duration> waitFor(String account, String address, boolean administrator) {
+    return waitFor(account, address, () -> administrator);
+  }
+
+  /** As above; whether the account is an administrator's is asked only when its wrong passwords would count. */
+  public Optional<Duration> waitFor(String account, String address, BooleanSupplier administrator) {
     Instant now = clock.instant();
     Duration wait = remaining(addresses.get(address), settings.addressFreeAttempts(), now);
-    if (!administrator) {
-      Duration forAccount = remaining(accounts.get(key(account)), settings.accountFreeAttempts(), now);
-      wait = forAccount.compareTo(wait) > 0 ? forAccount : wait;
+    Duration forAccount = remaining(accounts.get(key(account)), settings.accountFreeAttempts(), now);
+    if (forAccount.compareTo(wait) > 0 && !administrator.getAsBoolean()) {
+      wait = forAccount;
     }
     return wait.isZero() || wait.isNegative() ? Optional.empty() : Optional.of(wait);
   }

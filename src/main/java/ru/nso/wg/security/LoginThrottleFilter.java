@@ -62,7 +62,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     }
     String user = account.get();
     String address = request.getRemoteAddr();
-    Optional<Duration> wait = throttle.waitFor(user, address, administrator(user));
+    Optional<Duration> wait = throttle.waitFor(user, address, () -> administrator(user));
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       response.setHeader("Retry-After", Long.toString(seconds));
