@@ -38,6 +38,8 @@ final class AppNode {
   private final PostgresTestSupport.Database database;
   private final int smtpPort;
   private final Duration jobLockTime;
+  private Path jar;
+  private List<String> jvmOptions = List.of();
   Process process;
 
   AppNode(String name, Path work, PostgresTestSupport.Database database, int smtpPort, Duration jobLockTime)
@@ -54,21 +56,53 @@ final class AppNode {
       }
     }
     this.log = work.resolve(name + ".log");
+    Files.deleteIfExists(log); // one log per test run; the starts of one run append to it
   }
 
   String name() {
     return name;
   }
 
-  void start() throws IOException {
-    Path jar;
+  /** The jar built by {@code package}. */
+  static Path packagedJar() throws IOException {
     try (var files = Files.list(Path.of("target"))) {
-      jar = files.filter(f -> f.getFileName().toString().matches("wg-meetings-.*\\.jar"))
-          .findFirst().orElseThrow(() -> new AssertionError("No application jar in target/: run mvn package first"));
+      return files.filter(f -> f.getFileName().toString().matches("wg-meetings-.*\\.jar")).findFirst()
+          .orElseThrow(() -> new AssertionError("No application jar in target/: run mvn package first"));
     }
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Xss512k", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8", "-jar", jar.toAbsolutePath().toString(),
+  }
+
+  /**
+   * The packaged jar unpacked by Spring Boot's {@code jarmode=tools extract} into {@code destination}: an application
+   * jar with its libraries beside it, the layout the JVM's class-data sharing can archive (a nested jar cannot be).
+   * Returns the application jar to start instead of the packaged one ({@link #useJar}).
+   */
+  static Path extractedJar(Path destination) throws IOException, InterruptedException {
+    Path jar = packagedJar();
+    Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(),
+        "extract", "--force", "--destination", destination.toAbsolutePath().toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0) {
+      throw new AssertionError("Cannot extract " + jar + " into " + destination);
+    }
+    return destination.resolve(jar.getFileName()).toAbsolutePath();
+  }
+
+  /** The next starts use this jar and these extra JVM options (e.g. a class-data sharing archive). */
+  void useJar(Path jar, List<String> options) {
+    this.jar = jar;
+    this.jvmOptions = List.copyOf(options);
+  }
+
+  private static String java() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  void start() throws IOException {
+    Path launched = jar != null ? jar : packagedJar();
+    List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Xss512k", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", launched.toAbsolutePath().toString(),
         "--server.address=127.0.0.1", "--server.port=" + port,
         "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
         "--spring.datasource.password=" + database.password(),
@@ -104,11 +138,16 @@ final class AppNode {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /** SIGTERM: a graceful shutdown (the JVM's exit work, e.g. writing a class-data sharing archive, is done). */
   void stop() {
+    stop(Duration.ofSeconds(30));
+  }
+
+  void stop(Duration patience) {
     if (process != null && process.isAlive()) {
       process.destroy();
       try {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
         }
       } catch (InterruptedException e) {
