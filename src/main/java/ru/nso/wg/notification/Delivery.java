@@ -102,6 +102,8 @@ public class Delivery {
         continue;
       }
       OutgoingMail mail = compose.apply(recipient);
+      MimeMessage message = transport.newMessage();
+      composer.fill(message, mail); // before the claim: a message that cannot be built leaves nothing in doubt
       String messageId = MailComposer.messageId(meetingKey, kind, recipient.deliveryKey());
       DeliveryLog.Claim claim = log.claim(meetingKey, kind, recipient, messageId, mail.subject(), transport.name());
       if (claim == DeliveryLog.Claim.SENT) {
@@ -118,8 +120,6 @@ public class Delivery {
         LOG.warn("{} for {} to {} is in doubt (an earlier attempt died after handing it over and before recording"
             + " it): sent again with the same Message-ID {}", kind, meetingKey, recipient.email(), messageId);
       }
-      MimeMessage message = transport.newMessage();
-      composer.fill(message, mail);
       try {
         transport.send(message);
       } catch (RuntimeException e) {
