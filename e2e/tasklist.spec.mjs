@@ -81,6 +81,9 @@ const VOTES = [
 /** She voted against item 3, which the casting vote adopted: she files a dissenting opinion (§ 17). */
 const DISSENTER = 'novikova';
 const DISSENT = 'Считаю решение преждевременным: реестр жизненных ситуаций не согласован с муниципалитетами.';
+/** Another member against item 3, whose opinion comes in while the chair has the minutes open for signing. */
+const SECOND_DISSENTER = ids(5, 10).find((id) => id !== DISSENTER);
+const SECOND_DISSENT = 'Возражаю: перечень жизненных ситуаций не прошёл общественное обсуждение.';
 
 const screenshots = process.env.E2E_SCREENSHOTS === '1';
 const IMAGES = join(ROOT, 'docs', 'images');
@@ -362,9 +365,29 @@ walk('Заседание Рабочей группы от решения о пр
     await secretary.complete();
   });
 
-  step('председатель подписывает протокол', async () => {
+  step('председатель подписывает протокол: особое мнение, поступившее при открытой задаче, требует прочитать новую редакцию', async () => {
+    await chair.openTask('Подписать протокол заседания', { filter: 'Мои задачи', meeting: m });
+    const shown = await chair.fields().input('Подписываемая редакция протокола').inputValue();
+    assert.match(shown, /^проект протокола, редакция \d+ от /, 'the form names the edition it links');
+    assert.match(await chair.fields().text(), new RegExp(escapeRegex(DISSENT.slice(0, 40))), 'the opinion filed so far is listed');
+    // while her task is open, a second member who voted against item 3 files an opinion
+    const member = await person(SECOND_DISSENTER);
+    const start = await member.openStartDialog('Особое мнение члена Рабочей группы');
+    await start.fields.fill('Номер заседания', `${m.number}/${m.key.split('-')[0]}`);
+    await start.fields.fill('Номер вопроса повестки', '3');
+    await start.fields.fill('Особое мнение', SECOND_DISSENT);
+    await start.start();
+    await member.close();
+    // she signs the edition she read: refused, the minutes changed under her
+    await chair.fields().choose('Подписать протокол');
+    await assert.rejects(chair.complete(), /протокол изменился/);
+    // she opens the task again: the new edition, with both opinions; that one she signs
+    await chair.page.reload();
     await chair.openTask('Подписать протокол заседания', { filter: 'Мои задачи', meeting: m });
     const f = chair.fields();
+    const now = await f.input('Подписываемая редакция протокола').inputValue();
+    assert.notEqual(now, shown, 'a new edition after the second opinion');
+    assert.match(await f.text(), new RegExp(escapeRegex(SECOND_DISSENT.slice(0, 40))));
     await f.choose('Подписать протокол');
     await chair.complete();
   });
@@ -393,6 +416,7 @@ walk('Заседание Рабочей группы от решения о пр
       'При равенстве голосов решение принято решающим голосом председательствующего',
       DISSENT,
       'Новикова',
+      SECOND_DISSENT,
     ]) {
       assert.ok(minutes.includes(expected), `the signed minutes must contain «${expected}»:\n${minutes}`);
     }

@@ -15,6 +15,7 @@ import ru.nso.wg.document.model.PresidingPerson;
 import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.Texts;
 import ru.nso.wg.meeting.MeetingFormat;
+import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.meeting.rules.Decision;
 
 import java.util.ArrayList;
@@ -57,23 +58,44 @@ public class DocumentService {
         agenda(meeting), actor);
   }
 
-  /** Generates a draft of the minutes and stores it as a new version; refused once the minutes are signed. */
+  /**
+   * Generates a draft of the minutes and stores it as the next draft version, marked inside the file with the meeting
+   * and that version ({@link DraftMark}); refused once the minutes are signed.
+   */
   public StoredDocument storeMinutesDraft(MinutesModel minutes, String actor) {
     MeetingInfo meeting = minutes.meeting();
-    return store.save(meeting.businessKey(), DocumentKind.MINUTES_DRAFT, minutesFileName(meeting), DocumentStore.DOCX,
-        minutes(minutes), actor);
+    int version = store.nextVersion(meeting.businessKey(), DocumentKind.MINUTES_DRAFT);
+    byte[] marked = new DraftMark(meeting.businessKey(), version).writeInto(minutes(minutes));
+    return store.saveDraft(meeting.businessKey(), draftFileName(meeting, version), marked,
+        minutes.dissentingOpinions().size(), actor);
   }
 
-  /** «Повестка заседания № 3 от 13.05.2026.docx». */
+  /** «Повестка заседания № 3-2026 от 13.05.2026.docx». */
   public static String agendaFileName(MeetingInfo meeting) {
-    return Texts.joinNonBlank(" ", "Повестка заседания", meeting.numberText(),
+    return Texts.joinNonBlank(" ", "Повестка заседания", fileNumber(meeting),
         "от " + RussianDates.numeric(meeting.start())) + ".docx";
   }
 
-  /** «Протокол заседания № 3 от 13.05.2026.docx». */
+  /** The signed minutes: «Протокол № 3-2026 от 13.05.2026.docx» (the date of the meeting). */
   public static String minutesFileName(MeetingInfo meeting) {
-    return Texts.joinNonBlank(" ", "Протокол заседания", meeting.numberText(),
+    return Texts.joinNonBlank(" ", "Протокол", fileNumber(meeting),
         "от " + RussianDates.numeric(meeting.start())) + ".docx";
+  }
+
+  /** «Проект протокола № 3-2026, редакция 2.docx». */
+  public static String draftFileName(MeetingInfo meeting, int version) {
+    return Texts.joinNonBlank(" ", "Проект протокола", fileNumber(meeting)) + ", редакция " + version + ".docx";
+  }
+
+  /** «Протокол № 3-2026, редакция секретариата 1.docx» (the meeting's business key is {@code 2026-3}). */
+  public static String uploadFileName(String meetingKey, int version) {
+    MeetingRef ref = MeetingRef.parse(meetingKey);
+    return "Протокол № " + ref.number() + "-" + ref.year() + ", редакция секретариата " + version + ".docx";
+  }
+
+  /** «№ 3-2026»: a file name has no slash. */
+  private static String fileNumber(MeetingInfo meeting) {
+    return meeting.numberText().replace('/', '-');
   }
 
   // ------------------------------------------------------------------------------------------------ models

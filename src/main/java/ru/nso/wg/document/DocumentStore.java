@@ -30,11 +30,14 @@ public class DocumentStore {
   public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
   private static final String COLUMNS =
-      "id, meeting_key, kind, version, file_name, content_type, content, sha256, created_by, created_at";
+      "id, meeting_key, kind, version, file_name, content_type, content, sha256, created_by, created_at,"
+          + " based_on_version, dissent_count";
   private static final RowMapper<StoredDocument> MAPPER = (rs, n) -> new StoredDocument(
       rs.getLong("id"), rs.getString("meeting_key"), DocumentKind.valueOf(rs.getString("kind")),
       rs.getInt("version"), rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content"),
-      rs.getString("sha256"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+      rs.getString("sha256"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+      (Integer) rs.getObject("based_on_version", Integer.class),
+      (Integer) rs.getObject("dissent_count", Integer.class));
 
   private final JdbcTemplate jdbc;
 
@@ -43,19 +46,51 @@ public class DocumentStore {
   }
 
   /**
-   * Stores a new version of a document. Minutes (draft or upload) are refused once the meeting's minutes are
-   * signed; signed minutes are stored only through {@link #sign}.
+   * Stores a new version of a generated document (the agenda, a draft of the minutes). A draft is refused once the
+   * meeting's minutes are signed; uploads are stored through {@link #saveUpload}, signed minutes through
+   * {@link #sign}.
    */
   public StoredDocument save(String meetingKey, DocumentKind kind, String fileName, String contentType,
                              byte[] content, String actor) {
-    if (kind == DocumentKind.MINUTES_SIGNED) {
-      throw new IllegalArgumentException("Signed minutes are stored by sign()");
+    if (kind == DocumentKind.MINUTES_SIGNED || kind == DocumentKind.MINUTES_UPLOADED) {
+      throw new IllegalArgumentException(kind + " is stored by sign() or saveUpload()");
     }
+    return save(meetingKey, kind, fileName, contentType, content, null, null, actor);
+  }
+
+  /** Stores a generated draft of the minutes that contains the first {@code dissentCount} dissenting opinions. */
+  public StoredDocument saveDraft(String meetingKey, String fileName, byte[] content, int dissentCount,
+                                  String actor) {
+    return save(meetingKey, DocumentKind.MINUTES_DRAFT, fileName, DOCX, content, null, dissentCount, actor);
+  }
+
+  /** Stores the secretariat's edit of the minutes, made from generated draft {@code basedOn}. */
+  public StoredDocument saveUpload(String meetingKey, String fileName, byte[] content, StoredDocument basedOn,
+                                   String actor) {
+    return save(meetingKey, DocumentKind.MINUTES_UPLOADED, fileName, DOCX, content, basedOn.version(),
+        basedOn.dissentCount(), actor);
+  }
+
+  private StoredDocument save(String meetingKey, DocumentKind kind, String fileName, String contentType,
+                              byte[] content, Integer basedOnVersion, Integer dissentCount, String actor) {
     if (kind != DocumentKind.AGENDA && signedMinutes(meetingKey).isPresent()) {
       throw Refusal.conflict("Протокол заседания " + meetingKey
           + " уже подписан: заменить его нельзя. Изменения оформляются новым протоколом.");
     }
-    return insert(meetingKey, kind, nextVersion(meetingKey, kind), fileName, contentType, content, actor);
+    return insert(meetingKey, kind, nextVersion(meetingKey, kind), fileName, contentType, content, basedOnVersion,
+        dissentCount, actor);
+  }
+
+  /** A given version of a kind. */
+  public Optional<StoredDocument> version(String meetingKey, DocumentKind kind, int version) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM wg_document WHERE meeting_key = ? AND kind = ? AND version = ?",
+        MAPPER, meetingKey, kind.name(), version).stream().findFirst();
+  }
+
+  /** One stored version of the meeting, by its id (a link that names exactly what was shown). */
+  public Optional<StoredDocument> find(String meetingKey, long id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM wg_document WHERE meeting_key = ? AND id = ?", MAPPER,
+        meetingKey, id).stream().findFirst();
   }
 
   /** The latest version of a kind. */
@@ -93,12 +128,13 @@ public class DocumentStore {
   }
 
   /**
-   * Freezes the current minutes (newest draft or upload) as signed by {@code signer}: their bytes are copied into
-   * the signed version with their SHA-256. Refused when already signed or when there are no minutes.
+   * Freezes the current minutes (newest draft or upload) as signed by {@code signer}, under {@code fileName}: their
+   * bytes are copied into the signed version with their SHA-256. Refused when already signed or when there are no
+   * minutes.
    *
    * @return the signed document; its {@code sha256} is worth recording in the process as well
    */
-  public StoredDocument sign(String meetingKey, String signer) {
+  public StoredDocument sign(String meetingKey, String signer, String fileName) {
     Optional<StoredDocument> already = signedMinutes(meetingKey);
     if (already.isPresent()) {
       throw Refusal.conflict("Протокол заседания " + meetingKey + " уже подписан ("
@@ -111,8 +147,8 @@ public class DocumentStore {
           + " повреждён (не совпадает SHA-256): подписание невозможно.");
     }
     try {
-      return insert(meetingKey, DocumentKind.MINUTES_SIGNED, 1, current.fileName(), current.contentType(),
-          current.content(), signer);
+      return insert(meetingKey, DocumentKind.MINUTES_SIGNED, 1, fileName, current.contentType(),
+          current.content(), current.basedOnVersion(), current.dissentCount(), signer);
     } catch (DuplicateKeyException concurrent) {
       throw Refusal.conflict("Протокол заседания " + meetingKey + " уже подписан: повторное подписание невозможно.");
     }
@@ -133,24 +169,24 @@ public class DocumentStore {
     }
   }
 
-  private int nextVersion(String meetingKey, DocumentKind kind) {
+  int nextVersion(String meetingKey, DocumentKind kind) {
     Integer max = jdbc.queryForObject("SELECT MAX(version) FROM wg_document WHERE meeting_key = ? AND kind = ?",
         Integer.class, meetingKey, kind.name());
     return max == null ? 1 : max + 1;
   }
 
   private StoredDocument insert(String meetingKey, DocumentKind kind, int version, String fileName,
-                                String contentType, byte[] content, String actor) {
+                                String contentType, byte[] content, Integer basedOnVersion, Integer dissentCount,
+                                String actor) {
     String hash = sha256(content);
     // the engine clock, like every other time of the meeting record
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String who = actor == null || actor.isBlank() ? "system" : actor;
     jdbc.update("INSERT INTO wg_document (meeting_key, kind, version, file_name, content_type, content, size_bytes,"
-            + " sha256, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " sha256, created_by, created_at, based_on_version, dissent_count)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         meetingKey, kind.name(), version, fileName, contentType, content, (long) content.length, hash, who,
-        Timestamp.from(now));
-    return jdbc.queryForObject("SELECT " + COLUMNS
-            + " FROM wg_document WHERE meeting_key = ? AND kind = ? AND version = ?",
-        MAPPER, meetingKey, kind.name(), version);
+        Timestamp.from(now), basedOnVersion, dissentCount);
+    return version(meetingKey, kind, version).orElseThrow();
   }
 }

@@ -1,5 +1,6 @@
 package ru.nso.wg.document;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.calendar.Deadline;
@@ -7,11 +8,33 @@ import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingConduct;
+import ru.nso.wg.meeting.MeetingConduct.DissentFiled;
+import ru.nso.wg.meeting.MeetingData.Dissent;
+import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingScheduling.AgendaApproved;
 
-/** The meeting's documents: the approved agenda, the generated draft of the minutes, the signed minutes. */
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The meeting's documents: the approved agenda, the drafts of the minutes, the secretariat's edits, the signed
+ * minutes.
+ *
+ * <p>The minutes (§§ 17–18) are versioned so that the signed text has every dissenting opinion and is exactly what
+ * the presiding person could read:
+ * <ul>
+ *   <li>every generated draft is a new version, marked inside the file ({@link DraftMark}); a dissenting opinion
+ *       filed once a draft exists makes the next version at once;</li>
+ *   <li>an edit uploaded by the secretariat names the draft version it was made from and is refused when a newer
+ *       draft exists;</li>
+ *   <li>the current minutes (the newest draft or edit) are shown to people by their edition ({@link MinutesState});
+ *       signing names the edition that was read and is refused when the current one is another.</li>
+ * </ul>
+ * Every change of the current minutes publishes {@link MinutesChanged} in the same transaction.
+ */
 @Component
 public class MeetingDocuments {
 
@@ -21,15 +44,17 @@ public class MeetingDocuments {
   private final MeetingRecord record;
   private final MeetingConduct conduct;
   private final MeetingScheduling scheduling;
+  private final ApplicationEventPublisher events;
 
   public MeetingDocuments(MeetingViews views, DocumentService documents, DocumentStore store, MeetingRecord record,
-                          MeetingConduct conduct, MeetingScheduling scheduling) {
+                          MeetingConduct conduct, MeetingScheduling scheduling, ApplicationEventPublisher events) {
     this.scheduling = scheduling;
     this.views = views;
     this.documents = documents;
     this.store = store;
     this.record = record;
     this.conduct = conduct;
+    this.events = events;
   }
 
   /** The approved agenda as a document, in the transaction that approved it. */
@@ -52,8 +77,119 @@ public class MeetingDocuments {
     return new MinutesDraft(storeMinutesDraft(key), due);
   }
 
+  /**
+   * § 17: a dissenting opinion filed once the minutes are being drafted makes a new draft version at once, so that
+   * neither the secretariat nor the presiding person works on a text without it.
+   */
+  @EventListener
+  public void dissentFiled(DissentFiled filed) {
+    if (store.latest(filed.meetingKey(), DocumentKind.MINUTES_DRAFT).isPresent()) {
+      storeMinutesDraft(filed.meetingKey());
+    }
+  }
+
   private StoredDocument storeMinutesDraft(String key) {
-    return documents.storeMinutesDraft(views.minutes(key), null);
+    StoredDocument draft = documents.storeMinutesDraft(views.minutes(key), null);
+    changed(key);
+    return draft;
+  }
+
+  /**
+   * The secretariat's edit of the minutes (§ 18). It must be made from the latest draft: the version is read from the
+   * mark inside the file, or taken from {@code statedDraftVersion} when the file has none (it was not made from a
+   * downloaded draft). A file marked for another meeting, or made from a draft that a newer one replaced, is refused
+   * with what came in since.
+   */
+  public StoredDocument upload(String key, byte[] docx, Integer statedDraftVersion, String actor) {
+    record.lock(key);
+    DraftMark mark = DraftMark.readFrom(docx).orElse(null);
+    if (mark != null && !mark.meetingKey().equals(key)) {
+      throw new Refusal("Файл сделан из проекта протокола другого заседания ("
+          + record.find(mark.meetingKey()).map(m -> m.ref().display()).orElse(mark.meetingKey()) + ")");
+    }
+    Integer basedOn = mark != null ? Integer.valueOf(mark.draftVersion()) : statedDraftVersion;
+    StoredDocument latest = store.latest(key, DocumentKind.MINUTES_DRAFT)
+        .orElseThrow(() -> Refusal.conflict("Проект протокола ещё не сформирован: загружать нечего"));
+    if (basedOn == null) {
+      throw new Refusal("Не удалось определить, из какой редакции проекта сделан файл: скачайте проект протокола "
+          + "по ссылке в задаче и внесите правки в него или укажите номер редакции проекта");
+    }
+    if (basedOn < 1 || basedOn > latest.version()) {
+      throw new Refusal("Проекта протокола в редакции " + basedOn + " нет: последняя редакция — "
+          + latest.version());
+    }
+    if (basedOn < latest.version()) {
+      StoredDocument madeFrom = store.version(key, DocumentKind.MINUTES_DRAFT, basedOn).orElseThrow();
+      throw Refusal.conflict("Проект устарел: файл сделан из проекта протокола в редакции " + basedOn
+          + ", после него " + changesSince(key, madeFrom) + " и сформирована редакция "
+          + latest.version() + ". Скачайте её и внесите правки в неё.");
+    }
+    StoredDocument stored = store.saveUpload(key, DocumentService.uploadFileName(key,
+        store.nextVersion(key, DocumentKind.MINUTES_UPLOADED)), docx, latest, actor);
+    changed(key);
+    return stored;
+  }
+
+  /**
+   * The minutes as a task shows them: the current document, its edition as people read it («проект протокола,
+   * редакция 2 от 17.12.2026 10:15»), the dissenting opinions filed so far and, when the secretariat's latest edit was
+   * overtaken by a newer draft, a notice saying so.
+   */
+  public record MinutesState(StoredDocument current, String edition, List<Dissent> dissents, String notice) {
+  }
+
+  /** Whether a draft of the minutes has been made. */
+  public boolean hasMinutes(String key) {
+    return store.currentMinutes(key).isPresent();
+  }
+
+  public MinutesState minutesState(String key) {
+    StoredDocument current = store.currentMinutes(key)
+        .orElseThrow(() -> Refusal.conflict("Проект протокола ещё не сформирован"));
+    String notice = null;
+    if (current.kind() == DocumentKind.MINUTES_DRAFT) {
+      notice = store.latest(key, DocumentKind.MINUTES_UPLOADED)
+          .filter(edit -> edit.basedOnVersion() != null && edit.basedOnVersion() < current.version())
+          .map(edit -> "Редакция секретариата " + edit.version() + " устарела: после неё "
+              + changesSince(key, edit) + ". Сформирован проект в редакции " + current.version()
+              + "; правки секретариата нужно внести в него заново.")
+          .orElse(null);
+    }
+    return new MinutesState(current, edition(current), record.dissents(key), notice);
+  }
+
+  /** «проект протокола, редакция 2 от 17.12.2026 10:15» or «редакция секретариата 1 от …». */
+  static String edition(StoredDocument document) {
+    String what = document.kind() == DocumentKind.MINUTES_UPLOADED
+        ? "редакция секретариата " + document.version()
+        : "проект протокола, редакция " + document.version();
+    return what + " от " + RussianDates.numericDateTime(document.createdAt().atZone(RussianDates.ZONE));
+  }
+
+  /**
+   * What the minutes {@code document} lack: «поступило особое мнение: Иванов И.И. по вопросу № 2 (17.12.2026)», or a
+   * neutral phrase when no opinion came in after it.
+   */
+  private String changesSince(String key, StoredDocument document) {
+    int included = document == null || document.dissentCount() == null ? 0 : document.dissentCount();
+    List<Dissent> later = record.dissents(key).stream().sorted(Comparator.comparingLong(Dissent::id))
+        .skip(included).toList();
+    if (later.isEmpty()) {
+      return "изменились данные заседания";
+    }
+    return (later.size() == 1 ? "поступило особое мнение: " : "поступили особые мнения: ") + later.stream()
+        .map(d -> d.fullName() + " по вопросу № " + d.itemNo() + " (" + RussianDates.numeric(
+            d.filedAt().atZoneSameInstant(RussianDates.ZONE)) + ")")
+        .collect(Collectors.joining("; "));
+  }
+
+  /** The current minutes changed (a new draft, an upload): whoever shows them to people shows the new state. */
+  public record MinutesChanged(String meetingKey, String processInstanceId, MinutesState state) {
+  }
+
+  private void changed(String key) {
+    events.publishEvent(new MinutesChanged(key,
+        record.find(key).map(Meeting::processInstanceId).orElse(null), minutesState(key)));
   }
 
   /** The signed minutes (frozen, with their SHA-256) and the signing they record. */
@@ -61,22 +197,31 @@ public class MeetingDocuments {
   }
 
   /**
-   * § 18: the presiding person signs the minutes: they are frozen as signed (SHA-256) and the meeting's signing is
-   * recorded. A generated draft is generated anew first, so the signed text has every dissenting opinion and
-   * confirmed outcome; an edited upload that predates a dissenting opinion is refused, since the opinion must be
-   * entered into the minutes (§ 17).
+   * § 18: the presiding person signs the minutes in the edition they read ({@code editionRead}, as the task showed
+   * it). Nothing is generated at signing: when the current minutes are another edition (an opinion came in, the
+   * secretariat uploaded an edit), signing is refused and says what changed. The signed copy is named as the minutes
+   * of the meeting and frozen with its SHA-256; the meeting's signing is recorded.
    */
-  public SignedMinutes sign(String key, String signer) {
-    MeetingConduct.requireToSign(record.get(key), signer);
+  public SignedMinutes sign(String key, String signer, String editionRead) {
+    Meeting meeting = record.lock(key).orElseThrow(() -> Refusal.notFound("Заседание " + key + " не найдено"));
+    MeetingConduct.requireToSign(meeting, signer);
     StoredDocument current = store.currentMinutes(key)
-        .orElseThrow(() -> new Refusal("Проект протокола ещё не сформирован"));
-    if (current.kind() == DocumentKind.MINUTES_DRAFT) {
-      storeMinutesDraft(key);
-    } else if (record.dissents(key).stream().anyMatch(d -> d.filedAt().toInstant().isAfter(current.createdAt()))) {
-      throw new Refusal("После загрузки протокола поступило особое мнение (п. 17 Положения): верните протокол "
-          + "на доработку, чтобы внести его");
+        .orElseThrow(() -> Refusal.conflict("Проект протокола ещё не сформирован"));
+    String edition = edition(current);
+    if (editionRead == null || editionRead.isBlank()) {
+      throw new Refusal("Не указана редакция протокола, которую вы подписываете: откройте задачу заново");
     }
-    StoredDocument signed = store.sign(key, signer);
+    if (!edition.equals(editionRead.trim())) {
+      throw Refusal.conflict("Пока задача была открыта, протокол изменился (" + changesSince(key,
+          shown(key, editionRead)) + "): на подпись передана " + edition
+          + ". Обновите страницу задачи, прочитайте эту редакцию и подпишите её.");
+    }
+    StoredDocument signed = store.sign(key, signer, DocumentService.minutesFileName(views.meeting(key)));
     return new SignedMinutes(signed, conduct.sign(key, signer));
+  }
+
+  /** The document of the edition a form showed, or {@code null} when no stored minutes have that edition. */
+  private StoredDocument shown(String key, String edition) {
+    return store.history(key).stream().filter(d -> edition.trim().equals(edition(d))).findFirst().orElse(null);
   }
 }

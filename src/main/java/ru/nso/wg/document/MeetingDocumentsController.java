@@ -18,7 +18,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import ru.nso.wg.api.ApiErrorHandler;
-import ru.nso.wg.common.InputText;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.roster.RosterGroups;
 
@@ -33,9 +32,10 @@ import java.util.Set;
  * <ul>
  *   <li>{@code GET /api/meetings/{key}/agenda.docx} — the latest agenda;</li>
  *   <li>{@code GET /api/meetings/{key}/minutes.docx} — the signed minutes if signed, else the newest draft or
- *       upload;</li>
- *   <li>{@code POST /api/meetings/{key}/minutes} (multipart, part {@code file}, a {@code .docx}) — the secretariat
- *       uploads its edited version; refused after signing.</li>
+ *       upload; {@code ?document={id}} — exactly that stored edition (the signing task links the one it shows);</li>
+ *   <li>{@code POST /api/meetings/{key}/minutes} (multipart, part {@code file}, a {@code .docx}; optional
+ *       {@code draftVersion} when the file does not carry the mark of the draft it was made from) — the secretariat
+ *       uploads its edited version ({@link MeetingDocuments#upload}); refused after signing or when stale.</li>
  * </ul>
  * Who may read: members of the roster, the chair's office, deputy chairs, the secretariat, the information-policy
  * department and administrators; anyone else gets 403. A meeting with no documents is 404. Authentication
@@ -51,10 +51,13 @@ public class MeetingDocumentsController {
   static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
 
   private final DocumentStore store;
+  private final MeetingDocuments meetingDocuments;
   private final IdentityService identityService;
 
-  public MeetingDocumentsController(DocumentStore store, IdentityService identityService) {
+  public MeetingDocumentsController(DocumentStore store, MeetingDocuments meetingDocuments,
+                                    IdentityService identityService) {
     this.store = store;
+    this.meetingDocuments = meetingDocuments;
     this.identityService = identityService;
   }
 
@@ -67,16 +70,21 @@ public class MeetingDocumentsController {
   }
 
   @GetMapping("/minutes.docx")
-  public ResponseEntity<byte[]> minutes(@PathVariable String businessKey) {
+  public ResponseEntity<byte[]> minutes(@PathVariable String businessKey,
+                                        @RequestParam(name = "document", required = false) Long documentId) {
     requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
-    StoredDocument document = store.currentMinutes(known(businessKey))
-        .orElseThrow(() -> Refusal.notFound("Протокол заседания " + businessKey + " ещё не сформирован"));
+    String key = known(businessKey);
+    StoredDocument document = (documentId == null ? store.currentMinutes(key)
+        : store.find(key, documentId).filter(d -> d.kind() != DocumentKind.AGENDA))
+        .orElseThrow(() -> Refusal.notFound("Протокол заседания " + businessKey + " в этой редакции не найден"));
     return download(document);
   }
 
   @PostMapping(path = "/minutes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<Uploaded> upload(@PathVariable String businessKey,
-                                                    @RequestParam("file") MultipartFile file) throws IOException {
+                                         @RequestParam("file") MultipartFile file,
+                                         @RequestParam(name = "draftVersion", required = false) Integer draftVersion)
+      throws IOException {
     Authentication user = requireAny(Set.of(RosterGroups.SECRETARIAT),
         "Загружать протокол может только департамент организации управления и государственной гражданской службы");
     known(businessKey);
@@ -87,18 +95,17 @@ public class MeetingDocumentsController {
     if (file.getSize() > MAX_UPLOAD_BYTES) {
       throw new Refusal(Refusal.Kind.TOO_LARGE, "Файл больше 20 МБ");
     }
-    String fileName = InputText.clean("Имя файла", name.replaceAll("^.*[\\\\/]", ""), 200);
     byte[] bytes = file.getBytes();
     DocxPackage.requireWordDocument(bytes);
     if (store.signedMinutes(businessKey).isPresent()) {
       throw Refusal.conflict("Протокол заседания " + businessKey
           + " уже подписан: загрузить новую редакцию нельзя.");
     }
-    StoredDocument stored = store.save(businessKey, DocumentKind.MINUTES_UPLOADED, fileName, DocumentStore.DOCX, bytes,
-        user.getUserId());
+    StoredDocument stored = meetingDocuments.upload(businessKey, bytes, draftVersion, user.getUserId());
     return ResponseEntity.status(HttpStatus.CREATED).body(new Uploaded(stored.meetingKey(), stored.kind().name(),
         stored.version(), stored.fileName(), stored.sha256(), stored.createdBy(), stored.createdAt().toString(),
-        "Протокол загружен (редакция " + stored.version() + ")"));
+        "Протокол загружен (редакция " + stored.version() + ") — сделан из проекта протокола в редакции "
+            + stored.basedOnVersion()));
   }
 
   /** The answer to an accepted upload. */

@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
 
 /**
  * The meeting record as the documents and messages see it (the models of {@code document.model}): plain reads of the
- * record and the roster, no engine.
+ * record and the roster, no engine. Once the attendance is registered, people are read only from the record's frozen
+ * copy (attendance, presiding person, secretary), never from identity.
  */
 @Component
 public class MeetingViews {
@@ -55,11 +56,12 @@ public class MeetingViews {
 
   public MeetingInfo meeting(String key) {
     Meeting m = record.get(key);
-    Roster.Person presidingPerson =
-        m.presidingUserId() == null ? null : roster.anyone(m.presidingUserId()).orElse(null);
-    PresidingPerson presiding = presidingPerson == null ? null : new PresidingPerson(presidingPerson.fullName(),
-        presidingPerson.position(), !roster.isInGroup(presidingPerson.id(), RosterGroups.CHAIR),
-        instructionNote(m));
+    PresidingPerson presiding = m.presiding() != null
+        ? new PresidingPerson(m.presiding().fullName(), m.presiding().position(),
+            m.presiding().role() != Roster.Role.CHAIR, instructionNote(m))
+        : m.presidingUserId() == null ? null : roster.anyone(m.presidingUserId())
+            .map(p -> new PresidingPerson(p.fullName(), p.position(), !roster.isInGroup(p.id(), RosterGroups.CHAIR),
+                instructionNote(m))).orElse(null);
     List<Invitee> invitees = record.invitees(key).stream()
         .map(i -> new Invitee(i.fullName(), i.jobTitle(), i.organisation(), i.email())).toList();
     List<AgendaItem> items = record.agenda(key).stream().map(i -> new AgendaItem(i.no(), i.title(),
@@ -74,10 +76,10 @@ public class MeetingViews {
     Meeting m = record.get(key);
     List<Attendee> attendance = record.attendance(key);
     List<Participant> present = attendance.stream().filter(a -> a.presence() != Presence.ABSENT)
-        .map(a -> new Participant(a.fullName(), a.jobTitle(),
+        .map(a -> new Participant(a.fullName(), jobTitle(a),
             a.presence() == Presence.VIDEO ? Attendance.VIDEO : Attendance.IN_PERSON)).toList();
     List<Participant> absent = attendance.stream().filter(a -> a.presence() == Presence.ABSENT)
-        .map(a -> new Participant(a.fullName(), a.jobTitle(), Attendance.IN_PERSON)).toList();
+        .map(a -> new Participant(a.fullName(), jobTitle(a), Attendance.IN_PERSON)).toList();
     List<Invitee> presentInvitees = record.invitees(key).stream().filter(i -> Boolean.TRUE.equals(i.present()))
         .map(i -> new Invitee(i.fullName(), i.jobTitle(), i.organisation(), i.email())).toList();
     Map<Integer, MeetingData.AgendaItem> agenda = record.agenda(key).stream()
@@ -99,10 +101,19 @@ public class MeetingViews {
     List<DissentingOpinion> dissents = record.dissents(key).stream().map(o -> new DissentingOpinion(o.fullName(),
         positions.get(o.userId()), o.itemNo(), o.opinion(),
         RussianDates.localDate(o.filedAt()))).toList();
-    Signatory secretary = roster.anyone(m.secretaryUserId())
-        .map(p -> new Signatory(p.fullName(), p.position())).orElse(null);
+    Signatory secretary = m.secretary() != null ? new Signatory(m.secretary().fullName(), m.secretary().position())
+        : roster.anyone(m.secretaryUserId()).map(p -> new Signatory(p.fullName(), p.position())).orElse(null);
     return new MinutesModel(meeting, present, absent, attendance.isEmpty() ? null : conduct.quorum(key).quorate(),
         presentInvitees, m.audioRecording(), items, dissents, secretary, null);
+  }
+
+  /** The position as frozen, with the organisation when the position does not already name it. */
+  private static String jobTitle(Attendee a) {
+    if (a.organisation() == null || a.organisation().isBlank()
+        || (a.jobTitle() != null && a.jobTitle().contains(a.organisation()))) {
+      return a.jobTitle();
+    }
+    return a.jobTitle() == null ? a.organisation() : a.jobTitle() + ", " + a.organisation();
   }
 
   private static String instructionNote(Meeting m) {

@@ -15,7 +15,10 @@ import java.time.Instant;
  * @param sha256      SHA-256 of the bytes (lower-case hex), computed when stored
  * @param createdBy   the user id who stored (or signed) it, or {@code system}
  * @param createdAt   when
+ * @param basedOnVersion for an upload by the secretariat: the generated draft version it was made from
+ * @param dissentCount   for minutes: how many dissenting opinions (in filing order) the text contains
  */
 public record StoredDocument(long id, String meetingKey, DocumentKind kind, int version, String fileName,
-                             String contentType, byte[] content, String sha256, String createdBy, Instant createdAt) {
+                             String contentType, byte[] content, String sha256, String createdBy, Instant createdAt,
+                             Integer basedOnVersion, Integer dissentCount) {
 }

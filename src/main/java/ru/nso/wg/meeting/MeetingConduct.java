@@ -8,9 +8,11 @@ import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingData.Attendee;
+import ru.nso.wg.meeting.MeetingData.Dissent;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
+import ru.nso.wg.meeting.MeetingData.Signatory;
 import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.ItemVotes;
 import ru.nso.wg.meeting.rules.Quorum;
@@ -70,7 +72,9 @@ public class MeetingConduct {
   /**
    * Registers who is present (§ 11, § 15), snapshotting the roster, and the audio recording (§ 18).
    * A member may not be both in the room and on ВКС; only roster members can be marked present. Whoever registers
-   * the attendance is recorded as the meeting's secretary.
+   * the attendance is recorded as the meeting's secretary. The roster (names, positions, organisations, roles), the
+   * presiding person and the secretary are frozen here: the minutes read only this copy, so a later edit of
+   * identity does not change a meeting that has been held.
    */
   public List<Attendee> recordAttendance(String key, int attempt, Collection<String> inPerson,
                                          Collection<String> byVideo, List<Integer> inviteesPresent,
@@ -99,17 +103,28 @@ public class MeetingConduct {
     }
     Refusal.refuseIf(problems);
 
-    List<Attendee> attendees = members.stream().map(p -> new Attendee(p.id(), p.fullName(), p.position(), p.role(),
+    List<Attendee> attendees = members.stream().map(p -> new Attendee(p.id(), p.fullName(), p.position(),
+        p.organisation(), p.role(),
         inPerson.contains(p.id()) ? Presence.IN_PERSON : byVideo.contains(p.id()) ? Presence.VIDEO : Presence.ABSENT,
         null)).toList();
     record.saveAttendance(key, attempt, attendees);
     record.markInviteesPresent(key, inviteesPresent);
     record.setAudioRecording(key, audioRecording.trim());
-    record.setSecretary(key, actor);
+    record.freezeSignatories(key, signatory(record.get(key).presidingUserId()), signatory(actor));
     record.event(key, MeetingEventKind.ATTENDANCE, "Присутствуют "
         + attendees.stream().filter(a -> a.presence() != Presence.ABSENT).count() + " из " + attendees.size()
         + " (заседание " + attempt + ")", actor);
     return attendees;
+  }
+
+  /** Who signs the minutes, as identity has them now (frozen by the caller). */
+  private Signatory signatory(String userId) {
+    if (userId == null) {
+      return null;
+    }
+    Roster.Person person = roster.member(userId).or(() -> roster.anyone(userId))
+        .orElseThrow(() -> new Refusal("Пользователь «" + userId + "» не найден"));
+    return new Signatory(userId, person.fullName(), person.position(), person.role());
   }
 
   /** § 15, checked on the attendance just recorded. */
@@ -239,9 +254,12 @@ public class MeetingConduct {
         meeting.presidingUserId(), votes).decide(settings);
   }
 
-  /** § 17: a written dissenting opinion from a member who took part, until the minutes are signed. */
-  public void fileDissent(String key, int itemNo, String userId, String opinion) {
-    Meeting meeting = record.find(key).orElseThrow(() -> new Refusal("Заседание " + key + " не найдено"));
+  /**
+   * § 17: a written dissenting opinion from a member who took part, until the minutes are signed. Publishes
+   * {@link DissentFiled} in the same transaction (the minutes are drafted again on it).
+   */
+  public Dissent fileDissent(String key, int itemNo, String userId, String opinion) {
+    Meeting meeting = record.lock(key).orElseThrow(() -> new Refusal("Заседание " + key + " не найдено"));
     if (meeting.status() == MeetingStatus.MINUTES_SIGNED || meeting.status() == MeetingStatus.PUBLISHED) {
       throw new Refusal("Протокол заседания " + meeting.ref().display()
           + " уже подписан: особые мнения принимаются только до его подписания (п. 17 Положения)");
@@ -264,9 +282,21 @@ public class MeetingConduct {
       throw Refusal.conflict("Особое мнение по вопросу № " + itemNo + " вы уже подали: по каждому вопросу член "
           + "Рабочей группы подаёт одно особое мнение");
     }
-    record.addDissent(key, itemNo, userId, attendee.fullName(), opinion.trim());
+    Dissent dissent = record.addDissent(key, itemNo, userId, attendee.fullName(), opinion.trim());
     record.event(key, MeetingEventKind.DISSENT, "Особое мнение по вопросу № " + itemNo + ": " + attendee.fullName(),
         userId);
+    events.publishEvent(new DissentFiled(key, itemNo, attendee.fullName()));
+    return dissent;
+  }
+
+  /** A dissenting opinion of the meeting by its id. */
+  public Dissent dissent(String key, long id) {
+    return record.dissents(key).stream().filter(d -> d.id() == id).findFirst()
+        .orElseThrow(() -> Refusal.notFound("Особое мнение № " + id + " заседания " + key + " не найдено"));
+  }
+
+  /** A dissenting opinion entered the record: a draft of the minutes made before it lacks it. */
+  public record DissentFiled(String meetingKey, int itemNo, String memberName) {
   }
 
   /** The rules report every problem at once; a person sees them as one refusal. */

@@ -19,15 +19,24 @@ public final class MeetingData {
    *
    * @param secretaryUserId who registered the attendance: the secretary the minutes name
    * @param signedOn        the date the minutes were signed (Novosibirsk), {@code null} before
+   * @param presiding       the presiding person as frozen when the attendance was registered, {@code null} before
+   * @param secretary       the secretary as frozen when the attendance was registered, {@code null} before
    */
   public record Meeting(String key, int year, int number, String processInstanceId, OffsetDateTime start,
                         MeetingFormat format, String place, String videoLink, String preliminaryQuestions,
                         String presidingUserId, String presidingName, String presidingInstruction,
                         MeetingStatus status, String statusReason, String audioRecording, String secretaryUserId,
-                        LocalDate signedOn) {
+                        LocalDate signedOn, Signatory presiding, Signatory secretary) {
     public MeetingRef ref() {
       return new MeetingRef(year, number);
     }
+  }
+
+  /**
+   * Someone who signs the minutes (the presiding person, the secretary) as the record froze them: their name and
+   * position do not change when identity is edited later.
+   */
+  public record Signatory(String userId, String fullName, String position, Roster.Role role) {
   }
 
   public record Invitee(String fullName, String jobTitle, String organisation, String email, Boolean present) {
@@ -40,8 +49,9 @@ public final class MeetingData {
   /** How a member took part (§ 11: by video conference counts as present). */
   public enum Presence { IN_PERSON, VIDEO, ABSENT }
 
-  public record Attendee(String userId, String fullName, String jobTitle, Roster.Role role, Presence presence,
-                         Integer leftBeforeItem) {
+  /** A member as the roster was frozen when the attendance was registered, and how they took part. */
+  public record Attendee(String userId, String fullName, String jobTitle, String organisation, Roster.Role role,
+                         Presence presence, Integer leftBeforeItem) {
     /** Present for item {@code itemNo}: came, and had not left before it. */
     public boolean presentFor(int itemNo) {
       return presence != Presence.ABSENT && (leftBeforeItem == null || leftBeforeItem > itemNo);
@@ -66,7 +76,8 @@ public final class MeetingData {
     }
   }
 
-  public record Dissent(int itemNo, String userId, String fullName, String opinion, OffsetDateTime filedAt) {
+  /** A dissenting opinion; {@code id} grows in the order they were filed. */
+  public record Dissent(long id, int itemNo, String userId, String fullName, String opinion, OffsetDateTime filedAt) {
   }
 
   public record Event(MeetingEventKind kind, String details, String actor, OffsetDateTime occurredAt) {

@@ -15,12 +15,15 @@ import ru.nso.wg.meeting.MeetingData.Invitee;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
+import ru.nso.wg.meeting.MeetingData.Signatory;
 import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.meeting.rules.VoteChoice;
 import ru.nso.wg.roster.Roster;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -92,9 +95,17 @@ public class MeetingRecord {
     update(key, "audio_recording = ?", reference);
   }
 
-  /** The secretary the minutes name: who registered the attendance. */
-  public void setSecretary(String key, String userId) {
-    update(key, "secretary_user_id = ?", userId);
+  /**
+   * Freezes who signs the minutes when the attendance is registered: the presiding person and the secretary (who
+   * registered it), with the names and positions identity has now. The presiding person is {@code null} only for a
+   * meeting never confirmed.
+   */
+  public void freezeSignatories(String key, Signatory presiding, Signatory secretary) {
+    jdbc.update("UPDATE wg_meeting SET presiding_name = ?, presiding_position = ?, presiding_role = ?,"
+            + " secretary_user_id = ?, secretary_name = ?, secretary_position = ?, updated_at = ?"
+            + " WHERE business_key = ?", presiding == null ? null : presiding.fullName(),
+        presiding == null ? null : presiding.position(), presiding == null ? null : presiding.role().name(),
+        secretary.userId(), secretary.fullName(), secretary.position(), now(), key);
   }
 
   /** § 19 counts from the date the minutes were signed. */
@@ -104,6 +115,16 @@ public class MeetingRecord {
 
   private void update(String key, String assignment, Object value) {
     jdbc.update("UPDATE wg_meeting SET " + assignment + ", updated_at = ? WHERE business_key = ?", value, now(), key);
+  }
+
+  /**
+   * Locks the meeting's row until the transaction ends (a no-op update, portable to H2 and PostgreSQL), so that use
+   * cases that must see each other — a dissenting opinion and the signing of the minutes — run one after the other.
+   * Returns the meeting, if there is one.
+   */
+  public Optional<Meeting> lock(String key) {
+    jdbc.update("UPDATE wg_meeting SET updated_at = updated_at WHERE business_key = ?", key);
+    return find(key);
   }
 
   public Optional<Meeting> find(String key) {
@@ -121,7 +142,19 @@ public class MeetingRecord {
       rs.getString("preliminary_questions"), rs.getString("presiding_user_id"), rs.getString("presiding_name"),
       rs.getString("presiding_instruction"), MeetingStatus.valueOf(rs.getString("status")),
       rs.getString("status_reason"), rs.getString("audio_recording"), rs.getString("secretary_user_id"),
-      localDate(rs.getDate("signed_on")));
+      localDate(rs.getDate("signed_on")), frozenPresiding(rs), frozenSecretary(rs));
+
+  private static Signatory frozenPresiding(ResultSet rs) throws SQLException {
+    String role = rs.getString("presiding_role");
+    return role == null ? null : new Signatory(rs.getString("presiding_user_id"), rs.getString("presiding_name"),
+        rs.getString("presiding_position"), Roster.Role.valueOf(role));
+  }
+
+  private static Signatory frozenSecretary(ResultSet rs) throws SQLException {
+    String name = rs.getString("secretary_name");
+    return name == null ? null : new Signatory(rs.getString("secretary_user_id"), name,
+        rs.getString("secretary_position"), Roster.Role.MEMBER);
+  }
 
   private static LocalDate localDate(Date date) {
     return date == null ? null : date.toLocalDate();
@@ -173,10 +206,10 @@ public class MeetingRecord {
   public void saveAttendance(String key, int attempt, List<Attendee> attendees) {
     jdbc.update("DELETE FROM wg_attendance WHERE business_key = ? AND attempt = ?", key, attempt);
     for (Attendee a : attendees) {
-      jdbc.update("INSERT INTO wg_attendance (business_key, attempt, user_id, full_name, job_title, roster_role,"
-              + " presence, left_before_item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          key, attempt, a.userId(), a.fullName(), a.jobTitle(), a.role().name(), a.presence().name(),
-          a.leftBeforeItem());
+      jdbc.update("INSERT INTO wg_attendance (business_key, attempt, user_id, full_name, job_title, organisation,"
+              + " roster_role, presence, left_before_item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          key, attempt, a.userId(), a.fullName(), a.jobTitle(), a.organisation(), a.role().name(),
+          a.presence().name(), a.leftBeforeItem());
     }
   }
 
@@ -201,7 +234,7 @@ public class MeetingRecord {
   public List<Attendee> attendance(String key, int attempt) {
     return jdbc.query("SELECT * FROM wg_attendance WHERE business_key = ? AND attempt = ?"
             + " ORDER BY id", (rs, i) -> new Attendee(
-        rs.getString("user_id"), rs.getString("full_name"), rs.getString("job_title"),
+        rs.getString("user_id"), rs.getString("full_name"), rs.getString("job_title"), rs.getString("organisation"),
         Roster.Role.valueOf(rs.getString("roster_role")), Presence.valueOf(rs.getString("presence")),
         (Integer) rs.getObject("left_before_item", Integer.class)), key, attempt);
   }
@@ -245,15 +278,19 @@ public class MeetingRecord {
         rs.getString("confirmed_by")), key);
   }
 
-  public void addDissent(String key, int itemNo, String userId, String fullName, String opinion) {
+  public Dissent addDissent(String key, int itemNo, String userId, String fullName, String opinion) {
+    OffsetDateTime filedAt = now();
     jdbc.update("INSERT INTO wg_dissent (business_key, item_no, user_id, full_name, opinion, filed_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?)", key, itemNo, userId, fullName, opinion, now());
+        + " VALUES (?, ?, ?, ?, ?, ?)", key, itemNo, userId, fullName, opinion, filedAt);
+    Long id = jdbc.queryForObject("SELECT MAX(id) FROM wg_dissent WHERE business_key = ? AND item_no = ?"
+        + " AND user_id = ?", Long.class, key, itemNo, userId);
+    return new Dissent(id, itemNo, userId, fullName, opinion, filedAt);
   }
 
   public List<Dissent> dissents(String key) {
     return jdbc.query("SELECT * FROM wg_dissent WHERE business_key = ? ORDER BY item_no, id", (rs, i) -> new Dissent(
-        rs.getInt("item_no"), rs.getString("user_id"), rs.getString("full_name"), rs.getString("opinion"),
-        rs.getObject("filed_at", OffsetDateTime.class)), key);
+        rs.getLong("id"), rs.getInt("item_no"), rs.getString("user_id"), rs.getString("full_name"),
+        rs.getString("opinion"), rs.getObject("filed_at", OffsetDateTime.class)), key);
   }
 
   // --- what happened, and deadlines ------------------------------------------------------------------------

@@ -4,8 +4,10 @@ import org.springframework.stereotype.Service;
 import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.MeetingDocuments;
 import ru.nso.wg.document.MeetingViews;
 import ru.nso.wg.document.model.MeetingInfo;
+import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingScheduling.Postponed;
 import ru.nso.wg.roster.RosterGroups;
@@ -25,11 +27,16 @@ public class MeetingMail {
   private final MeetingMessages messages;
   private final MeetingViews views;
   private final MeetingScheduling scheduling;
+  private final MeetingConduct conduct;
+  private final MeetingDocuments documents;
 
-  public MeetingMail(MeetingMessages messages, MeetingViews views, MeetingScheduling scheduling) {
+  public MeetingMail(MeetingMessages messages, MeetingViews views, MeetingScheduling scheduling,
+                     MeetingConduct conduct, MeetingDocuments documents) {
     this.messages = messages;
     this.views = views;
     this.scheduling = scheduling;
+    this.conduct = conduct;
+    this.documents = documents;
   }
 
   /** § 14: the agenda with a calendar invitation to every member, a notice to every invitee. */
@@ -59,6 +66,19 @@ public class MeetingMail {
     boolean agendaWasSent = scheduling.cancel(key, reason, null);
     return agendaWasSent ? gaps(key, "Уведомление об отмене", messages.notifyCancellation(views.meeting(key), reason))
         : null;
+  }
+
+  /**
+   * § 17: the secretariat is told of a dissenting opinion and of the edition of the minutes that now contains it (a
+   * draft made before it was drafted again at once).
+   */
+  public String dissentFiled(String key, long dissentId) {
+    String minutes = documents.hasMinutes(key)
+        ? "Проект протокола сформирован заново и содержит это особое мнение: " + documents.minutesState(key).edition()
+            + ". Если вы уже правили прежнюю редакцию, внесите правки в новую и загрузите её снова."
+        : "Проект протокола ещё не сформирован: особое мнение войдёт в него.";
+    return gaps(key, "Сообщение об особом мнении",
+        messages.dissentFiled(views.meeting(key), conduct.dissent(key, dissentId), minutes));
   }
 
   /** Two working days before a deadline, the responsible secretariat is reminded. */

@@ -12,6 +12,7 @@ import ru.nso.wg.document.model.Material;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.document.model.MinutesModel;
 import ru.nso.wg.document.model.Texts;
+import ru.nso.wg.meeting.MeetingData.Dissent;
 import ru.nso.wg.notification.MailComposer.Attachment;
 import ru.nso.wg.notification.MailComposer.CalendarPart;
 import ru.nso.wg.notification.MailComposer.OutgoingMail;
@@ -75,6 +76,10 @@ public class MeetingMessages {
   public static final String CANCELLATION = "cancellation";
   public static final String MINUTES_COPY = "minutes-copy";
   public static final String PUBLICATION_REQUEST = "publication-request";
+
+  public static String dissentKind(long dissentId) {
+    return "dissent#" + dissentId;
+  }
 
   public static String escalationKind(DeadlineNotice notice) {
     return "escalation:" + notice.deadlineId() + ":" + RussianDates.localDate(notice.due().toOffsetDateTime());
@@ -186,6 +191,25 @@ public class MeetingMessages {
       Rendered rendered = templates.render("publication-request", values);
       return new OutgoingMail(meeting.businessKey(), PUBLICATION_REQUEST, r, rendered.subject(), rendered.text(),
           rendered.html(), null, List.of(attachment));
+    });
+  }
+
+  /**
+   * § 17: a dissenting opinion came in while the minutes are being prepared: the secretariat (group
+   * {@code wg-secretariat}) learns who filed it on which item and which edition of the minutes now contains it.
+   */
+  public DeliveryResult dissentFiled(MeetingInfo meeting, Dissent dissent, String minutesText) {
+    String kind = dissentKind(dissent.id());
+    return delivery.deliver(meeting.businessKey(), kind, members(RosterGroups.SECRETARIAT), r -> {
+      Map<String, Object> values = meetingValues(meeting, r);
+      values.put("memberName", dissent.fullName());
+      values.put("itemNo", dissent.itemNo());
+      values.put("opinion", dissent.opinion());
+      values.put("minutesText", minutesText);
+      values.put("link", settings.linkOrTasklist(""));
+      Rendered rendered = templates.render("dissent-filed", values);
+      return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
+          null, List.of());
     });
   }
 

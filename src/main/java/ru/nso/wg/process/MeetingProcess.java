@@ -6,11 +6,15 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.MeetingDocuments;
 import ru.nso.wg.meeting.MeetingScheduling;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Process backing for {@code bpmn/wg-meeting.bpmn}: its key, messages, element IDs and typed variables.
@@ -159,6 +163,14 @@ public class MeetingProcess {
     public static final Var.Str SIGN_DECISION = Var.string("signDecision");
     public static final Var.Str SIGN_REMARKS = Var.text("signRemarks", "Замечания", 4000);
     public static final Var.Bool MINUTES_SIGNED = Var.bool("minutesSigned");
+    /** The edition of the current minutes as people read it; the signing form sends back the one it showed. */
+    public static final Var.Str MINUTES_EDITION = Var.string("minutesEdition");
+    /** The stored document of that edition: the forms link exactly it. */
+    public static final Var.Str MINUTES_DOCUMENT = Var.string("minutesDocument");
+    /** The dissenting opinions filed so far, as the forms list them (Markdown). */
+    public static final Var.Str MINUTES_OPINIONS = Var.string("minutesOpinions");
+    /** What the secretariat must know about the current minutes (its edit overtaken by a newer draft), or null. */
+    public static final Var.Str MINUTES_NOTICE = Var.string("minutesNotice");
     /** Signing date in Asia/Novosibirsk, ISO: what the § 19 deadline counts from. */
     public static final Var.Day SIGNED_ON = Var.day("signedOn", "Дата подписания протокола");
     /** SHA-256 of the signed minutes, kept in the process too: changing the stored bytes and hash is still caught. */
@@ -191,6 +203,27 @@ public class MeetingProcess {
     for (Deadline deadline : deadlines) {
       DUE_TEXTS.get(deadline.kind()).set(scope, deadline.text());
     }
+  }
+
+  /**
+   * The current minutes as the drafting and signing forms show them: the edition, the link to exactly that document,
+   * the dissenting opinions filed so far (§ 17) and the notice for the secretariat.
+   */
+  public static Map<String, Object> minutesVariables(MeetingDocuments.MinutesState state) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    Vars.MINUTES_EDITION.put(variables, state.edition());
+    Vars.MINUTES_DOCUMENT.put(variables, Long.toString(state.current().id()));
+    Vars.MINUTES_NOTICE.put(variables, state.notice());
+    Vars.MINUTES_OPINIONS.put(variables, state.dissents().isEmpty() ? "Особых мнений не поступало."
+        : state.dissents().stream().map(d -> "- вопрос № " + d.itemNo() + " — " + markdown(d.fullName()) + ", "
+            + RussianDates.numeric(d.filedAt().atZoneSameInstant(RussianDates.ZONE)) + ": «"
+            + markdown(d.opinion()) + "»").collect(Collectors.joining("\n")));
+    return variables;
+  }
+
+  /** A person's text in a form's Markdown: read as typed, never as markup. */
+  private static String markdown(String text) {
+    return text.replaceAll("\\s+", " ").replaceAll("([\\\\`*_\\[\\]()<>|~])", "\\\\$1");
   }
 
   /** The schedule as the model and the forms read it: the start (with its instant and date) and the title. */

@@ -19,6 +19,8 @@ public final class StaffRequestProcesses {
   public static final Var.Str CANCEL_REASON = MeetingProcess.Vars.CANCEL_REASON;
   public static final Var.Int ITEM_NO = MeetingProcess.Vars.ITEM_NO;
   public static final Var.Str OPINION = Var.text("opinion", "Особое мнение", 8000);
+  /** The opinion as recorded, for the message to the secretariat. */
+  public static final Var.Int DISSENT_ID = Var.integer("dissentId");
 
   private StaffRequestProcesses() {
   }

@@ -68,6 +68,11 @@ public class IdentityDirectory {
     return asEngine.call(() -> identity.getUserInfo(userId, RosterBootstrap.POSITION));
   }
 
+  /** The organisation the user represents (user info {@link RosterBootstrap#ORGANISATION}), or {@code null}. */
+  public String organisation(String userId) {
+    return asEngine.call(() -> identity.getUserInfo(userId, RosterBootstrap.ORGANISATION));
+  }
+
   /** «Кузнецова Елена Игоревна», or the id when the user is unknown. */
   public String userName(String userId) {
     return user(userId).map(IdentityDirectory::fullName).orElse(userId);

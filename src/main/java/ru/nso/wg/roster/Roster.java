@@ -28,7 +28,14 @@ public class Roster {
 
   public enum Role { CHAIR, DEPUTY_CHAIR, MEMBER }
 
-  public record Person(String id, String firstName, String lastName, String email, String position, Role role) {
+  /**
+   * A person as identity has them now.
+   *
+   * @param position     должность (user info {@code position})
+   * @param organisation the organisation they represent (user info {@code organisation}), {@code null} if not kept
+   */
+  public record Person(String id, String firstName, String lastName, String email, String position,
+                       String organisation, Role role) {
     /** «Соколов Андрей Викторович». */
     public String fullName() {
       return join(lastName, firstName);
@@ -119,6 +126,6 @@ public class Roster {
 
   private Person person(User user, Role role) {
     return new Person(user.getId(), user.getFirstName(), user.getLastName(), user.getEmail(),
-        identity.position(user.getId()), role);
+        identity.position(user.getId()), identity.organisation(user.getId()), role);
   }
 }

@@ -26,6 +26,8 @@ public class RosterBootstrap extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(RosterBootstrap.class);
   /** User info key holding a person's position (должность), printed in the minutes. */
   public static final String POSITION = "position";
+  /** User info key holding the organisation a member represents, frozen with the roster of each meeting. */
+  public static final String ORGANISATION = "organisation";
 
   static final Map<String, String> GROUP_NAMES = new LinkedHashMap<>();
 

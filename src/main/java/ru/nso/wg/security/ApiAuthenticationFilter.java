@@ -11,6 +11,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
+import ru.nso.wg.common.WebPages;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,11 @@ import java.util.Optional;
 /**
  * Authenticates calls to the application's own API ({@code /api/*}) and sets the engine's current
  * authentication for the request, so that Camunda authorizations apply to what the API reads and changes.
- * Accepted: the webapp session of a user logged into Tasklist/Cockpit, or HTTP Basic against Camunda identity.
+ * Accepted: HTTP Basic against Camunda identity, or the webapp session of a user logged into Tasklist/Cockpit.
+ *
+ * <p>A call that changes something (POST, PUT, PATCH, DELETE) is refused with 403 when a browser sent it from a
+ * page of another site ({@code Origin}), and, when it rests on the session (no HTTP Basic), unless it carries the
+ * session's CSRF token in {@code X-XSRF-TOKEN}, as the webapps' own calls do ({@link Csrf}).
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -34,7 +39,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Optional<String> userId = fromSession(request).or(() -> fromBasic(request, identityService));
+    boolean basic = LoginThrottleFilter.basicUser(request).isPresent();
+    Optional<String> userId = basic ? fromBasic(request, identityService) : fromSession(request);
     if (userId.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
       response.setHeader("WWW-Authenticate", "Basic realm=\"wg-meetings\", charset=\"UTF-8\"");
@@ -42,6 +48,22 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       response.getOutputStream().write(
           "{\"error\":\"unauthorized\",\"message\":\"Требуется вход в систему\"}".getBytes(StandardCharsets.UTF_8));
       return;
+    }
+    if (Csrf.changesState(request) && Csrf.fromAnotherSite(request)) {
+      Answers.api(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+          "Запрос отправлен со страницы другого сайта и отклонён");
+      return;
+    }
+    if (Csrf.changesState(request) && !basic && !Csrf.tokenValid(request)) {
+      Answers.api(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", "Запрос отклонён: нет действительного "
+          + "CSRF-токена сеанса (заголовок X-XSRF-TOKEN). Обновите страницу и повторите.");
+      return;
+    }
+    if (!basic) {
+      Object token = request.getSession().getAttribute(Csrf.SESSION_ATTRIBUTE);
+      if (token instanceof String value) {
+        request.setAttribute(WebPages.CSRF_TOKEN, value); // for our pages: Camunda's cookie is for /camunda only
+      }
     }
     List<String> groups = identityService.createGroupQuery().groupMember(userId.get()).list().stream()
         .map(Group::getId).toList();

@@ -1,6 +1,8 @@
 package ru.nso.wg.security;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.process.ProcessKeys;
@@ -34,12 +37,28 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
  * <p>Tasklist filters: READ is granted per filter, to the groups that may see it, by
  * {@code ru.nso.wg.tasklist.TasklistFilterBootstrap} (not on every filter: the secretariat's filter is its own).
  *
+ * <p>Users: a user reads his own user but does not change it (Camunda would grant him ALL on it, see
+ * {@link RosterAuthorizationProvider}); at every start, what Camunda granted users created before (exactly ALL on
+ * themselves, to anyone but an administrator) is reduced to READ — a narrower or other grant an administrator made
+ * is left alone. The secretariat maintains the roster's names and e-mail addresses (UPDATE on users; not their
+ * passwords, see {@link EngineRestGuard}). On a database where the secretariat's grant on users existed before
+ * (READ only), UPDATE is added to it once ({@value #IDENTITY_UPGRADE} in the engine's properties): an
+ * administrator who takes it away later keeps it that way.
+ *
  * <p>Tasks: the engine itself grants READ and UPDATE on a task to its assignee and candidate users/groups,
  * so members see only tasks assigned to them or their groups.
  */
 @Component
 @Order(20)
 public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
+
+  /** The engine property that records the one-time upgrade of the secretariat's grant on users. */
+  static final String IDENTITY_UPGRADE = "wg.authorizations.secretariat-updates-users";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new RosterAuthorizationProvider());
+  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
@@ -73,6 +92,8 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
     grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
     grants.add(RosterGroups.SECRETARIAT, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    // The secretariat maintains the roster: names and e-mail addresses (issue 11: nobody renames himself).
+    grants.add(RosterGroups.SECRETARIAT, Resources.USER, ANY, Permissions.READ, Permissions.UPDATE);
 
     // The chair's office monitors meetings and the execution of decisions in Cockpit (read only).
     for (String key : new String[] {ProcessKeys.MEETING, ProcessKeys.DECISION_CONTROL}) {
@@ -101,7 +122,38 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_WITHDRAW,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
-    grants.apply(processEngine.getAuthorizationService());
+    AuthorizationService auth = processEngine.getAuthorizationService();
+    upgradeSecretariatOnUsers(auth, processEngine.getManagementService());
+    grants.apply(auth);
+    reduceSelfGrants(auth, processEngine.getIdentityService());
+  }
+
+  /** Once: the secretariat's grant on users, from before it maintained the roster, gets UPDATE. */
+  private static void upgradeSecretariatOnUsers(AuthorizationService auth, ManagementService management) {
+    if (management.getProperties().containsKey(IDENTITY_UPGRADE)) {
+      return;
+    }
+    Authorization existing = auth.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .groupIdIn(RosterGroups.SECRETARIAT).resourceType(Resources.USER).resourceId(ANY).singleResult();
+    if (existing != null && !existing.isPermissionGranted(Permissions.UPDATE)) {
+      existing.addPermission(Permissions.UPDATE);
+      auth.saveAuthorization(existing);
+    }
+    management.setProperty(IDENTITY_UPGRADE, "done");
+  }
+
+  /** Camunda's ALL of a user on himself (from before {@link RosterAuthorizationProvider}) becomes READ. */
+  private static void reduceSelfGrants(AuthorizationService auth, IdentityService identity) {
+    for (Authorization grant : auth.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+        .resourceType(Resources.USER).list()) {
+      String userId = grant.getUserId();
+      if (userId == null || !userId.equals(grant.getResourceId()) || !grant.isEveryPermissionGranted()
+          || identity.createUserQuery().userId(userId).memberOfGroup(RosterGroups.ADMINS).count() > 0) {
+        continue;
+      }
+      grant.setPermissions(new Permission[] {Permissions.READ});
+      auth.saveAuthorization(grant);
+    }
   }
 
   /** The wanted grants, merged per group, resource and resource id before anything is written. */

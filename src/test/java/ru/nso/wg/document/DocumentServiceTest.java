@@ -1,12 +1,9 @@
 package ru.nso.wg.document;
 
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.nso.wg.document.model.MinutesModel;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,11 +19,8 @@ class DocumentServiceTest {
     return new DocumentService(new TemplateResources(noOverrides), null);
   }
 
-  static String text(byte[] docx) throws IOException {
-    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
-         XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
-      return extractor.getText();
-    }
+  static String text(byte[] docx) {
+    return Fixtures.docxText(docx);
   }
 
   @Test
@@ -102,7 +96,9 @@ class DocumentServiceTest {
   @Test
   void fileNamesAreRussian() {
     assertThat(DocumentService.minutesFileName(Fixtures.meeting("2026-3", 0)))
-        .isEqualTo("Протокол заседания № 3 от 13.05.2026.docx");
+        .isEqualTo("Протокол № 3 от 13.05.2026.docx");
+    assertThat(DocumentService.draftFileName(Fixtures.meeting("2026-3", 0), 2))
+        .isEqualTo("Проект протокола № 3, редакция 2.docx");
     assertThat(DocumentService.agendaFileName(Fixtures.meeting("2026-3", 0)))
         .isEqualTo("Повестка заседания № 3 от 13.05.2026.docx");
   }

@@ -1,5 +1,7 @@
 package ru.nso.wg.document;
 
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.Attendance;
@@ -18,6 +20,10 @@ import ru.nso.wg.meeting.MeetingFormat;
 import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.DecisionRule;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -90,5 +96,27 @@ public final class Fixtures {
             LocalDate.of(2026, 5, 14))),
         new Signatory("Смирнова Юлия Сергеевна", "Консультант департамента"),
         null);
+  }
+
+  /** The text of a Word document, as a reader sees it. */
+  public static String docxText(byte[] docx) {
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+         XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
+      return extractor.getText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The same document without the draft mark: a file made outside the downloaded draft. */
+  public static byte[] unmarked(byte[] docx) {
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      doc.getProperties().getCustomProperties().getUnderlyingProperties().getPropertyList().clear();
+      doc.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

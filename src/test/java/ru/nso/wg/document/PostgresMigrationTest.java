@@ -33,11 +33,11 @@ class PostgresMigrationTest {
     byte[] bytes = "docx bytes \u0000\u00ff".getBytes(StandardCharsets.ISO_8859_1);
     store.save("2026-50", DocumentKind.MINUTES_DRAFT, "Протокол.docx", DocumentStore.DOCX, bytes, "smirnova");
 
-    StoredDocument signed = store.sign("2026-50", "lebedeva");
+    StoredDocument signed = store.sign("2026-50", "lebedeva", "Протокол.docx");
 
     assertThat(signed.content()).isEqualTo(bytes);
     assertThat(store.verify("2026-50").intact()).isTrue();
-    assertThatThrownBy(() -> store.sign("2026-50", "lebedeva")).isInstanceOf(Refusal.class);
+    assertThatThrownBy(() -> store.sign("2026-50", "lebedeva", "Протокол.docx")).isInstanceOf(Refusal.class);
     new JdbcTemplate(dataSource).update("UPDATE wg_document SET content = ? WHERE id = ?", new byte[] {1, 2, 3},
         signed.id());
     assertThat(store.verify("2026-50").intact()).isFalse();
@@ -51,12 +51,18 @@ class PostgresMigrationTest {
 
     TransactionTemplate outer = new TransactionTemplate(tm);
     assertThatThrownBy(() -> outer.executeWithoutResult(status -> {
-      log.recordDelivered("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp");
-      throw new IllegalStateException("the job fails after the send");
-    })).hasMessageContaining("the job fails");
+      assertThat(log.claim("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp"))
+          .isEqualTo(DeliveryLog.Claim.NEW);
+      throw new IllegalStateException("the job dies after the send, before «sent»");
+    })).hasMessageContaining("the job dies");
 
+    assertThat(log.inDoubt("2026-51", "agenda#0")).containsExactly("petrov@example.com");
+    assertThat(log.claim("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp"))
+        .isEqualTo(DeliveryLog.Claim.IN_DOUBT);
+    log.markSent("2026-51", "agenda#0", "petrov@example.com");
     assertThat(log.isDelivered("2026-51", "agenda#0", "petrov@example.com")).isTrue();
-    log.recordDelivered("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp"); // duplicate: ignored
+    assertThat(log.claim("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp"))
+        .isEqualTo(DeliveryLog.Claim.SENT);
     assertThat(log.count("2026-51", "agenda#0")).isEqualTo(1);
     assertThat(log.recipientsOf("2026-51", List.of("agenda#", "invitation#")))
         .extracting(Recipient::email).containsExactly("petrov@example.com");

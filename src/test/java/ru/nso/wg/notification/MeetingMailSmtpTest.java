@@ -253,7 +253,7 @@ class MeetingMailSmtpTest extends MailTestSupport {
     assertThatThrownBy(() -> notifications.sendMinutesCopies(Fixtures.meeting(key, 0)))
         .isInstanceOf(NotificationException.class).hasMessageContaining("ещё не подписан");
     documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova");
-    StoredDocument signed = store.sign(key, "lebedeva");
+    StoredDocument signed = store.sign(key, "lebedeva", "Протокол № 16-2026 от 13.05.2026.docx");
 
     DeliveryResult copies = notifications.sendMinutesCopies(Fixtures.meeting(key, 0));
     DeliveryResult publication = notifications.requestPublication(Fixtures.minutes(key));
@@ -265,7 +265,7 @@ class MeetingMailSmtpTest extends MailTestSupport {
     assertThat(copies.gapTexts()).contains("Сидорова Анна Ивановна: не указан адрес электронной почты");
     Part attachment = part(messages.get(0),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true);
-    assertThat(attachment.getFileName()).isEqualTo("Протокол заседания № 3 от 13.05.2026.docx");
+    assertThat(attachment.getFileName()).isEqualTo(signed.fileName());
     assertThat(DocumentStore.sha256(bytes(attachment))).isEqualTo(signed.sha256());
     assertThat(text(part(messages.get(0), "text/plain", false))).contains("(п. 19 Положения)", signed.sha256());
 

@@ -66,8 +66,8 @@ abstract class AbstractApplicationTest {
   static final Login SECRETARIAT = new Login("smirnova", "demo");
   static final Login SECRETARIAT_COLLEAGUE = new Login("popov", "demo");
   /**
-   * A failed login makes Camunda refuse that user for a growing delay, so wrong passwords are tried only on a
-   * member no other test logs in as.
+   * Wrong passwords slow down the account they are tried on ({@code security.LoginThrottle}), so they are tried
+   * only on a member no other test logs in as, and fewer times than the free attempts.
    */
   static final Login WRONG_PASSWORD = new Login("kiseleva", "not-demo");
   static final String SECRETARIAT_GROUP = "wg-secretariat";

@@ -152,6 +152,37 @@ final class Http {
     return all;
   }
 
+  /** A logged-in webapp session: the {@code Cookie} header to send and the session's CSRF token. */
+  record Session(String cookies, String csrfToken) {
+  }
+
+  /** Logs into the webapps (see {@link #webappLogin}) and keeps what a browser would send on the next requests. */
+  Session webappSession(String user, String password) {
+    List<HttpCookie> cookies = new ArrayList<>();
+    merge(cookies, webappLogin(user, password));
+    // the login starts a new session: its token comes with the next request, as the webapps' next call gets it
+    Response next = send(request("/camunda/api/admin/auth/user/default", null).header("Cookie", cookieHeader(cookies))
+        .GET());
+    merge(cookies, next.setCookies());
+    String token = next.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.stream()
+        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst()
+        .orElseThrow(() -> new AssertionError("No CSRF token after the login of " + user)));
+    return new Session(cookieHeader(cookies), token);
+  }
+
+  private static void merge(List<HttpCookie> cookies, List<String> setCookies) {
+    for (String header : setCookies) {
+      for (HttpCookie cookie : HttpCookie.parse(header)) {
+        cookies.removeIf(c -> c.getName().equals(cookie.getName()));
+        cookies.add(cookie);
+      }
+    }
+  }
+
+  private static String cookieHeader(List<HttpCookie> cookies) {
+    return String.join("; ", cookies.stream().map(c -> c.getName() + "=" + c.getValue()).toList());
+  }
+
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }

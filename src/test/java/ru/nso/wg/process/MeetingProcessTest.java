@@ -2,6 +2,8 @@ package ru.nso.wg.process;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -19,7 +21,12 @@ import org.springframework.test.context.ActiveProfiles;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentStore;
+import ru.nso.wg.document.Fixtures;
+import ru.nso.wg.document.MeetingDocuments;
+import ru.nso.wg.document.StoredDocument;
 import ru.nso.wg.meeting.DeadlineOutcome;
+import ru.nso.wg.notification.Delivery;
+import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingEventKind;
@@ -79,6 +86,8 @@ class MeetingProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired MeetingRecord record;
   @Autowired DocumentStore documents;
+  @Autowired MeetingDocuments minutes;
+  @Autowired Delivery delivery;
   MeetingScenario meeting;
 
   @BeforeEach
@@ -325,6 +334,122 @@ class MeetingProcessTest {
     assertThatThrownBy(() -> meeting.fileDissent(ROSTER.get(9), 1, "Не согласна с принятым решением по вопросу"))
         .hasMessageContaining("уже подписан");
     assertThat(record.dissents(meeting.key())).hasSize(1);
+  }
+
+  @Test
+  void aDissentingOpinionFiledAfterTheDraftMakesANewDraftAndIsInTheSignedMinutes() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+    String key = meeting.key();
+    StoredDocument firstDraft = documents.currentMinutes(key).orElseThrow();
+    String firstEdition = (String) meeting.variable(Elements.DRAFT_MINUTES, MINUTES_EDITION);
+    assertThat(firstEdition).startsWith("проект протокола, редакция 1 от ");
+    assertThat(firstDraft.fileName()).isEqualTo("Проект протокола № " + meeting.ref().replace('/', '-')
+        + ", редакция 1.docx");
+
+    String opinion = "Решение преждевременно: нужна оценка затрат на внедрение";
+    ProcessInstance filed = meeting.fileDissent(ROSTER.get(8), 1, opinion);
+
+    // § 17: a new draft at once, with the opinion, and the secretariat's task shows it
+    StoredDocument secondDraft = documents.currentMinutes(key).orElseThrow();
+    assertThat(secondDraft.kind()).isEqualTo(DocumentKind.MINUTES_DRAFT);
+    assertThat(secondDraft.version()).isEqualTo(2);
+    assertThat(Fixtures.docxText(secondDraft.content())).contains(opinion);
+    assertThat((String) meeting.variable(Elements.DRAFT_MINUTES, MINUTES_EDITION))
+        .startsWith("проект протокола, редакция 2 от ");
+    assertThat((String) meeting.variable(Elements.DRAFT_MINUTES, MINUTES_OPINIONS)).contains("вопрос № 1")
+        .contains("Решение преждевременно: нужна оценка затрат на внедрение");
+    assertThat((String) meeting.variable(Elements.DRAFT_MINUTES, MINUTES_DOCUMENT))
+        .isEqualTo(Long.toString(secondDraft.id()));
+    // and the secretariat is told by mail, by a job of the opinion's own process
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(filed.getId()).activityId("Task_NotifySecretariat").singleResult().getId());
+    assertThat(delivery.deliveredTo(key, List.of("dissent#"))).extracting(Recipient::email).contains(engine
+        .getIdentityService().createUserQuery().userId(MeetingScenario.SECRETARY).singleResult().getEmail());
+
+    // an edit made from the first draft is stale: refused, naming the opinion that came in after it
+    assertThatThrownBy(() -> minutes.upload(key, firstDraft.content(), null, MeetingScenario.SECRETARY))
+        .hasMessageContaining("Проект устарел").hasMessageContaining("редакция 2")
+        .hasMessageContaining(record.dissents(key).get(0).fullName());
+    assertThat(documents.latest(key, DocumentKind.MINUTES_UPLOADED)).isEmpty();
+
+    // the presiding person signs exactly the edition the form showed: an edition no longer current is refused
+    meeting.finishMinutes();
+    assertThatThrownBy(() -> meeting.complete(Elements.SIGN_MINUTES, CHAIR,
+        Map.of(SIGN_DECISION.name(), "SIGN", MINUTES_EDITION.name(), firstEdition)))
+        .hasMessageContaining("протокол изменился").hasMessageContaining("редакция 2");
+    assertThat(documents.signedMinutes(key)).isEmpty();
+    meeting.sign(CHAIR);
+
+    StoredDocument signed = documents.signedMinutes(key).orElseThrow();
+    assertThat(signed.content()).isEqualTo(secondDraft.content());
+    assertThat(Fixtures.docxText(signed.content())).contains(opinion);
+    assertThat(signed.fileName()).isEqualTo("Протокол № " + meeting.ref().replace('/', '-') + " от 16.12.2026.docx");
+  }
+
+  @Test
+  void anEditMadeFromTheLatestDraftIsSignedAsUploadedAndNamesItsDraft() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+    String key = meeting.key();
+    byte[] draft = documents.currentMinutes(key).orElseThrow().content();
+
+    StoredDocument edit = minutes.upload(key, draft, null, MeetingScenario.SECRETARY);
+    assertThat(edit.basedOnVersion()).isEqualTo(1);
+    assertThat((String) meeting.variable(Elements.DRAFT_MINUTES, MINUTES_EDITION))
+        .startsWith("редакция секретариата 1 от ");
+    // a file that does not say which draft it was made from needs the version stated
+    byte[] unmarked = Fixtures.unmarked(draft);
+    assertThatThrownBy(() -> minutes.upload(key, unmarked, null, MeetingScenario.SECRETARY))
+        .hasMessageContaining("из какой редакции проекта");
+    assertThat(minutes.upload(key, unmarked, 1, MeetingScenario.SECRETARY).version()).isEqualTo(2);
+    assertThatThrownBy(() -> minutes.upload(key, unmarked, 7, MeetingScenario.SECRETARY))
+        .hasMessageContaining("Проекта протокола в редакции 7 нет");
+
+    meeting.finishMinutes();
+    meeting.sign(CHAIR);
+    assertThat(documents.signedMinutes(key).orElseThrow().content()).isEqualTo(unmarked);
+  }
+
+  @Test
+  void namesInTheMinutesAreFrozenWhenTheAttendanceIsRegistered() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    String key = meeting.key();
+    Map<String, String> before = Map.of(CHAIR, fullName(CHAIR), MeetingScenario.SECRETARY,
+        fullName(MeetingScenario.SECRETARY), ROSTER.get(8), fullName(ROSTER.get(8)));
+    try {
+      before.keySet().forEach(id -> rename(id, "Подменный", "Самозванец " + id));
+      meeting.fileDissent(ROSTER.get(8), 1, "Решение преждевременно: нужна оценка затрат на внедрение");
+      meeting.executeJob(Elements.GENERATE_MINUTES);
+
+      String text = Fixtures.docxText(documents.currentMinutes(key).orElseThrow().content());
+      assertThat(text).doesNotContain("Самозванец");
+      before.values().forEach(name -> assertThat(text).contains(name));
+    } finally {
+      before.forEach((id, name) -> rename(id, name.substring(name.indexOf(' ') + 1), name.substring(0,
+          name.indexOf(' '))));
+    }
+  }
+
+  private String fullName(String userId) {
+    User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
+    return user.getLastName() + " " + user.getFirstName();
+  }
+
+  private void rename(String userId, String firstName, String lastName) {
+    User user = engine.getIdentityService().createUserQuery().userId(userId).singleResult();
+    user.setFirstName(firstName);
+    user.setLastName(lastName);
+    engine.getIdentityService().saveUser(user);
   }
 
   /** Fires a timer only at its instant: not a second before. */

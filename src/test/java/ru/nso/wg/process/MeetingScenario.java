@@ -134,6 +134,16 @@ public class MeetingScenario {
     return found.get(0);
   }
 
+  /** A variable as the open task's form reads it. */
+  public Object variable(String taskDefinitionKey, Var<?> variable) {
+    return engine.getTaskService().getVariable(task(taskDefinitionKey).getId(), variable.name());
+  }
+
+  /** The meeting's number as people write it, «3/2026». */
+  public String ref() {
+    return new MeetingKeyRef(key()).human();
+  }
+
   /** Claims the task (as Tasklist does) and submits its form. */
   public void complete(String taskDefinitionKey, String user, Map<String, Object> formValues) {
     Task task = task(taskDefinitionKey);
@@ -256,8 +266,11 @@ public class MeetingScenario {
     complete(MeetingProcess.Elements.DRAFT_MINUTES, SECRETARY, Map.of(MINUTES_READY.name(), true));
   }
 
+  /** Signs the minutes in the edition the signing form shows (the form sends it back). */
   public void sign(String presiding) {
-    complete(MeetingProcess.Elements.SIGN_MINUTES, presiding, Map.of(SIGN_DECISION.name(), "SIGN"));
+    Object shown = variable(MeetingProcess.Elements.SIGN_MINUTES, MINUTES_EDITION);
+    complete(MeetingProcess.Elements.SIGN_MINUTES, presiding, Map.of(SIGN_DECISION.name(), "SIGN",
+        MINUTES_EDITION.name(), shown));
   }
 
   public ProcessInstance fileDissent(String member, int itemNo, String opinion) {

@@ -2,8 +2,10 @@ package ru.nso.wg.process.meeting;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.document.MeetingDocuments;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.process.FormTask;
+import ru.nso.wg.process.MeetingProcess;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_READY;
@@ -13,9 +15,17 @@ import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_READY;
 public class DraftMinutesListener extends FormTask {
 
   private final MeetingConduct conduct;
+  private final MeetingDocuments documents;
 
-  public DraftMinutesListener(MeetingConduct conduct) {
+  public DraftMinutesListener(MeetingConduct conduct, MeetingDocuments documents) {
     this.conduct = conduct;
+    this.documents = documents;
+  }
+
+  /** The current edition of the minutes, the opinions filed so far and what the secretariat must know. */
+  @Override
+  protected void prepare(DelegateTask task) {
+    task.setVariables(MeetingProcess.minutesVariables(documents.minutesState(MEETING_KEY.get(task))));
   }
 
   @Override

@@ -11,6 +11,7 @@ import ru.nso.wg.process.FormValues;
 import ru.nso.wg.process.MeetingProcess;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
+import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_EDITION;
 import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_SHA256;
 import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_SIGNED;
 import static ru.nso.wg.process.MeetingProcess.Vars.SIGNED_ON;
@@ -34,13 +35,24 @@ public class SignMinutesListener extends FormTask {
     this.identity = identity;
   }
 
+  /** The edition to be signed, the link to exactly it and the opinions filed so far. */
+  @Override
+  protected void prepare(DelegateTask task) {
+    task.setVariables(MeetingProcess.minutesVariables(documents.minutesState(MEETING_KEY.get(task))));
+  }
+
+  /**
+   * Signs the edition the form showed ({@code minutesEdition}, sent back by the form). An instance whose model had no
+   * such field (started before it existed) never showed an edition: it signs the current one, as it linked it.
+   */
   @Override
   protected void accept(DelegateTask task) {
     String key = MEETING_KEY.get(task);
     String actor = FormValues.currentUser(identity);
     SignDecision decision = FormValues.choice(SignDecision.class, SIGN_DECISION.find(task).orElse(null));
     if (decision == SignDecision.SIGN) {
-      MeetingDocuments.SignedMinutes signed = documents.sign(key, actor);
+      String editionRead = MINUTES_EDITION.find(task).orElseGet(() -> documents.minutesState(key).edition());
+      MeetingDocuments.SignedMinutes signed = documents.sign(key, actor, editionRead);
       MINUTES_SHA256.set(task, signed.document().sha256());
       SIGNED_ON.set(task, signed.signing().signedOn());
       MeetingProcess.writeDueTexts(task, signed.signing().copiesDue());

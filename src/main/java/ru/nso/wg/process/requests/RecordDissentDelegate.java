@@ -6,9 +6,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingConduct;
+import ru.nso.wg.meeting.MeetingData.Dissent;
 import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.process.FormValues;
 
+import static ru.nso.wg.process.StaffRequestProcesses.DISSENT_ID;
 import static ru.nso.wg.process.StaffRequestProcesses.ITEM_NO;
 import static ru.nso.wg.process.StaffRequestProcesses.MEETING_REF;
 import static ru.nso.wg.process.StaffRequestProcesses.OPINION;
@@ -36,7 +38,8 @@ public class RecordDissentDelegate implements JavaDelegate {
     }
     MeetingRef ref = MeetingRef.parse(MEETING_REF.find(execution).orElse(null));
     int itemNo = ITEM_NO.find(execution).orElseThrow(() -> new Refusal("Укажите номер вопроса повестки"));
-    conduct.fileDissent(ref.key(), itemNo, user, OPINION.find(execution).orElse(null));
+    Dissent dissent = conduct.fileDissent(ref.key(), itemNo, user, OPINION.find(execution).orElse(null));
     execution.setProcessBusinessKey(ref.key());
+    DISSENT_ID.set(execution, Math.toIntExact(dissent.id()));
   }
 }
