@@ -201,8 +201,7 @@ class DocumentStoreAndApiTest {
   @Test
   void anUploadThatIsNotExactlyOneWordDocumentIsRefused() {
     String key = "2026-44";
-    documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova");
-    byte[] edited = documents.minutes(Fixtures.minutes(key));
+    byte[] edited = documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova").content();
     byte[] junk = new byte[1024 * 1024];
     Arrays.fill(junk, (byte) 'x');
 
