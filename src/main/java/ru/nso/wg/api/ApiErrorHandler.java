@@ -1,6 +1,9 @@
 package ru.nso.wg.api;
 
 import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -15,6 +18,8 @@ import ru.nso.wg.common.Refusal;
  */
 @RestControllerAdvice(basePackages = "ru.nso.wg")
 public class ApiErrorHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
 
   /** The body of every error answer of {@code /api}. */
   public record ApiError(int status, String error, String message) {
@@ -37,6 +42,14 @@ public class ApiErrorHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   public ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
     return body(HttpStatus.BAD_REQUEST, "Недопустимое значение параметра «" + e.getName() + "»: " + e.getValue());
+  }
+
+  /** A database error is logged with its statement; the person gets a short message, never the SQL. */
+  @ExceptionHandler(DataAccessException.class)
+  public ResponseEntity<ApiError> database(DataAccessException e) {
+    LOG.error("Database error answered as 500", e);
+    return body(HttpStatus.INTERNAL_SERVER_ERROR, "Внутренняя ошибка сервера: изменения не сохранены. "
+        + "Сообщите администратору время, когда это произошло");
   }
 
   @ExceptionHandler(AuthorizationException.class)

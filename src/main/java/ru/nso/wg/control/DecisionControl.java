@@ -3,11 +3,13 @@ package ru.nso.wg.control;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.calendar.MissingCalendarYearException;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingRef;
@@ -337,6 +339,21 @@ public class DecisionControl {
           ? "исполнено и снято с контроля" : "отменено и снято с контроля"));
     }
     return d;
+  }
+
+  /**
+   * § 8, at the vote: an instruction whose due date could not be put under control after signing (its deadlines
+   * fall in a year the production calendar does not hold) is refused before the vote is recorded.
+   */
+  @EventListener
+  public void instructionProposed(MeetingConduct.InstructionProposed instruction) {
+    try {
+      deadlines.dueAt(instruction.dueDate());
+      deadlines.reminderAt(instruction.dueDate());
+    } catch (MissingCalendarYearException e) {
+      throw new Refusal("Срок исполнения поручения (" + ControlDeadlines.date(instruction.dueDate())
+          + ") нельзя поставить на контроль: " + e.getMessage());
+    }
   }
 
   /** An extension by the chair's office: a reason, a date not in the past and later than the due date in force. */

@@ -1,6 +1,5 @@
 package ru.nso.wg.document;
 
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
@@ -22,7 +21,6 @@ import ru.nso.wg.api.ApiErrorHandler;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.roster.RosterGroups;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -49,7 +47,8 @@ public class MeetingDocumentsController {
 
   static final Set<String> READERS = Set.of(RosterGroups.MEMBERS, RosterGroups.SECRETARIAT, RosterGroups.INFO_POLICY,
       RosterGroups.CHAIR, RosterGroups.DEPUTY_CHAIRS, RosterGroups.ADMINS);
-  static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
+  /** The largest minutes accepted (README, "Input limits"); the multipart limit in application.yaml is the same. */
+  static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
 
   private final DocumentStore store;
   private final MeetingDocuments meetingDocuments;
@@ -94,10 +93,10 @@ public class MeetingDocumentsController {
       throw new Refusal("Загрузите протокол в формате Word (.docx)");
     }
     if (file.getSize() > MAX_UPLOAD_BYTES) {
-      throw new Refusal(Refusal.Kind.TOO_LARGE, "Файл больше 50 МБ");
+      throw new Refusal(Refusal.Kind.TOO_LARGE, "Файл больше 20 МБ");
     }
     byte[] bytes = file.getBytes();
-    requireWordDocument(bytes);
+    DocxPackage.requireWordDocument(bytes);
     if (store.signedMinutes(businessKey).isPresent()) {
       throw Refusal.conflict("Протокол заседания " + businessKey
           + " уже подписан: загрузить новую редакцию нельзя.");
@@ -141,14 +140,6 @@ public class MeetingDocumentsController {
       throw Refusal.forbidden(message);
     }
     return authentication;
-  }
-
-  private static void requireWordDocument(byte[] bytes) {
-    try (XWPFDocument ignored = new XWPFDocument(new ByteArrayInputStream(bytes))) {
-      // opened: a Word document
-    } catch (Exception | LinkageError e) {
-      throw new Refusal("Файл не является документом Word (.docx) или повреждён");
-    }
   }
 
   private static ResponseEntity<byte[]> download(StoredDocument document) {

@@ -88,7 +88,7 @@ public class MinutesUploadPage {
         <label for="file">Файл протокола (.docx)</label>
         <input type="file" id="file" name="file"
                accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document" required>
-        <div class="hint">Не больше 50 МБ.</div>
+        <div class="hint">Не больше 20 МБ.</div>
         <label for="draftVersion">Редакция проекта, из которой сделан файл</label>
         <input type="number" id="draftVersion" name="draftVersion" min="1" step="1">
         <div class="hint">Только если файл создан не из проекта, скачанного в задаче.</div>

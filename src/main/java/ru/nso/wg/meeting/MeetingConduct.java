@@ -63,6 +63,13 @@ public class MeetingConduct {
   }
 
   /**
+   * An instruction with this due date is about to be recorded: execution control (§ 8) refuses it, before anything
+   * is written, when it could not put the decision under control after signing (a year the calendar lacks).
+   */
+  public record InstructionProposed(LocalDate dueDate) {
+  }
+
+  /**
    * Registers who is present (§ 11, § 15), snapshotting the roster, and the audio recording (§ 18).
    * A member may not be both in the room and on ВКС; only roster members can be marked present. Whoever registers
    * the attendance is recorded as the meeting's secretary. The roster (names, positions, organisations, roles), the
@@ -180,12 +187,18 @@ public class MeetingConduct {
       }
       if (item.instructionDue() == null) {
         problems.add("укажите срок исполнения поручения");
+      } else if (item.instructionDue().isBefore(clock.today())) {
+        problems.add("срок исполнения поручения (" + RussianDates.numeric(item.instructionDue())
+            + ") уже прошёл: укажите дату не ранее сегодняшней");
       }
       if (item.controlArea() == null || DeputyArea.byGroupId(item.controlArea()).isEmpty()) {
         problems.add("выберите направление заместителя председателя, контролирующего исполнение (п. 8)");
       }
     }
     Refusal.refuseIf(problems);
+    if (item.hasInstruction()) {
+      events.publishEvent(new InstructionProposed(item.instructionDue()));
+    }
 
     Set<String> present = new HashSet<>(presentNow);
     present.removeAll(item.leftBefore());
@@ -263,6 +276,11 @@ public class MeetingConduct {
             + "Рабочей группы, участвовавший в его рассмотрении (п. 17 Положения)"));
     if (opinion == null || opinion.trim().length() < 10) {
       throw new Refusal("Изложите особое мнение (не короче 10 символов)");
+    }
+    // one opinion per member and item (README, "Input limits"): the minutes print each opinion in full
+    if (record.dissents(key).stream().anyMatch(d -> d.itemNo() == itemNo && d.userId().equals(userId))) {
+      throw Refusal.conflict("Особое мнение по вопросу № " + itemNo + " вы уже подали: по каждому вопросу член "
+          + "Рабочей группы подаёт одно особое мнение");
     }
     Dissent dissent = record.addDissent(key, itemNo, userId, attendee.fullName(), opinion.trim());
     record.event(key, MeetingEventKind.DISSENT, "Особое мнение по вопросу № " + itemNo + ": " + attendee.fullName(),

@@ -6,6 +6,7 @@ import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.calendar.MeetingDeadlines;
+import ru.nso.wg.calendar.ProductionCalendar;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
@@ -16,6 +17,7 @@ import ru.nso.wg.roster.Roster;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,25 +34,38 @@ public class MeetingScheduling {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern HTTPS = Pattern.compile("^https://\\S+$");
+  /** The most invitees of one meeting (README, "Input limits"). */
+  public static final int MAX_INVITEES = 50;
+  /** The most items of one agenda (README, "Input limits"). */
+  public static final int MAX_AGENDA_ITEMS = 20;
+  /** A meeting starting before this time or at/after {@link #EVENING} (Novosibirsk) needs a confirmation. */
+  static final LocalTime MORNING = LocalTime.of(7, 0);
+  static final LocalTime EVENING = LocalTime.of(22, 0);
 
   private final MeetingRecord record;
   private final MeetingDeadlines deadlines;
+  private final ProductionCalendar calendar;
   private final CalendarClock clock;
   private final Roster roster;
   private final ApplicationEventPublisher events;
 
-  public MeetingScheduling(MeetingRecord record, MeetingDeadlines deadlines, CalendarClock clock, Roster roster,
-                           ApplicationEventPublisher events) {
+  public MeetingScheduling(MeetingRecord record, MeetingDeadlines deadlines, ProductionCalendar calendar,
+                           CalendarClock clock, Roster roster, ApplicationEventPublisher events) {
     this.record = record;
     this.deadlines = deadlines;
+    this.calendar = calendar;
     this.clock = clock;
     this.roster = roster;
     this.events = events;
   }
 
-  /** When, where and how; invitees. */
+  /**
+   * When, where and how; invitees.
+   *
+   * @param offHoursConfirmed the person confirmed a start on a non-working day or at night (see {@link #validate})
+   */
   public record Schedule(OffsetDateTime start, MeetingFormat format, String place, String videoLink,
-                         String preliminaryQuestions, List<Invitee> invitees) {
+                         String preliminaryQuestions, List<Invitee> invitees, boolean offHoursConfirmed) {
     public LocalDate date() {
       return RussianDates.localDate(start);
     }
@@ -85,7 +100,9 @@ public class MeetingScheduling {
 
   /**
    * Checks a schedule against the regulation: the meeting is in the future, and far enough ahead that the
-   * agenda can still reach the chair in time (§ 13); place for an in-person meeting, an https link for ВКС.
+   * agenda can still reach the chair in time (§ 13); place for an in-person meeting, an https link for ВКС; at most
+   * {@link #MAX_INVITEES} invitees. A start on a non-working day of the production calendar or at night (before
+   * 07:00 or from 22:00 in Novosibirsk) is refused with the reason until the person confirms it.
    */
   public Schedule validate(Schedule schedule) {
     if (schedule.start() == null) {
@@ -103,6 +120,11 @@ public class MeetingScheduling {
       throw new Refusal("Заседание " + schedule.startText() + " назначить нельзя: повестку нужно передать "
           + "председателю " + agenda.text() + ", а этот срок уже прошёл. Выберите более позднюю дату");
     }
+    if (schedule.invitees().size() > MAX_INVITEES) {
+      throw new Refusal("Приглашённых лиц не может быть больше " + MAX_INVITEES + " (указано "
+          + schedule.invitees().size() + ")");
+    }
+    checkOffHours(schedule);
     List<String> problems = new ArrayList<>();
     if (schedule.format() == MeetingFormat.IN_PERSON && blank(schedule.place())) {
       problems.add("укажите место проведения очного заседания");
@@ -124,7 +146,32 @@ public class MeetingScheduling {
     return new Schedule(schedule.start(), schedule.format(),
         schedule.format() == MeetingFormat.IN_PERSON ? schedule.place().trim() : null,
         schedule.format() == MeetingFormat.VIDEO ? schedule.videoLink().trim() : null,
-        trimToNull(schedule.preliminaryQuestions()), schedule.invitees());
+        trimToNull(schedule.preliminaryQuestions()), schedule.invitees(), schedule.offHoursConfirmed());
+  }
+
+  /** A meeting on a non-working day or at night is most likely a slip of the date or time: asked once. */
+  private void checkOffHours(Schedule schedule) {
+    if (schedule.offHoursConfirmed()) {
+      return;
+    }
+    List<String> unusual = new ArrayList<>();
+    try {
+      if (!calendar.isWorkingDay(schedule.date())) {
+        unusual.add("нерабочий день по производственному календарю");
+      }
+    } catch (RuntimeException e) {
+      // a missing calendar year: its message names the year (in Russian)
+      throw new Refusal(e.getMessage());
+    }
+    LocalTime time = schedule.start().atZoneSameInstant(RussianDates.ZONE).toLocalTime();
+    if (time.isBefore(MORNING) || !time.isBefore(EVENING)) {
+      unusual.add("ночное время (до 07:00 или после 22:00 по новосибирскому времени)");
+    }
+    if (!unusual.isEmpty()) {
+      throw new Refusal("Заседание " + schedule.startText() + " приходится на " + String.join(" и ", unusual)
+          + ". Если дата и время указаны верно, отметьте «Подтверждаю дату и время заседания» и отправьте форму "
+          + "ещё раз");
+    }
   }
 
   /** § 7, § 12: the secretariat (or the chair's office) decides to hold a meeting; it gets its number. */
@@ -190,6 +237,10 @@ public class MeetingScheduling {
   public List<AgendaItem> submitAgenda(String key, List<AgendaItem> items, String actor) {
     if (items.isEmpty()) {
       throw new Refusal("В повестке нет ни одного вопроса: добавьте хотя бы один вопрос");
+    }
+    if (items.size() > MAX_AGENDA_ITEMS) {
+      throw new Refusal("В повестке не может быть больше " + MAX_AGENDA_ITEMS + " вопросов (указано " + items.size()
+          + ")");
     }
     List<String> problems = new ArrayList<>();
     for (AgendaItem item : items) {
@@ -318,7 +369,8 @@ public class MeetingScheduling {
    */
   public Postponed postpone(String key, OffsetDateTime newStart, String reason, String actor) {
     Meeting meeting = record.get(key);
-    Schedule schedule = checkPostponement(key, newStart, reason);
+    // a non-working day or night was confirmed, or refused, when the postponement was requested
+    Schedule schedule = checkPostponement(key, newStart, reason, true);
     record.updateSchedule(key, schedule.start(), schedule.format(), schedule.place(), schedule.videoLink(),
         schedule.preliminaryQuestions());
     record.event(key, MeetingEventKind.POSTPONED, "Перенесено с " + startText(meeting.start()) + " на "
@@ -329,11 +381,14 @@ public class MeetingScheduling {
         deadline(DeadlineKind.AGENDA_DISTRIBUTION, schedule.date()));
   }
 
-  /** Checks a requested postponement without changing anything: a reason, and a new date like a new meeting's. */
-  public Schedule checkPostponement(String key, OffsetDateTime newStart, String reason) {
+  /**
+   * Checks a requested postponement without changing anything: a reason, and a new date like a new meeting's (a
+   * non-working day or night only when {@code offHoursConfirmed}).
+   */
+  public Schedule checkPostponement(String key, OffsetDateTime newStart, String reason, boolean offHoursConfirmed) {
     Meeting meeting = record.get(key);
     Schedule schedule = validate(new Schedule(newStart, meeting.format(), meeting.place(), meeting.videoLink(),
-        meeting.preliminaryQuestions(), record.invitees(key)));
+        meeting.preliminaryQuestions(), record.invitees(key), offHoursConfirmed));
     if (blank(reason)) {
       throw new Refusal("Укажите причину переноса заседания");
     }

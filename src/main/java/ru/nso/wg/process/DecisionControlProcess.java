@@ -88,11 +88,11 @@ public class DecisionControlProcess {
     public static final Var.Json HISTORY_TABLE = Var.json("historyTable");
 
     // the executor's report
-    public static final Var.Str REPORT_TEXT = Var.string("reportText");
-    public static final Var.Str REPORT_LINKS = Var.string("reportLinks");
+    public static final Var.Str REPORT_TEXT = Var.text("reportText", "Отчёт об исполнении поручения", 8000);
+    public static final Var.Str REPORT_LINKS = Var.text("reportLinks", "Ссылки на документы", 4000);
     // the deputy chair's review
     public static final Var.Str REVIEW_DECISION = Var.string("reviewDecision");
-    public static final Var.Str REVIEW_REMARKS = Var.string("reviewRemarks");
+    public static final Var.Str REVIEW_REMARKS = Var.text("reviewRemarks", "Замечания", 4000);
     public static final Var.Bool REPORT_ACCEPTED = Var.bool("reportAccepted");
     /** A report waits for the deputy chair: after an extension the subprocess resumes at the review. */
     public static final Var.Bool REPORT_UNDER_REVIEW = Var.bool("reportUnderReview");
@@ -101,10 +101,11 @@ public class DecisionControlProcess {
 
     // set by message correlation from the request processes
     public static final Var.Day NEW_DUE_DATE = Var.day("newDueDate", "Новый срок исполнения");
-    public static final Var.Str EXTENSION_REASON = Var.string("extensionReason");
-    public static final Var.Str WITHDRAWING_MEETING_REF = Var.string("withdrawingMeetingRef");
+    public static final Var.Str EXTENSION_REASON = Var.text("extensionReason", "Причина продления", 2000);
+    public static final Var.Str WITHDRAWING_MEETING_REF = Var.text("withdrawingMeetingRef",
+        "Заседание, решением которого отменено поручение", 20);
     public static final Var.Int WITHDRAWING_ITEM_NO = Var.integer("withdrawingItemNo");
-    public static final Var.Str WITHDRAWAL_NOTE = Var.string("withdrawalNote");
+    public static final Var.Str WITHDRAWAL_NOTE = Var.text("withdrawalNote", "Примечание", 2000);
     /** The staff member whose request was correlated. */
     public static final Var.Str REQUESTED_BY = Var.string("requestedBy");
 

@@ -1,9 +1,11 @@
 package ru.nso.wg.process;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
+import ru.nso.wg.common.InputText;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.AgendaItemType;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
@@ -21,15 +23,56 @@ public final class FormValues {
   private FormValues() {
   }
 
-  /** A checklist's value: a JSON array of strings (absent = nothing checked). */
-  public static List<String> strings(Optional<SpinJsonNode> node) {
+  /** The most entries a submitted list may have (the roster, the invitees, the agenda are all far shorter). */
+  static final int MAX_LIST = 200;
+
+  /**
+   * A checklist's value: a JSON array of the option values (user ids, numbers as text); absent = nothing checked.
+   * Anything else — not an array, an entry that is not a text (a number, an object), an empty or overlong entry —
+   * is refused naming the field, never dropped: a dropped id would silently change a quorum or a vote.
+   */
+  public static List<String> strings(Var.Json list, VariableScope scope) {
     List<String> values = new ArrayList<>();
-    node.filter(SpinJsonNode::isArray).ifPresent(array -> array.elements().forEach(e -> {
-      if (e.isString() && !e.stringValue().isBlank()) {
-        values.add(e.stringValue());
+    Optional<SpinJsonNode> node = list.find(scope);
+    if (node.isEmpty() || node.get().isNull()) {
+      return values;
+    }
+    SpinJsonNode array = node.get();
+    if (!array.isArray()) {
+      throw new Refusal("Поле «" + list.label() + "»: ожидается список значений из предложенных вариантов");
+    }
+    List<SpinJsonNode> elements = array.elements();
+    if (elements.size() > MAX_LIST) {
+      throw new Refusal("Поле «" + list.label() + "»: не более " + MAX_LIST + " значений");
+    }
+    for (int i = 0; i < elements.size(); i++) {
+      SpinJsonNode e = elements.get(i);
+      String value = e.isString() ? InputText.clean(list.label(), e.stringValue(), 64) : null;
+      if (value == null) {
+        throw new Refusal("Поле «" + list.label() + "»: значение № " + (i + 1) + " (" + shortJson(e)
+            + ") не из предложенных вариантов");
       }
-    }));
+      values.add(value);
+    }
     return values;
+  }
+
+  /** A checklist of numbers offered as texts ({@code "1"}, {@code "2"}: the invitees present). */
+  public static List<Integer> numbers(Var.Json list, VariableScope scope) {
+    List<Integer> numbers = new ArrayList<>();
+    for (String value : strings(list, scope)) {
+      try {
+        numbers.add(Integer.valueOf(value));
+      } catch (NumberFormatException e) {
+        throw new Refusal("Поле «" + list.label() + "»: значение «" + value + "» не из предложенных вариантов");
+      }
+    }
+    return numbers;
+  }
+
+  private static String shortJson(SpinJsonNode node) {
+    String text = node.toString();
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 
   /** Options for a select or checklist ({@code valuesKey}): label → value, in order. */
@@ -43,28 +86,51 @@ public final class FormValues {
     return Spin.JSON("[]");
   }
 
-  /** Rows of the invitees dynamic list. */
-  public static List<Invitee> invitees(Optional<SpinJsonNode> node) {
+  /** Rows of the invitees dynamic list; every text checked against its column (see {@code InputText}). */
+  public static List<Invitee> invitees(Var.Json list, VariableScope scope) {
     List<Invitee> invitees = new ArrayList<>();
-    node.filter(SpinJsonNode::isArray).ifPresent(array -> array.elements().forEach(row -> {
-      if (row.isObject()) {
-        invitees.add(new Invitee(text(row, "fullName"), text(row, "jobTitle"), text(row, "organisation"),
-            text(row, "email"), null));
-      }
-    }));
+    for (SpinJsonNode row : rows(list, scope)) {
+      String n = "Приглашённый № " + (invitees.size() + 1) + ", ";
+      invitees.add(new Invitee(text(row, "fullName", n + "ФИО", 300), text(row, "jobTitle", n + "должность", 500),
+          text(row, "organisation", n + "организация", 500), text(row, "email", n + "электронная почта", 320),
+          null));
+    }
     return invitees;
   }
 
-  /** Rows of the agenda dynamic list, numbered in their order. */
-  public static List<AgendaItem> agenda(Optional<SpinJsonNode> node) {
+  /** Rows of the agenda dynamic list, numbered in their order; every text checked against its column. */
+  public static List<AgendaItem> agenda(Var.Json list, VariableScope scope) {
     List<AgendaItem> items = new ArrayList<>();
-    node.filter(SpinJsonNode::isArray).ifPresent(array -> array.elements().forEach(row -> {
-      if (row.isObject()) {
-        items.add(new AgendaItem(items.size() + 1, text(row, "title"), itemType(text(row, "itemType")),
-            text(row, "speaker"), text(row, "materials"), text(row, "area")));
-      }
-    }));
+    for (SpinJsonNode row : rows(list, scope)) {
+      String n = "Вопрос № " + (items.size() + 1) + ", ";
+      items.add(new AgendaItem(items.size() + 1, text(row, "title", n + "формулировка", 2000),
+          itemType(text(row, "itemType", n + "вид вопроса", 40)), text(row, "speaker", n + "докладчик", 500),
+          text(row, "materials", n + "информационные материалы", 4000),
+          text(row, "area", n + "направление заместителя председателя", 64)));
+    }
     return items;
+  }
+
+  /** The rows of a dynamic list: an array of objects (absent = none); anything else is refused. */
+  private static List<SpinJsonNode> rows(Var.Json list, VariableScope scope) {
+    Optional<SpinJsonNode> node = list.find(scope);
+    if (node.isEmpty() || node.get().isNull()) {
+      return List.of();
+    }
+    if (!node.get().isArray()) {
+      throw new Refusal("Поле «" + list.label() + "»: ожидается список строк");
+    }
+    List<SpinJsonNode> rows = node.get().elements();
+    if (rows.size() > MAX_LIST) {
+      throw new Refusal("Поле «" + list.label() + "»: не более " + MAX_LIST + " строк");
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      if (!rows.get(i).isObject()) {
+        throw new Refusal("Поле «" + list.label() + "»: строка № " + (i + 1) + " (" + shortJson(rows.get(i))
+            + ") не заполнена как строка списка");
+      }
+    }
+    return rows;
   }
 
   /** An item type chosen in the form; one the form does not offer counts as not chosen. */
@@ -99,7 +165,7 @@ public final class FormValues {
     return authentication == null ? null : authentication.getUserId();
   }
 
-  private static String text(SpinJsonNode row, String prop) {
+  private static String text(SpinJsonNode row, String prop, String label, int maxLength) {
     if (!row.hasProp(prop)) {
       return null;
     }
@@ -107,8 +173,10 @@ public final class FormValues {
     if (value.isNull()) {
       return null;
     }
-    String s = value.isString() ? value.stringValue() : value.toString();
-    return s.isBlank() ? null : s.trim();
+    if (!value.isString() && !value.isNumber()) {
+      throw new Refusal("Поле «" + label + "»: ожидается текст");
+    }
+    return InputText.clean(label, value.isString() ? value.stringValue() : value.toString(), maxLength);
   }
 
   private static String nz(String s) {

@@ -101,34 +101,38 @@ public class MeetingProcess {
     public static final Var.Moment MEETING_START = Var.moment("meetingStart", "Дата и время заседания",
         MEETING_START_AT, MEETING_DATE);
     public static final Var.Str MEETING_FORMAT = Var.string("meetingFormat");
-    public static final Var.Str MEETING_PLACE = Var.string("meetingPlace");
-    public static final Var.Str VIDEO_LINK = Var.string("videoLink");
-    public static final Var.Str PRELIMINARY_QUESTIONS = Var.string("preliminaryQuestions");
-    public static final Var.Json INVITEES = Var.json("invitees");
+    public static final Var.Str MEETING_PLACE = Var.text("meetingPlace", "Место проведения", 500);
+    public static final Var.Str VIDEO_LINK = Var.text("videoLink", "Ссылка на видеоконференцию", 1000);
+    public static final Var.Str PRELIMINARY_QUESTIONS = Var.text("preliminaryQuestions",
+        "Предварительный перечень вопросов", 4000);
+    public static final Var.Json INVITEES = Var.json("invitees", "Приглашённые лица");
+    /** The person confirmed a start on a non-working day or at night (the start and confirmation forms). */
+    public static final Var.Bool OFF_HOURS_CONFIRMED = Var.bool("offHoursConfirmed");
     // presiding person (§ 10)
     public static final Var.Str PRESIDING_MODE = Var.string("presidingMode");
     public static final Var.Str PRESIDING_DEPUTY = Var.string("presidingDeputy");
-    public static final Var.Str PRESIDING_INSTRUCTION = Var.string("presidingInstruction");
+    public static final Var.Str PRESIDING_INSTRUCTION = Var.text("presidingInstruction", "Поручение", 800);
     public static final Var.Str PRESIDING_USER_ID = Var.string("presidingUserId");
     public static final Var.Json DEPUTY_OPTIONS = Var.json("deputyOptions");
     // agenda (§ 13, § 14)
-    public static final Var.Json AGENDA_ITEMS = Var.json("agendaItems");
+    public static final Var.Json AGENDA_ITEMS = Var.json("agendaItems", "Вопросы повестки");
     public static final Var.Json AGENDA_TABLE = Var.json("agendaTable");
     public static final Var.Str AGENDA_DUE_TEXT = Var.string("agendaDueText");
     public static final Var.Str AGENDA_DECISION = Var.string("agendaDecision");
-    public static final Var.Str AGENDA_REMARKS = Var.string("agendaRemarks");
+    public static final Var.Str AGENDA_REMARKS = Var.text("agendaRemarks", "Замечания", 4000);
     public static final Var.Bool AGENDA_APPROVED = Var.bool("agendaApproved");
     public static final Var.Str DISTRIBUTION_DUE_TEXT = Var.string("distributionDueText");
-    public static final Var.Str REFERENCE_MATERIALS = Var.string("referenceMaterials");
+    public static final Var.Str REFERENCE_MATERIALS = Var.text("referenceMaterials",
+        "Информационно-справочные материалы", 4000);
     public static final Var.Bool MATERIALS_READY = Var.bool("materialsReady");
     // attendance and quorum (§ 15)
     public static final Var.Json ROSTER_OPTIONS = Var.json("rosterOptions");
     public static final Var.Json INVITEE_OPTIONS = Var.json("inviteeOptions");
     public static final Var.Int ROSTER_SIZE = Var.integer("rosterSize");
-    public static final Var.Json PRESENT_IN_PERSON = Var.json("presentInPerson");
-    public static final Var.Json PRESENT_BY_VIDEO = Var.json("presentByVideo");
-    public static final Var.Json INVITEES_PRESENT = Var.json("inviteesPresent");
-    public static final Var.Str AUDIO_RECORDING = Var.string("audioRecording");
+    public static final Var.Json PRESENT_IN_PERSON = Var.json("presentInPerson", "Присутствуют очно");
+    public static final Var.Json PRESENT_BY_VIDEO = Var.json("presentByVideo", "Присутствуют по ВКС");
+    public static final Var.Json INVITEES_PRESENT = Var.json("inviteesPresent", "Присутствуют приглашённые");
+    public static final Var.Str AUDIO_RECORDING = Var.text("audioRecording", "Аудиозапись заседания", 1000);
     public static final Var.Int ATTENDANCE_ATTEMPT = Var.integer("attendanceAttempt");
     public static final Var.Bool QUORATE = Var.bool("quorate");
     // one agenda item (local to an instance of the voting subprocess) (§ 16)
@@ -137,12 +141,12 @@ public class MeetingProcess {
     public static final Var.Str ITEM_SPEAKER = Var.string("itemSpeaker");
     public static final Var.Json PRESENT_OPTIONS = Var.json("presentOptions");
     public static final Var.Int PRESENT_COUNT = Var.integer("presentCount");
-    public static final Var.Json LEFT_BEFORE = Var.json("leftBefore");
-    public static final Var.Json VOTES_FOR = Var.json("votesFor");
-    public static final Var.Json VOTES_AGAINST = Var.json("votesAgainst");
-    public static final Var.Json VOTES_ABSTAIN = Var.json("votesAbstain");
-    public static final Var.Str DISCUSSION = Var.string("discussion");
-    public static final Var.Str DECISION_TEXT = Var.string("decisionText");
+    public static final Var.Json LEFT_BEFORE = Var.json("leftBefore", "Покинули заседание до рассмотрения вопроса");
+    public static final Var.Json VOTES_FOR = Var.json("votesFor", "За");
+    public static final Var.Json VOTES_AGAINST = Var.json("votesAgainst", "Против");
+    public static final Var.Json VOTES_ABSTAIN = Var.json("votesAbstain", "Воздержались");
+    public static final Var.Str DISCUSSION = Var.text("discussion", "ВЫСТУПИЛИ", 4000);
+    public static final Var.Str DECISION_TEXT = Var.text("decisionText", "РЕШИЛИ", 4000);
     public static final Var.Bool HAS_INSTRUCTION = Var.bool("hasInstruction");
     public static final Var.Str EXECUTOR = Var.string("executor");
     public static final Var.Day INSTRUCTION_DUE = Var.day("instructionDue", "Срок исполнения");
@@ -157,7 +161,7 @@ public class MeetingProcess {
     public static final Var.Str MINUTES_DUE_TEXT = Var.string("minutesDueText");
     public static final Var.Bool MINUTES_READY = Var.bool("minutesReady");
     public static final Var.Str SIGN_DECISION = Var.string("signDecision");
-    public static final Var.Str SIGN_REMARKS = Var.string("signRemarks");
+    public static final Var.Str SIGN_REMARKS = Var.text("signRemarks", "Замечания", 4000);
     public static final Var.Bool MINUTES_SIGNED = Var.bool("minutesSigned");
     /** The edition of the current minutes as people read it; the signing form sends back the one it showed. */
     public static final Var.Str MINUTES_EDITION = Var.string("minutesEdition");
@@ -173,15 +177,15 @@ public class MeetingProcess {
     public static final Var.Str MINUTES_SHA256 = Var.string("minutesSha256");
     public static final Var.Json EXECUTOR_OPTIONS = Var.json("executorOptions");
     public static final Var.Str COPIES_DUE_TEXT = Var.string("copiesDueText");
-    public static final Var.Str PUBLICATION_URL = Var.string("publicationUrl");
+    public static final Var.Str PUBLICATION_URL = Var.text("publicationUrl", "Адрес публикации", 1000);
     /** People the last message could not reach (no e-mail address), shown to the secretariat. */
     public static final Var.Str DELIVERY_GAPS = Var.string("deliveryGaps");
     // escalations: input parameter of the escalation service tasks
     public static final Var.Str DEADLINE_KIND = Var.string("deadlineKind");
     // postponement and cancellation (set by message correlation)
     public static final Var.Moment NEW_MEETING_START = Var.moment("newMeetingStart", "Дата и время заседания");
-    public static final Var.Str POSTPONE_REASON = Var.string("postponeReason");
-    public static final Var.Str CANCEL_REASON = Var.string("cancelReason");
+    public static final Var.Str POSTPONE_REASON = Var.text("postponeReason", "Причина переноса", 2000);
+    public static final Var.Str CANCEL_REASON = Var.text("cancelReason", "Причина отмены", 2000);
 
     private Vars() {
     }

@@ -3,9 +3,11 @@ package ru.nso.wg.process;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.Spin;
+import org.camunda.spin.SpinRuntimeException;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
+import ru.nso.wg.common.InputText;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
 
@@ -62,7 +64,15 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
   protected abstract T convert(Object raw);
 
   public static Str string(String name) {
-    return new Str(name);
+    return new Str(name, null, 0);
+  }
+
+  /**
+   * Text a person types: read through {@link InputText} (characters XML does not allow refused, at most
+   * {@code maxLength} characters, the column's size), a refusal naming the field by its {@code label}.
+   */
+  public static Str text(String name, String label, int maxLength) {
+    return new Str(name, label, maxLength);
   }
 
   public static Bool bool(String name) {
@@ -78,7 +88,12 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
   }
 
   public static Json json(String name) {
-    return new Json(name);
+    return new Json(name, name);
+  }
+
+  /** A JSON value a person submits (a list of a form); {@code label} names the field in a refusal. */
+  public static Json json(String name, String label) {
+    return new Json(name, label);
   }
 
   /** A date; {@code label} names the form field in a refusal of an unreadable value. */
@@ -100,14 +115,22 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
   }
 
   public static final class Str extends Var<String> {
-    Str(String name) {
+    private final String label;
+    private final int maxLength;
+
+    Str(String name, String label, int maxLength) {
       super(name);
+      this.label = label;
+      this.maxLength = maxLength;
     }
 
     @Override
     protected String convert(Object raw) {
       if (raw == null) {
         return null;
+      }
+      if (label != null) {
+        return InputText.clean(label, raw.toString(), maxLength);
       }
       String s = raw.toString().trim();
       return s.isEmpty() ? null : s;
@@ -132,8 +155,14 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
 
     @Override
     protected Integer convert(Object raw) {
-      return raw == null ? null
-          : raw instanceof Number n ? Integer.valueOf(n.intValue()) : Integer.valueOf(raw.toString());
+      if (raw == null || raw instanceof Number) {
+        return raw == null ? null : Integer.valueOf(((Number) raw).intValue());
+      }
+      try {
+        return Integer.valueOf(raw.toString().trim());
+      } catch (NumberFormatException e) {
+        throw new Refusal("Поле «" + name() + "»: ожидается целое число");
+      }
     }
   }
 
@@ -224,8 +253,16 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
 
   /** A Spin JSON value; reading accepts what Tasklist submits (Json) and plain JSON strings. */
   public static final class Json extends Var<SpinJsonNode> {
-    Json(String name) {
+    private final String label;
+
+    Json(String name, String label) {
       super(name);
+      this.label = label;
+    }
+
+    /** The field's name in a refusal. */
+    public String label() {
+      return label;
     }
 
     @Override
@@ -247,7 +284,11 @@ public abstract sealed class Var<T> permits Var.Str, Var.Bool, Var.Int, Var.Date
       if (raw instanceof TypedValue typed) {
         return convert(typed.getValue());
       }
-      return Spin.JSON(raw.toString());
+      try {
+        return Spin.JSON(raw.toString());
+      } catch (SpinRuntimeException e) {
+        throw new Refusal("Поле «" + label + "»: значение не является списком или объектом JSON");
+      }
     }
   }
 }

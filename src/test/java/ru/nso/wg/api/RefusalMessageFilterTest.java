@@ -71,7 +71,7 @@ class RefusalMessageFilterTest {
   void aRefusedTaskFormShowsOnlyTheRefusal() throws Exception {
     MockHttpServletResponse response = post("/camunda/api/engine/engine/default/task/4f2/submit-form",
         engine(true, 500, WRAPPED));
-    assertThat(response.getStatus()).isEqualTo(500);
+    assertThat(response.getStatus()).isEqualTo(400);
     assertThat(response.getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo("{\"type\":\"Refusal\",\"message\":\"" + REFUSAL + "\",\"code\":0}");
   }
@@ -103,5 +103,28 @@ class RefusalMessageFilterTest {
     assertThat(post("/engine-rest/task/4f2/complete", engine(false, 500, WRAPPED))
             .getContentAsString(StandardCharsets.UTF_8))
         .isEqualTo(WRAPPED);
+  }
+
+  @Test
+  void aRefusalAnswersWithTheStatusOfItsKindOnEveryStateChangingRequest() throws Exception {
+    MockHttpServletRequest put = new MockHttpServletRequest("PUT", "/engine-rest/task/4f2/variables/x");
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(put, response, new MockFilterChain(engine(true, 500, WRAPPED)));
+    assertThat(response.getStatus()).isEqualTo(400);
+    assertThat(RefusalMessageFilter.status(Refusal.conflict("x"))).isEqualTo(409);
+    assertThat(RefusalMessageFilter.status(new Refusal(Refusal.Kind.UNPROCESSABLE, "x"))).isEqualTo(422);
+    // never 401: Tasklist would take it for an ended session
+    assertThat(RefusalMessageFilter.status(new Refusal(Refusal.Kind.UNAUTHENTICATED, "x"))).isEqualTo(403);
+  }
+
+  @Test
+  void aServerErrorNeverShowsTheSqlStatement() throws Exception {
+    String sql = "{\"type\":\"ProcessEngineException\",\"message\":\"Cannot submit task form 4f2: "
+        + "org.h2.jdbc.JdbcSQLDataException: Value too long for column PLACE CHARACTER VARYING(500): "
+        + "SQL statement: UPDATE wg_meeting SET place = ? WHERE business_key = ?\"}";
+    MockHttpServletResponse response = post("/engine-rest/task/4f2/submit-form", engine(false, 500, sql));
+    assertThat(response.getStatus()).isEqualTo(500);
+    String body = response.getContentAsString(StandardCharsets.UTF_8);
+    assertThat(body).doesNotContain("wg_meeting").doesNotContain("SQL").contains(RefusalMessageFilter.SERVER_ERROR);
   }
 }

@@ -197,4 +197,29 @@ class DocumentStoreAndApiTest {
     assertThat(signedDownload.getHeaders().getFirst("X-Content-SHA256")).isEqualTo(signed.sha256());
     assertThat(Arrays.equals(signedDownload.getBody(), edited)).isTrue();
   }
+
+  @Test
+  void anUploadThatIsNotExactlyOneWordDocumentIsRefused() {
+    String key = "2026-44";
+    byte[] edited = documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova").content();
+    byte[] junk = new byte[1024 * 1024];
+    Arrays.fill(junk, (byte) 'x');
+
+    // a valid DOCX followed by junk (Word and POI open it; the record would keep the junk)
+    byte[] trailing = Arrays.copyOf(edited, edited.length + junk.length);
+    System.arraycopy(junk, 0, trailing, edited.length, junk.length);
+    ResponseEntity<Map> withTrailing = upload("smirnova", "протокол.docx", trailing, key);
+    assertThat(withTrailing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(withTrailing.getBody()).extractingByKey("message").asString().contains("лишние данные");
+    // junk in front of it
+    byte[] leading = Arrays.copyOf(junk, junk.length + edited.length);
+    System.arraycopy(edited, 0, leading, junk.length, edited.length);
+    assertThat(upload("smirnova", "протокол.docx", leading, key).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    // more than 20 MB
+    byte[] large = Arrays.copyOf(edited, 21 * 1024 * 1024);
+    assertThat(upload("smirnova", "протокол.docx", large, key).getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+    assertThat(store.latest(key, DocumentKind.MINUTES_UPLOADED)).isEmpty();
+
+    assertThat(upload("smirnova", "протокол.docx", edited, key).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+  }
 }

@@ -485,6 +485,12 @@ class DecisionControlProcessTest {
     decision.as(EXECUTOR, () -> engine.getTaskService().setAssignee(report.getId(), EXECUTOR));
     assertThatThrownBy(() -> decision.submit(Elements.REPORT, EXECUTOR, Map.of(REPORT_TEXT.name(), "Готово")))
         .hasMessageContaining("не короче 10 символов");
+    // a report longer than the register holds, or with a character XML does not allow (issue 11, point 5)
+    assertThatThrownBy(() -> decision.submit(Elements.REPORT, EXECUTOR, Map.of(REPORT_TEXT.name(), "о".repeat(8001))))
+        .hasMessageContaining("Поле «Отчёт об исполнении поручения»: не более 8000 символов");
+    assertThatThrownBy(() -> decision.submit(Elements.REPORT, EXECUTOR,
+        Map.of(REPORT_TEXT.name(), "Проект стандарта подготовлен\u001B")))
+        .hasMessageContaining("Поле «Отчёт об исполнении поручения» содержит недопустимый символ");
 
     assertThat(decision.instance).isWaitingAt(Elements.REPORT);
     assertThat(registered().stage()).isEqualTo(DecisionStage.AWAITING_REPORT);

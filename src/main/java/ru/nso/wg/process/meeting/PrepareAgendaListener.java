@@ -36,7 +36,7 @@ public class PrepareAgendaListener extends FormTask {
 
   @Override
   protected void accept(DelegateTask task) {
-    List<AgendaItem> items = scheduling.submitAgenda(MEETING_KEY.get(task), FormValues.agenda(AGENDA_ITEMS.find(task)),
+    List<AgendaItem> items = scheduling.submitAgenda(MEETING_KEY.get(task), FormValues.agenda(AGENDA_ITEMS, task),
         FormValues.currentUser(identity));
     AGENDA_TABLE.set(task, FormValues.agendaTable(items));
   }

@@ -71,8 +71,8 @@ public class RecordAttendanceListener extends FormTask {
   @Override
   protected void accept(DelegateTask task) {
     conduct.recordAttendance(MEETING_KEY.get(task), ATTENDANCE_ATTEMPT.get(task),
-        FormValues.strings(PRESENT_IN_PERSON.find(task)), FormValues.strings(PRESENT_BY_VIDEO.find(task)),
-        FormValues.strings(INVITEES_PRESENT.find(task)).stream().map(Integer::valueOf).toList(),
+        FormValues.strings(PRESENT_IN_PERSON, task), FormValues.strings(PRESENT_BY_VIDEO, task),
+        FormValues.numbers(INVITEES_PRESENT, task),
         AUDIO_RECORDING.find(task).orElse(null), FormValues.currentUser(identity));
   }
 }

@@ -92,8 +92,8 @@ public class RecordVoteListener extends FormTask {
     DelegateExecution item = task.getExecution();
     boolean instruction = HAS_INSTRUCTION.find(task).orElse(false);
     VoteOutcome outcome = conduct.recordItem(MEETING_KEY.get(task), new MeetingConduct.ItemRecord(ITEM_NO.get(task),
-        FormValues.strings(LEFT_BEFORE.find(task)), FormValues.strings(VOTES_FOR.find(task)),
-        FormValues.strings(VOTES_AGAINST.find(task)), FormValues.strings(VOTES_ABSTAIN.find(task)),
+        FormValues.strings(LEFT_BEFORE, task), FormValues.strings(VOTES_FOR, task),
+        FormValues.strings(VOTES_AGAINST, task), FormValues.strings(VOTES_ABSTAIN, task),
         DISCUSSION.find(task).orElse(null), DECISION_TEXT.find(task).orElse(null), instruction,
         EXECUTOR.find(task).orElse(null),
         instruction ? INSTRUCTION_DUE.find(task).orElse(null) : null,

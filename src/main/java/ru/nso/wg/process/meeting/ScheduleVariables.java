@@ -9,6 +9,7 @@ import static ru.nso.wg.process.MeetingProcess.Vars.INVITEES;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_FORMAT;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_PLACE;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_START;
+import static ru.nso.wg.process.MeetingProcess.Vars.OFF_HOURS_CONFIRMED;
 import static ru.nso.wg.process.MeetingProcess.Vars.PRELIMINARY_QUESTIONS;
 import static ru.nso.wg.process.MeetingProcess.Vars.VIDEO_LINK;
 
@@ -22,6 +23,7 @@ final class ScheduleVariables {
     return new Schedule(MEETING_START.find(scope).orElse(null),
         MeetingFormat.parse(MEETING_FORMAT.find(scope).orElse(null)), MEETING_PLACE.find(scope).orElse(null),
         VIDEO_LINK.find(scope).orElse(null), PRELIMINARY_QUESTIONS.find(scope).orElse(null),
-        FormValues.invitees(INVITEES.find(scope)));
+        FormValues.invitees(INVITEES, scope),
+        OFF_HOURS_CONFIRMED.find(scope).orElse(false));
   }
 }

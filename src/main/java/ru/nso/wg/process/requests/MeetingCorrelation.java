@@ -37,9 +37,10 @@ public class MeetingCorrelation {
   }
 
   /** Checks a postponement of the meeting named by staff («3/2026») and passes it on; returns the meeting's key. */
-  public String postpone(String meetingRef, OffsetDateTime newStart, String reason) {
+  public String postpone(String meetingRef, OffsetDateTime newStart, String reason, boolean offHoursConfirmed) {
     Meeting meeting = meetingBeforeStart(meetingRef, "перенести");
-    MeetingScheduling.Schedule schedule = scheduling.checkPostponement(meeting.key(), newStart, reason);
+    MeetingScheduling.Schedule schedule = scheduling.checkPostponement(meeting.key(), newStart, reason,
+        offHoursConfirmed);
     correlate(meeting, MeetingProcess.MESSAGE_POSTPONE, Map.of(NEW_MEETING_START.name(), schedule.start().toString(),
         POSTPONE_REASON.name(), reason.trim()));
     return meeting.key();

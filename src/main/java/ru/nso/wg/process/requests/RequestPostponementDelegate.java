@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import static ru.nso.wg.process.StaffRequestProcesses.MEETING_REF;
 import static ru.nso.wg.process.StaffRequestProcesses.NEW_MEETING_START;
+import static ru.nso.wg.process.StaffRequestProcesses.OFF_HOURS_CONFIRMED;
 import static ru.nso.wg.process.StaffRequestProcesses.POSTPONE_REASON;
 
 /**
@@ -24,6 +25,7 @@ public class RequestPostponementDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     execution.setProcessBusinessKey(correlation.postpone(MEETING_REF.find(execution).orElse(null),
-        NEW_MEETING_START.find(execution).orElse(null), POSTPONE_REASON.find(execution).orElse(null)));
+        NEW_MEETING_START.find(execution).orElse(null), POSTPONE_REASON.find(execution).orElse(null),
+        OFF_HOURS_CONFIRMED.find(execution).orElse(false)));
   }
 }
