@@ -120,16 +120,7 @@ class ClusterIT {
         node.stop();
       }
     }
-    if (smtp != null) {
-      smtp.close();
-    }
-    if (greenMail != null) {
-      greenMail.stop();
-    }
-    System.out.println();
-    System.out.println("==================== ClusterIT figures ====================");
-    FIGURES.forEach((name, value) -> System.out.println(String.format("%-55s %s", name, value)));
-    System.out.println("===========================================================");
+    ItSupport.finish(smtp, greenMail, "ClusterIT", FIGURES);
   }
 
   @Test

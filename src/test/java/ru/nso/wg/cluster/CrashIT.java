@@ -120,16 +120,7 @@ class CrashIT {
     if (node != null) {
       node.stop();
     }
-    if (smtp != null) {
-      smtp.close();
-    }
-    if (greenMail != null) {
-      greenMail.stop();
-    }
-    System.out.println();
-    System.out.println("===================== CrashIT figures =====================");
-    FIGURES.forEach((name, value) -> System.out.println(String.format("%-55s %s", name, value)));
-    System.out.println("===========================================================");
+    ItSupport.finish(smtp, greenMail, "CrashIT", FIGURES);
   }
 
   @Test

@@ -3,6 +3,7 @@ package ru.nso.wg.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
 import ru.nso.wg.process.MeetingProcess;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +147,20 @@ final class ItSupport {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Stops the mail side of a test and prints its figures, whatever happened before. */
+  static void finish(SlowSmtpProxy smtp, GreenMail greenMail, String test, Map<String, Object> figures) {
+    if (smtp != null) {
+      smtp.close();
+    }
+    if (greenMail != null) {
+      greenMail.stop();
+    }
+    System.out.println();
+    System.out.println(String.format("==================== %-9s figures ====================", test));
+    figures.forEach((name, value) -> System.out.println(String.format("%-55s %s", name, value)));
+    System.out.println("===========================================================");
   }
 
   static double seconds(long startedNanos) {
