@@ -2,7 +2,6 @@ package ru.nso.wg.document;
 
 import org.springframework.stereotype.Service;
 import ru.nso.wg.common.RussianDates;
-import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.DissentingOpinion;
 import ru.nso.wg.document.model.Instruction;
@@ -16,6 +15,7 @@ import ru.nso.wg.document.model.PresidingPerson;
 import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.Texts;
 import ru.nso.wg.meeting.MeetingFormat;
+import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.meeting.rules.Decision;
 
 import java.util.ArrayList;

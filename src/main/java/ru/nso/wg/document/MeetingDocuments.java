@@ -101,6 +101,7 @@ public class MeetingDocuments {
    * with what came in since.
    */
   public StoredDocument upload(String key, byte[] docx, Integer statedDraftVersion, String actor) {
+    record.lock(key);
     DraftMark mark = DraftMark.readFrom(docx).orElse(null);
     if (mark != null && !mark.meetingKey().equals(key)) {
       throw new Refusal("Файл сделан из проекта протокола другого заседания ("
@@ -202,7 +203,7 @@ public class MeetingDocuments {
    * of the meeting and frozen with its SHA-256; the meeting's signing is recorded.
    */
   public SignedMinutes sign(String key, String signer, String editionRead) {
-    Meeting meeting = record.get(key);
+    Meeting meeting = record.lock(key).orElseThrow(() -> Refusal.notFound("Заседание " + key + " не найдено"));
     MeetingConduct.requireToSign(meeting, signer);
     StoredDocument current = store.currentMinutes(key)
         .orElseThrow(() -> Refusal.conflict("Проект протокола ещё не сформирован"));

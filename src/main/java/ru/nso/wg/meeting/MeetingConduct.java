@@ -246,7 +246,7 @@ public class MeetingConduct {
    * {@link DissentFiled} in the same transaction (the minutes are drafted again on it).
    */
   public Dissent fileDissent(String key, int itemNo, String userId, String opinion) {
-    Meeting meeting = record.find(key).orElseThrow(() -> new Refusal("Заседание " + key + " не найдено"));
+    Meeting meeting = record.lock(key).orElseThrow(() -> new Refusal("Заседание " + key + " не найдено"));
     if (meeting.status() == MeetingStatus.MINUTES_SIGNED || meeting.status() == MeetingStatus.PUBLISHED) {
       throw new Refusal("Протокол заседания " + meeting.ref().display()
           + " уже подписан: особые мнения принимаются только до его подписания (п. 17 Положения)");

@@ -117,6 +117,16 @@ public class MeetingRecord {
     jdbc.update("UPDATE wg_meeting SET " + assignment + ", updated_at = ? WHERE business_key = ?", value, now(), key);
   }
 
+  /**
+   * Locks the meeting's row until the transaction ends (a no-op update, portable to H2 and PostgreSQL), so that use
+   * cases that must see each other — a dissenting opinion and the signing of the minutes — run one after the other.
+   * Returns the meeting, if there is one.
+   */
+  public Optional<Meeting> lock(String key) {
+    jdbc.update("UPDATE wg_meeting SET updated_at = updated_at WHERE business_key = ?", key);
+    return find(key);
+  }
+
   public Optional<Meeting> find(String key) {
     return jdbc.query("SELECT * FROM wg_meeting WHERE business_key = ?", MEETING, key).stream().findFirst();
   }

@@ -24,14 +24,35 @@ import java.util.function.Function;
  * Delivers the messages of the catalogues ({@link MeetingMessages}, {@link DecisionMessages}). Meant to be called
  * from asynchronous service tasks with a retry cycle (e.g. {@code R5/PT5M}):
  * <ul>
- *   <li>one message per recipient; a recipient already sent this message (delivery log, see {@link DeliveryLog})
- *       is skipped, so a retried job never sends a message twice;</li>
+ *   <li>one message per recipient; the delivery log ({@link DeliveryLog}) is written before the message leaves
+ *       ({@code SENDING}) and after the server accepted it ({@code SENT}), each in its own committed transaction;
+ *       a recipient already {@code SENT} this message is skipped, so a retried job does not send it twice;</li>
+ *   <li>a message left {@code SENDING} by a crash (the JVM or the database died between the hand-over and
+ *       {@code SENT}) is <em>in doubt</em>: the outbox can tell whether it holds it (then it is not written again);
+ *       an SMTP server cannot be asked, so it is sent again <em>with the same Message-ID</em>
+ *       ({@link MailComposer#messageId}: stable per meeting, message and recipient), which receiving servers and
+ *       mail clients use to drop the second copy — see "the remaining window" below;</li>
  *   <li>a recipient without a valid address, or whose address the mail server rejects for good (SMTP 5xx), is a
  *       <em>gap</em> in the result, never an error;</li>
  *   <li>when the mail server fails otherwise, the call throws {@link NotificationException} after the recipients
  *       sent so far are logged: the job retries, finally becomes an incident, and once the server is back and the
  *       incident is retried, the remaining recipients get the message — each exactly once.</li>
  * </ul>
+ *
+ * <h2>Why a stable Message-ID and not the server's reply</h2>
+ * Recording the SMTP server's reply cannot close the gap: the reply (250 after the message's end) arrives over the
+ * same connection the crash cuts, and recording it is a write that the crash can prevent just like {@code SENT}.
+ * SMTP has no way to ask a server afterwards whether it accepted a message. What survives is the Message-ID the
+ * message carries, the same for every attempt, so the second copy is recognisable as the same message.
+ *
+ * <h2>The remaining window (at least once)</h2>
+ * A recipient gets one message twice (same Message-ID) only when the process or the database dies after the
+ * server accepted the message and before {@code SENT} committed (a few milliseconds per message: one UPDATE), or
+ * when the connection breaks after the server accepted the message's end and before its reply arrived (the case
+ * of RFC 1047, "Duplicate messages and SMTP": the client must assume it was not delivered), or when two nodes run
+ * the same job at once (a job lock that expired while a node was still sending). Nothing is lost: a message
+ * counts as sent only after the server accepted it. With the outbox transport there is no such window: it is
+ * asked.
  */
 @Component
 public class Delivery {
@@ -77,15 +98,33 @@ public class Delivery {
         continue; // the same address twice (e.g. a member who is also in the chair's office)
       }
       if (log.isDelivered(meetingKey, kind, recipient.deliveryKey())) {
-        alreadySent.add(recipient);
+        alreadySent.add(recipient); // before composing: a message may carry the minutes
         continue;
       }
       OutgoingMail mail = compose.apply(recipient);
       MimeMessage message = transport.newMessage();
-      composer.fill(message, mail);
+      composer.fill(message, mail); // before the claim: a message that cannot be built leaves nothing in doubt
+      String messageId = MailComposer.messageId(meetingKey, kind, recipient.deliveryKey());
+      DeliveryLog.Claim claim = log.claim(meetingKey, kind, recipient, messageId, mail.subject(), transport.name());
+      if (claim == DeliveryLog.Claim.SENT) {
+        alreadySent.add(recipient);
+        continue;
+      }
+      if (claim == DeliveryLog.Claim.IN_DOUBT) {
+        if (transport.accepted(messageId)) {
+          // the outbox holds it: the earlier attempt died after writing it and before recording it
+          log.markSent(meetingKey, kind, recipient.deliveryKey());
+          alreadySent.add(recipient);
+          continue;
+        }
+        LOG.warn("{} for {} to {} is in doubt (an earlier attempt died after handing it over and before recording"
+            + " it): sent again with the same Message-ID {}", kind, meetingKey, recipient.email(), messageId);
+      }
       try {
         transport.send(message);
       } catch (RuntimeException e) {
+        // the server refused it or the connection failed before its reply: nothing accepted, nothing in doubt
+        log.release(meetingKey, kind, recipient.deliveryKey());
         Optional<String> rejection = permanentRejection(e, recipient.email());
         if (rejection.isPresent()) {
           // the server refused this address for good (5xx): retrying cannot help, the others must not wait
@@ -97,8 +136,7 @@ public class Delivery {
             + recipient.email() + " (" + kind + ", заседание " + meetingKey + "): " + rootMessage(e)
             + ". Отправлено до сбоя: " + sent.size() + "; при повторе им письмо не будет отправлено повторно.", e);
       }
-      log.recordDelivered(meetingKey, kind, recipient,
-          MailComposer.messageId(meetingKey, kind, recipient.deliveryKey()), mail.subject(), transport.name());
+      log.markSent(meetingKey, kind, recipient.deliveryKey());
       sent.add(recipient);
     }
     if (!gaps.isEmpty()) {

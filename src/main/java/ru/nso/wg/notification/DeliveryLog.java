@@ -13,25 +13,37 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The log of delivered messages (table {@code wg_mail_delivery}), keyed by (meeting key, message kind,
- * recipient address).
+ * The log of messages handed to the mail server (table {@code wg_mail_delivery}), keyed by (meeting key, message
+ * kind, recipient address), written <em>before</em> a message leaves (issue 11, point 3).
  *
- * <h2>Exactly once across job retries</h2>
- * A notification runs inside the transaction of an asynchronous Camunda job. If that transaction rolled back
- * everything — including the log rows of recipients already sent before a later recipient failed — the retry
- * would send them again. So each row is written and committed in a transaction of its own
- * ({@code PROPAGATION_REQUIRES_NEW}) right after the server accepted that one message, and survives the job's
- * rollback. The retry reads the log and skips those recipients.
+ * <h2>States</h2>
+ * <ol>
+ *   <li>{@link #claim}: the row is inserted as {@code SENDING} and committed — before the message is handed over;</li>
+ *   <li>the message is sent ({@link Delivery});</li>
+ *   <li>{@link #markSent}: the row becomes {@code SENT}, committed again. If the server refused the message or the
+ *       connection failed before its reply, {@link #release} deletes the row instead: nothing was accepted.</li>
+ * </ol>
+ * A crash (JVM or database) between 1 and 3 leaves a {@code SENDING} row: the message is <em>in doubt</em> —
+ * the server may or may not have accepted it. {@link #claim} reports it as such to the next attempt.
  *
- * <p>The window that remains: the JVM or the database dies after the SMTP server accepted a message and before
- * its log row commits (milliseconds). Then that one recipient gets the message again on the retry; it carries the
- * same Message-ID, so most mail clients show it once. The opposite (a message lost) cannot happen: a row is only
- * written after a successful send. The same window applies if a job's lock expired while it was still sending
- * (default lock time 5 minutes; a distribution takes seconds) and another node ran it in parallel: both could send to
- * a recipient that neither had logged yet; the second log row is then ignored.
+ * <h2>Across the job's rollback</h2>
+ * A notification runs inside the transaction of an asynchronous Camunda job. If that transaction rolled back the
+ * log too, the retry would not know what had left. So every write here runs in a transaction of its own
+ * ({@code PROPAGATION_REQUIRES_NEW}, its own connection) and is committed at once, whatever happens to the job's
+ * transaction afterwards; the retry reads them.
  */
 @Component
 public class DeliveryLog {
+
+  /** What an attempt to send one message finds in the log. */
+  public enum Claim {
+    /** No earlier attempt: the row is now {@code SENDING}, the message may go. */
+    NEW,
+    /** An earlier attempt left the row {@code SENDING} (it died between the send and {@code SENT}): in doubt. */
+    IN_DOUBT,
+    /** Delivered by an earlier attempt: must not go again. */
+    SENT
+  }
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
@@ -42,38 +54,81 @@ public class DeliveryLog {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  /** Whether the message was delivered to this address (committed by any earlier attempt). */
+  /** Whether the message was delivered to this address (state {@code SENT}, committed by any earlier attempt). */
   public boolean isDelivered(String meetingKey, String messageKind, String recipientKey) {
-    Integer count = ownTransaction.execute(status -> jdbc.queryForObject(
-        "SELECT COUNT(*) FROM wg_mail_delivery WHERE meeting_key = ? AND message_kind = ? AND recipient = ?",
-        Integer.class, meetingKey, messageKind, recipientKey));
-    return count != null && count > 0;
+    return "SENT".equals(state(meetingKey, messageKind, recipientKey));
   }
 
-  /** Records a delivery and commits it at once, whatever happens to the caller's transaction. */
-  public void recordDelivered(String meetingKey, String messageKind, Recipient recipient, String messageId,
-                              String subject, String transport) {
-    ownTransaction.executeWithoutResult(status -> {
-      try {
-        jdbc.update("INSERT INTO wg_mail_delivery (meeting_key, message_kind, recipient, recipient_name, message_id,"
-                + " subject, transport, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            meetingKey, messageKind, recipient.deliveryKey(), truncate(recipient.name(), 300), messageId,
-            truncate(subject, 1000), transport, Timestamp.from(Instant.now()));
-      } catch (DuplicateKeyException alreadyThere) {
-        // delivered concurrently by another attempt: the row that matters exists
-        status.setRollbackOnly();
+  /**
+   * Before a message is handed over: records the attempt ({@code SENDING}, committed at once) and tells what earlier
+   * attempts left. {@link Claim#SENT}: nothing is written. {@link Claim#IN_DOUBT}: the attempt is counted.
+   */
+  public Claim claim(String meetingKey, String messageKind, Recipient recipient, String messageId, String subject,
+                     String transport) {
+    String key = recipient.deliveryKey();
+    for (int round = 0; round < 2; round++) {
+      String state = state(meetingKey, messageKind, key);
+      if ("SENT".equals(state)) {
+        return Claim.SENT;
       }
-    });
+      if ("SENDING".equals(state)) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE wg_mail_delivery SET attempts = attempts + 1,"
+                + " sending_at = ? WHERE meeting_key = ? AND message_kind = ? AND recipient = ? AND state = 'SENDING'",
+            Timestamp.from(Instant.now()), meetingKey, messageKind, key));
+        return Claim.IN_DOUBT;
+      }
+      try {
+        ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO wg_mail_delivery (meeting_key,"
+                + " message_kind, recipient, recipient_name, message_id, subject, transport, state, attempts,"
+                + " sending_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'SENDING', 1, ?)",
+            meetingKey, messageKind, key, truncate(recipient.name(), 300), messageId, truncate(subject, 1000),
+            transport, Timestamp.from(Instant.now())));
+        return Claim.NEW;
+      } catch (DuplicateKeyException concurrently) {
+        // another attempt (another node) claimed it this very moment: read what it wrote
+      }
+    }
+    return Claim.IN_DOUBT;
   }
 
-  /** Distinct recipients (address, name) who were sent any of the given kinds (prefix match, e.g. {@code agenda#}). */
+  /** The server (or the outbox) accepted the message: {@code SENT}, committed at once. */
+  public void markSent(String meetingKey, String messageKind, String recipientKey) {
+    ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE wg_mail_delivery SET state = 'SENT',"
+            + " sent_at = ? WHERE meeting_key = ? AND message_kind = ? AND recipient = ?",
+        Timestamp.from(Instant.now()), meetingKey, messageKind, recipientKey));
+  }
+
+  /** The server did not accept the message (it refused it, or the connection failed before its reply). */
+  public void release(String meetingKey, String messageKind, String recipientKey) {
+    ownTransaction.executeWithoutResult(status -> jdbc.update("DELETE FROM wg_mail_delivery WHERE meeting_key = ?"
+        + " AND message_kind = ? AND recipient = ? AND state = 'SENDING'", meetingKey, messageKind, recipientKey));
+  }
+
+  /** Recipients whose message of this kind is in doubt (a {@code SENDING} row), for tests and monitoring. */
+  public List<String> inDoubt(String meetingKey, String messageKind) {
+    return ownTransaction.execute(status -> jdbc.queryForList("SELECT recipient FROM wg_mail_delivery"
+            + " WHERE meeting_key = ? AND message_kind = ? AND state = 'SENDING' ORDER BY recipient", String.class,
+        meetingKey, messageKind));
+  }
+
+  private String state(String meetingKey, String messageKind, String recipientKey) {
+    List<String> states = ownTransaction.execute(status -> jdbc.queryForList("SELECT state FROM wg_mail_delivery"
+            + " WHERE meeting_key = ? AND message_kind = ? AND recipient = ?", String.class,
+        meetingKey, messageKind, recipientKey));
+    return states == null || states.isEmpty() ? null : states.get(0);
+  }
+
+  /**
+   * Distinct recipients (address, name) who were sent any of the given kinds (prefix match, e.g. {@code agenda#}),
+   * those in doubt included: e.g. a cancellation goes to whoever may hold the invitation.
+   */
   public List<Recipient> recipientsOf(String meetingKey, List<String> kindPrefixes) {
     if (kindPrefixes.isEmpty()) {
       return List.of();
     }
     StringBuilder sql = new StringBuilder(
-        "SELECT recipient, MIN(recipient_name) AS recipient_name, MIN(sent_at) AS first_sent FROM wg_mail_delivery"
-            + " WHERE meeting_key = ? AND (");
+        "SELECT recipient, MIN(recipient_name) AS recipient_name, MIN(COALESCE(sent_at, sending_at)) AS first_sent"
+            + " FROM wg_mail_delivery WHERE meeting_key = ? AND (");
     Object[] args = new Object[kindPrefixes.size() + 1];
     args[0] = meetingKey;
     for (int i = 0; i < kindPrefixes.size(); i++) {
@@ -87,10 +142,10 @@ public class DeliveryLog {
         args));
   }
 
-  /** Number of deliveries of a kind for a meeting (for tests and monitoring). */
+  /** Number of deliveries ({@code SENT}) of a kind for a meeting (for tests and monitoring). */
   public int count(String meetingKey, String messageKind) {
     Integer count = ownTransaction.execute(status -> jdbc.queryForObject(
-        "SELECT COUNT(*) FROM wg_mail_delivery WHERE meeting_key = ? AND message_kind = ?",
+        "SELECT COUNT(*) FROM wg_mail_delivery WHERE meeting_key = ? AND message_kind = ? AND state = 'SENT'",
         Integer.class, meetingKey, messageKind));
     return count == null ? 0 : count;
   }

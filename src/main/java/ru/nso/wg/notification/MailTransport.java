@@ -14,6 +14,14 @@ public interface MailTransport {
    */
   void send(MimeMessage message);
 
+  /**
+   * Whether this transport can tell for sure that it accepted the message with this Message-ID earlier (asked for a
+   * message left in doubt by a crash, see {@link DeliveryLog}). An SMTP server cannot be asked that: {@code false}.
+   */
+  default boolean accepted(String messageId) {
+    return false;
+  }
+
   /** {@code smtp} or {@code outbox}, recorded in the delivery log. */
   String name();
 }

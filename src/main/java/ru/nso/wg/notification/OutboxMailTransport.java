@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The embedded default when no SMTP server is configured: every message is written as an {@code .eml} file
@@ -73,6 +74,20 @@ public class OutboxMailTransport implements MailTransport {
       throw new UncheckedIOException("Cannot write the e-mail to the outbox " + directory.toAbsolutePath(), e);
     } catch (MessagingException e) {
       throw new IllegalStateException("Cannot write the e-mail to the outbox: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether a message with this Message-ID is in the outbox (files appear atomically, so a file is whole). */
+  @Override
+  public boolean accepted(String messageId) {
+    if (messageId == null || !Files.isDirectory(directory)) {
+      return false;
+    }
+    String suffix = "-" + safe(messageId) + ".eml";
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(suffix));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the outbox " + directory.toAbsolutePath(), e);
     }
   }
 

@@ -29,8 +29,8 @@ import static ru.nso.wg.bench.BenchReport.median;
  * The project's benchmarks (docs/performance.md): {@code ./mvnw -B -Pbench verify} runs them all and writes
  * {@code target/bench/results.json} and {@code results.md}; {@code .ci/bench-smoke} runs one iteration of each
  * without asserting targets. Arguments: {@code --smoke}, {@code --only=lifecycle,throughput,documents,startup,
- * tasklist,dashboard,memory} (one or several), {@code --out=DIR}, {@code --port=N} (first of the ports to use,
- * default 18400).
+ * tasklist,dashboard,memory} (one or several; all seven by default; {@code h2-write-delay}, the cost of durable
+ * commits on H2, only when named), {@code --out=DIR}, {@code --port=N} (first of the ports to use, default 18400).
  *
  * <p>Every target is a ratio against a baseline measured in the same run, alternating the two sides, and the figures
  * are medians: the machines this runs on are shared.
@@ -111,6 +111,12 @@ public final class Bench {
         if (only.contains("tasklist")) {
           run(failures, "tasklist", () -> new TasklistBench(report, app, smoke).run());
         }
+      }
+      report.write();
+    }
+    if (only.contains("h2-write-delay")) {
+      try (BenchApp app = BenchApp.start(BenchApp.Db.H2, work.resolve("h2-write-delay"), basePort + 3)) {
+        run(failures, "H2 write delay", () -> writeDelay(report, app));
       }
       report.write();
     }
@@ -199,6 +205,33 @@ public final class Bench {
           floorNs == 0 ? null : f((double) e.getValue() / floorNs, 2), null, null);
     }
     return a;
+  }
+
+  /**
+   * What durability on commit costs on H2 (issue 11, point 3): whole application meetings in one running
+   * application, alternately with {@code WRITE_DELAY} 0 (the embedded default: every commit written to the file
+   * before it returns) and 500 (H2's default, commits kept in memory up to half a second), switched at run time with
+   * {@code SET WRITE_DELAY}; after one warm-up meeting, {@code --iterations} pairs (default 3), medians.
+   */
+  static void writeDelay(BenchReport report, BenchApp app) {
+    int pairs = Bench.iterations != null ? Bench.iterations : 3;
+    JdbcTemplate jdbc = app.context.getBean(JdbcTemplate.class);
+    new MeetingDriver(app.engine, false, new MeetingDriver.StepTimes(), ITEMS, INSTRUCTIONS).runAll();
+    Map<Integer, List<Double>> ms = new LinkedHashMap<>();
+    for (int i = 0; i < pairs; i++) {
+      for (int delay : i % 2 == 0 ? new int[] {0, 500} : new int[] {500, 0}) {
+        jdbc.execute("SET WRITE_DELAY " + delay);
+        long t0 = System.nanoTime();
+        new MeetingDriver(app.engine, false, new MeetingDriver.StepTimes(), ITEMS, INSTRUCTIONS).runAll();
+        ms.computeIfAbsent(delay, d -> new ArrayList<>()).add((System.nanoTime() - t0) / 1e6);
+      }
+    }
+    jdbc.execute("SET WRITE_DELAY 0");
+    double durable = median(ms.get(0));
+    double delayed = median(ms.get(500));
+    report.row("H2 write delay", "full meeting (10 items, 5 instructions), median of " + pairs + " ms, WRITE_DELAY=0",
+        f(durable, 0), f(delayed, 0) + " (WRITE_DELAY=500)", f(durable / delayed, 2), null, null);
+    report.detail("h2-write-delay", Map.of("writeDelay0Ms", ms.get(0), "writeDelay500Ms", ms.get(500)));
   }
 
   private static Map<String, Object> stepTable(MeetingDriver.StepTimes times, int iterations) {

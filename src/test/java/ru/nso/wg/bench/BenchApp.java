@@ -53,7 +53,7 @@ final class BenchApp implements AutoCloseable {
         "--spring.main.banner-mode=off"));
     if (db == Db.H2) {
       args.add("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/wg-meetings").toAbsolutePath()
-          + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+          + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0"); // as the embedded default
     } else {
       args.addAll(List.of(PostgresTestSupport.newDatabase().springArguments()));
     }

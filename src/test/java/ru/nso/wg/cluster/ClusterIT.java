@@ -1,31 +1,24 @@
 package ru.nso.wg.cluster;
 
-import jakarta.mail.Address;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import ru.nso.wg.cluster.ItSupport.Meeting;
 import ru.nso.wg.notification.MailComposer;
 import ru.nso.wg.platform.PostgresTestSupport;
 import ru.nso.wg.process.MeetingProcess;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.HttpCookie;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -36,30 +29,42 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.nso.wg.cluster.ItSupport.ADMIN;
+import static ru.nso.wg.cluster.ItSupport.CHAIR;
+import static ru.nso.wg.cluster.ItSupport.JSON;
+import static ru.nso.wg.cluster.ItSupport.PASSWORD;
+import static ru.nso.wg.cluster.ItSupport.SECRETARY;
+import static ru.nso.wg.cluster.ItSupport.agenda;
+import static ru.nso.wg.cluster.ItSupport.awaitCondition;
+import static ru.nso.wg.cluster.ItSupport.awaitTask;
+import static ru.nso.wg.cluster.ItSupport.completeTask;
+import static ru.nso.wg.cluster.ItSupport.count;
+import static ru.nso.wg.cluster.ItSupport.freePort;
+import static ru.nso.wg.cluster.ItSupport.json;
+import static ru.nso.wg.cluster.ItSupport.meetingDate;
+import static ru.nso.wg.cluster.ItSupport.seconds;
+import static ru.nso.wg.cluster.ItSupport.startMeeting;
+import static ru.nso.wg.cluster.ItSupport.vars;
 
 /**
  * Two nodes of the application (the built jar, as two child JVMs) on one PostgreSQL (embedded, zonky) with one SMTP
@@ -84,15 +89,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ZoneId NOVOSIBIRSK = ZoneId.of("Asia/Novosibirsk");
   private static final int MEETINGS = 10;
   /** The job lock time of both nodes: how long a dead node's jobs stay locked before the other takes them over. */
   private static final Duration JOB_LOCK_TIME = Duration.ofSeconds(15);
-  private static final String SECRETARY = "smirnova";
-  private static final String CHAIR = "sokolov";
-  private static final String PASSWORD = "demo";
-  private static final String ADMIN = "admin";
 
   private static final Path WORK = Path.of("target", "cluster-it").toAbsolutePath();
   private static final Map<String, Object> FIGURES = new LinkedHashMap<>();
@@ -100,8 +99,8 @@ class ClusterIT {
   private static PostgresTestSupport.Database database;
   private static GreenMail greenMail;
   private static SlowSmtpProxy smtp;
-  private static Node nodeA;
-  private static Node nodeB;
+  private static AppNode nodeA;
+  private static AppNode nodeB;
 
   @BeforeAll
   static void infrastructure() throws IOException {
@@ -110,13 +109,13 @@ class ClusterIT {
     greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     smtp = new SlowSmtpProxy(greenMail.getSmtp().getPort(), Duration.ofMillis(25));
-    nodeA = new Node("node-A");
-    nodeB = new Node("node-B");
+    nodeA = new AppNode("node-A", WORK, database, smtp.port(), JOB_LOCK_TIME);
+    nodeB = new AppNode("node-B", WORK, database, smtp.port(), JOB_LOCK_TIME);
   }
 
   @AfterAll
   static void tearDown() {
-    for (Node node : new Node[] {nodeA, nodeB}) {
+    for (AppNode node : new AppNode[] {nodeA, nodeB}) {
       if (node != null) {
         node.stop();
       }
@@ -152,7 +151,7 @@ class ClusterIT {
     sessionsAreShared();
 
     // 3. ten meetings at the same moment through both nodes
-    LocalDate meetingDate = meetingDate();
+    LocalDate meetingDate = meetingDate(nodeA);
     List<Meeting> meetings = startMeetingsConcurrently(meetingDate);
     List<Integer> numbers = meetings.stream().map(Meeting::number).sorted().toList();
     FIGURES.put("meeting numbers", numbers);
@@ -286,7 +285,7 @@ class ClusterIT {
     try {
       List<Future<Meeting>> starts = new ArrayList<>();
       for (int i = 0; i < MEETINGS; i++) {
-        Node node = node(i);
+        AppNode node = node(i);
         String start = date + "T" + String.format("%02d:%02d", 9 + i / 2, (i % 2) * 30) + "+07:00";
         starts.add(pool.submit(() -> {
           together.await();
@@ -302,21 +301,6 @@ class ClusterIT {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static Meeting startMeeting(Node node, String start) {
-    ObjectNode variables = vars(MeetingProcess.Vars.MEETING_START.name(), start, "String");
-    variables.set(MeetingProcess.Vars.MEETING_FORMAT.name(), variable("IN_PERSON", "String"));
-    variables.set(MeetingProcess.Vars.MEETING_PLACE.name(), variable("г. Новосибирск, Красный проспект, 18", "String"));
-    variables.set(MeetingProcess.Vars.INVITEES.name(), variable("[{\"fullName\":\"Иванов Иван Иванович\","
-        + "\"jobTitle\":\"Эксперт\",\"organisation\":\"АНО «Центр»\",\"email\":\"ivanov@example.org\"}]", "Json"));
-    HttpResponse<String> response = node.post("/engine-rest/process-definition/key/wg-meeting/submit-form",
-        SECRETARY, JSON.createObjectNode().set("variables", variables).toString());
-    assertThat(response.statusCode()).as("start through " + node.name + ": " + response.body()).isEqualTo(200);
-    String id = json(response.body()).path("id").asText();
-    JsonNode instance = json(node.get("/engine-rest/process-instance/" + id, ADMIN).body());
-    String key = instance.path("businessKey").asText();
-    return new Meeting(id, key, Integer.parseInt(key.substring(key.indexOf('-') + 1)));
   }
 
   private static void calendarChangeOnOneNodeReachesTheOther(List<Meeting> meetings, LocalDate meetingDate)
@@ -484,46 +468,8 @@ class ClusterIT {
 
   // ------------------------------------------------------------------------------------------------ helpers
 
-  private record Meeting(String id, String key, int number) {
-  }
-
-  private static Node node(int i) {
+  private static AppNode node(int i) {
     return i % 2 == 0 ? nodeA : nodeB;
-  }
-
-  /** A working day (by the application's calendar) three to four weeks ahead, when meetings are usually set. */
-  private static LocalDate meetingDate() {
-    LocalDate from = LocalDate.now(NOVOSIBIRSK).plusDays(21);
-    while (from.getDayOfWeek() == DayOfWeek.FRIDAY || from.getDayOfWeek() == DayOfWeek.MONDAY) {
-      from = from.plusDays(1);
-    }
-    return LocalDate.parse(json(nodeA.get("/api/calendar/working-days?from=" + from + "&add=1", ADMIN).body())
-        .path("date").asText());
-  }
-
-  private static void completeTask(Node node, Meeting meeting, String taskKey, String user, ObjectNode variables) {
-    String taskId = awaitTask(node, meeting, taskKey, user);
-    HttpResponse<String> claim = node.post("/engine-rest/task/" + taskId + "/claim", user,
-        "{\"userId\":\"" + user + "\"}");
-    assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
-    HttpResponse<String> submit = node.post("/engine-rest/task/" + taskId + "/submit-form", user,
-        JSON.createObjectNode().set("variables", variables).toString());
-    assertThat(submit.statusCode()).as(taskKey + " of " + meeting.key() + " on " + node.name + ": " + submit.body())
-        .isIn(200, 204);
-  }
-
-  private static String awaitTask(Node node, Meeting meeting, String taskKey, String user) {
-    String[] found = new String[1];
-    awaitCondition(Duration.ofMinutes(2), taskKey + " of " + meeting.key(), () -> {
-      JsonNode tasks = json(node.get("/engine-rest/task?processInstanceId=" + meeting.id() + "&taskDefinitionKey="
-          + taskKey, user).body());
-      if (tasks.size() == 1) {
-        found[0] = tasks.get(0).path("id").asText();
-        return true;
-      }
-      return false;
-    });
-    return found[0];
   }
 
   private static Map<String, String> timerDueDates(List<Meeting> meetings) {
@@ -545,11 +491,6 @@ class ClusterIT {
       }
     }
     return due;
-  }
-
-  private static String agenda() {
-    return "[{\"title\":\"Вопрос 1 о внедрении стандарта\",\"itemType\":\"STANDARD\",\"speaker\":\"Лебедева О.Н.\","
-        + "\"materials\":\"https://example.org/materials/1.pdf\",\"area\":\"wg-area-coordination\"}]";
   }
 
   private static String meetingStatus(Meeting meeting) throws SQLException {
@@ -583,31 +524,6 @@ class ClusterIT {
     return DriverManager.getConnection(database.url(), database.username(), database.password());
   }
 
-  private static long count(Statement statement, String sql) throws SQLException {
-    try (ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static ObjectNode vars(String name, Object value, String type) {
-    ObjectNode variables = JSON.createObjectNode();
-    variables.set(name, variable(value, type));
-    return variables;
-  }
-
-  private static ObjectNode variable(Object value, String type) {
-    return JSON.createObjectNode().put("value", String.valueOf(value)).put("type", type);
-  }
-
-  private static JsonNode json(String body) {
-    try {
-      return JSON.readTree(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Not JSON: " + body, e);
-    }
-  }
-
   private static void collectCookies(HttpResponse<?> response, Map<String, String> cookies) {
     for (String header : response.headers().allValues("Set-Cookie")) {
       for (HttpCookie cookie : HttpCookie.parse(header)) {
@@ -624,237 +540,4 @@ class ClusterIT {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private static void awaitCondition(Duration timeout, String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    RuntimeException last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        if (condition.getAsBoolean()) {
-          return;
-        }
-        last = null;
-      } catch (RuntimeException e) {
-        last = e;
-      }
-      sleep(100);
-    }
-    throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what, last);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static double seconds(long startedNanos) {
-    return Math.round((System.nanoTime() - startedNanos) / 100_000_000.0) / 10.0;
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------------- a node
-
-  /** One application JVM: the jar built by {@code package}, started as a child process. */
-  private static final class Node {
-    final String name;
-    final int port = freePort();
-    final Path calendarDir;
-    final Path log;
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    Process process;
-
-    Node(String name) throws IOException {
-      this.name = name;
-      Path home = WORK.resolve(name);
-      this.calendarDir = Files.createDirectories(home.resolve("calendar"));
-      try (var files = Files.list(calendarDir)) {
-        for (Path file : files.toList()) {
-          Files.delete(file);
-        }
-      }
-      this.log = WORK.resolve(name + ".log");
-    }
-
-    void start() throws IOException {
-      Path jar;
-      try (var files = Files.list(Path.of("target"))) {
-        jar = files.filter(f -> f.getFileName().toString().matches("wg-meetings-.*\\.jar"))
-            .findFirst().orElseThrow(() -> new AssertionError("No application jar in target/: run mvn package first"));
-      }
-      String java = ProcessHandle.current().info().command().orElse("java");
-      Path home = WORK.resolve(name);
-      List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-          "-Xss512k", "-Duser.timezone=UTC", "-Dfile.encoding=UTF-8", "-jar", jar.toAbsolutePath().toString(),
-          "--server.address=127.0.0.1", "--server.port=" + port,
-          "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
-          "--spring.datasource.password=" + database.password(),
-          "--spring.datasource.driver-class-name=org.postgresql.Driver",
-          "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(), "--wg.mail.transport=smtp",
-          "--wg.calendar.directory=" + calendarDir, "--wg.templates.directory=" + home.resolve("templates"),
-          "--wg.mail.outbox-dir=" + home.resolve("outbox"), "--wg.node-name=" + name,
-          "--wg.calendar.poll-interval=PT2S", "--WG_DEMO_ROSTER=true",
-          "--camunda.bpm.job-execution.lock-time-in-millis=" + JOB_LOCK_TIME.toMillis(),
-          "--camunda.bpm.generic-properties.properties.login-delay-base=0",
-          "--logging.level.root=WARN", "--logging.level.ru.nso.wg=INFO"));
-      process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-    }
-
-    void awaitUp(Duration timeout) {
-      awaitCondition(timeout, name + " to start (log: " + log + ")", () -> {
-        if (!process.isAlive()) {
-          throw new AssertionError(name + " exited with " + process.exitValue() + ", see " + log);
-        }
-        try {
-          HttpResponse<String> health = send(request("/actuator/health").GET());
-          return health.statusCode() == 200 && health.body().contains("UP");
-        } catch (UncheckedIOException notYet) {
-          return false;
-        }
-      });
-    }
-
-    /** SIGKILL: no shutdown hook, no closing of connections, jobs stay locked. */
-    void kill() throws InterruptedException {
-      process.destroyForcibly();
-      process.waitFor(30, TimeUnit.SECONDS);
-    }
-
-    void stop() {
-      if (process != null && process.isAlive()) {
-        process.destroy();
-        try {
-          if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          process.destroyForcibly();
-        }
-      }
-    }
-
-    HttpRequest.Builder request(String path) {
-      return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60))
-          .header("Accept", "application/json");
-    }
-
-    HttpRequest.Builder as(String path, String user) {
-      String password = ADMIN.equals(user) ? "admin" : PASSWORD;
-      return request(path).header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    HttpResponse<String> get(String path, String user) {
-      HttpResponse<String> response = send(as(path, user).GET());
-      if (response.statusCode() != 200) {
-        throw new AssertionError("GET " + path + " on " + name + ": HTTP " + response.statusCode() + " "
-            + response.body());
-      }
-      return response;
-    }
-
-    HttpResponse<String> post(String path, String user, String body) {
-      return send(as(path, user).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    HttpResponse<String> put(String path, String user, String body) {
-      return send(as(path, user).header("Content-Type", "application/json")
-          .PUT(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) {
-      try {
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------ a slow SMTP link
-
-  /**
-   * A TCP proxy in front of GreenMail that holds every chunk from the client for a moment: an SMTP exchange takes a
-   * few hundred milliseconds, as over a real network, so a distribution of 16 messages lasts seconds and the kill
-   * lands in the middle of it.
-   */
-  private static final class SlowSmtpProxy implements AutoCloseable {
-    private final ServerSocket server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-      Thread thread = new Thread(r, "slow-smtp");
-      thread.setDaemon(true);
-      return thread;
-    });
-
-    SlowSmtpProxy(int target, Duration delay) throws IOException {
-      server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      threads.submit((Callable<Void>) () -> {
-        while (!server.isClosed()) {
-          Socket client;
-          try {
-            client = server.accept();
-          } catch (IOException closed) {
-            return null;
-          }
-          Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
-          threads.submit(() -> pipe(client, upstream, delay));
-          threads.submit(() -> pipe(upstream, client, Duration.ZERO));
-        }
-        return null;
-      });
-    }
-
-    int port() {
-      return server.getLocalPort();
-    }
-
-    private static void pipe(Socket from, Socket to, Duration delay) {
-      byte[] buffer = new byte[16384];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-          if (!delay.isZero()) {
-            Thread.sleep(delay.toMillis());
-          }
-          out.write(buffer, 0, read);
-          out.flush();
-        }
-      } catch (IOException | InterruptedException closed) {
-        // one side closed the connection
-      } finally {
-        try {
-          from.close();
-          to.close();
-        } catch (IOException ignored) {
-          // already closed
-        }
-      }
-    }
-
-    @Override
-    public void close() {
-      try {
-        server.close();
-      } catch (IOException ignored) {
-        // closing anyway
-      }
-      threads.shutdownNow();
-    }
-  }
 }

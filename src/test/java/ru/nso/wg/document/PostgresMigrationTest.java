@@ -51,12 +51,18 @@ class PostgresMigrationTest {
 
     TransactionTemplate outer = new TransactionTemplate(tm);
     assertThatThrownBy(() -> outer.executeWithoutResult(status -> {
-      log.recordDelivered("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp");
-      throw new IllegalStateException("the job fails after the send");
-    })).hasMessageContaining("the job fails");
+      assertThat(log.claim("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp"))
+          .isEqualTo(DeliveryLog.Claim.NEW);
+      throw new IllegalStateException("the job dies after the send, before «sent»");
+    })).hasMessageContaining("the job dies");
 
+    assertThat(log.inDoubt("2026-51", "agenda#0")).containsExactly("petrov@example.com");
+    assertThat(log.claim("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp"))
+        .isEqualTo(DeliveryLog.Claim.IN_DOUBT);
+    log.markSent("2026-51", "agenda#0", "petrov@example.com");
     assertThat(log.isDelivered("2026-51", "agenda#0", "petrov@example.com")).isTrue();
-    log.recordDelivered("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp"); // duplicate: ignored
+    assertThat(log.claim("2026-51", "agenda#0", petrov, "<id@wg-meetings>", "Повестка", "smtp"))
+        .isEqualTo(DeliveryLog.Claim.SENT);
     assertThat(log.count("2026-51", "agenda#0")).isEqualTo(1);
     assertThat(log.recipientsOf("2026-51", List.of("agenda#", "invitation#")))
         .extracting(Recipient::email).containsExactly("petrov@example.com");
