@@ -1,5 +1,6 @@
 package ru.nso.wg.monitoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,7 +12,6 @@ import ru.nso.wg.common.Refusal;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,6 +25,11 @@ import java.util.Map;
 @ConditionalOnProperty(name = "wg.demo-data", havingValue = "true")
 public class DemoDataController {
 
+  /** What was written: the example meetings' keys by role, or the number of bulk meetings. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Seeded(Map<String, String> meetings, Integer created) {
+  }
+
   private final MonitoringSeed seed;
   private final IdentityService identity;
 
@@ -34,23 +39,20 @@ public class DemoDataController {
   }
 
   @PostMapping("/monitoring")
-  public Map<String, Object> seed(@RequestParam(required = false) Integer bulkMeetings,
-                                  @RequestParam(defaultValue = "10") int decisionsPerMeeting,
-                                  @RequestParam(required = false) Integer year) {
+  public Seeded seed(@RequestParam(required = false) Integer bulkMeetings,
+                     @RequestParam(defaultValue = "10") int decisionsPerMeeting,
+                     @RequestParam(required = false) Integer year) {
     Authentication a = identity.getCurrentAuthentication();
     if (a == null || a.getGroupIds() == null || !a.getGroupIds().contains(RosterGroups.ADMINS)) {
       throw Refusal.forbidden("Демонстрационные данные загружает только администратор");
     }
-    Map<String, Object> body = new LinkedHashMap<>();
     if (bulkMeetings == null) {
-      body.put("meetings", seed.examples());
-      return body;
+      return new Seeded(seed.examples(), null);
     }
     if (bulkMeetings < 1 || bulkMeetings > 100_000 || decisionsPerMeeting < 0 || decisionsPerMeeting > 100) {
       throw new Refusal("Число заседаний — от 1 до 100000, решений на заседание — от 0 до 100");
     }
-    body.put("created", seed.bulk(bulkMeetings, decisionsPerMeeting,
+    return new Seeded(null, seed.bulk(bulkMeetings, decisionsPerMeeting,
         year == null ? LocalDate.now().getYear() - 1 : year));
-    return body;
   }
 }

@@ -1,7 +1,14 @@
 package ru.nso.wg.monitoring;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.control.DecisionEvent;
+import ru.nso.wg.control.DecisionEventKind;
+import ru.nso.wg.control.DecisionState;
+import ru.nso.wg.meeting.MeetingFormat;
+import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.monitoring.MonitoringData.AreaCounts;
 import ru.nso.wg.monitoring.MonitoringData.DecisionRow;
 import ru.nso.wg.monitoring.MonitoringData.MeetingOverview;
@@ -10,56 +17,64 @@ import ru.nso.wg.monitoring.MonitoringData.TimelineEntry;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON of the monitoring views and reports (plain maps of strings and numbers, so that the Cockpit plugin's
- * JAX-RS and Spring MVC write the same thing). Dates ISO, instants with the Novosibirsk offset; every code comes
- * with its Russian title.
+ * The JSON of the monitoring views and reports, as records: what the Cockpit plugin's JAX-RS resources (Camunda's
+ * own Jackson mapper) and {@code /api/reports} (Spring's) write. Dates and instants are text formatted here, dates
+ * ISO and instants with the Novosibirsk offset, so that both mappers write the same thing whatever their date
+ * settings; null fields are written as {@code null}. Every code comes with its Russian title.
+ * {@code src/test/java/ru/nso/wg/monitoring/MonitoringJsonSnapshotTest.java} pins the JSON.
  */
 public final class MonitoringJson {
 
   private MonitoringJson() {
   }
 
-  public static Map<String, Object> period(Period p) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("from", p.from().toString());
-    json.put("to", p.to().toString());
-    return json;
+  /** A period of meeting dates, both ends included. */
+  public record PeriodView(String from, String to) {
+    public static PeriodView of(Period p) {
+      return new PeriodView(p.from().toString(), p.to().toString());
+    }
   }
 
-  public static Map<String, Object> meeting(MeetingOverview m) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("key", m.key());
-    json.put("number", m.display());
-    json.put("date", m.date().toString());
-    json.put("start", instant(m.start()));
-    json.put("format", m.format().name());
-    json.put("formatTitle", m.format().title());
-    json.put("status", m.status().name());
-    json.put("statusTitle", m.status().title());
-    json.put("presiding", m.presidingName());
-    json.put("held", m.held());
-    json.put("quorum", m.quorumText());
-    json.put("items", m.items());
-    json.put("decisions", m.decisions());
-    json.put("signedOn", date(m.signedOn()));
-    json.put("copiesSentAt", instant(m.copiesSentAt()));
-    json.put("publishedAt", instant(m.publishedAt()));
-    json.put("publicationUrl", m.publicationUrl());
-    json.put("minutesUrl", minutesUrl(m));
-    json.put("processInstanceId", m.processInstanceId());
-    json.put("running", m.running());
-    DeadlineStatus next = m.next();
-    json.put("next", next == null ? null : deadline(next));
-    List<Map<String, Object>> deadlines = new ArrayList<>();
-    m.deadlines().forEach(d -> deadlines.add(deadline(d)));
-    json.put("deadlines", deadlines);
-    return json;
+  /** The dashboard: meetings ({@code null} without full access), decision categories, counts by area. */
+  public record DashboardView(PeriodView period, String today, String user, boolean fullAccess,
+                              List<MeetingView> meetings, List<CategoryView> categories, List<AreaCountsView> areas) {
+  }
+
+  /** The compliance report: the register of meetings with deadlines, totals per clause. */
+  public record ComplianceView(PeriodView period, List<MeetingView> meetings, List<ClauseSummary> summary) {
+  }
+
+  /** Decisions under control of a period (optionally of an area and a category), with counts by area. */
+  public record DecisionsView(PeriodView period, String area, DecisionCategory category, String categoryTitle,
+                              int count, List<AreaCountsView> areas, List<DecisionView> decisions) {
+  }
+
+  /** A meeting's legal timeline. */
+  public record TimelineView(MeetingView meeting, List<TimelineEntryView> entries) {
+  }
+
+  /** One meeting of the register with its deadlines and the next one. */
+  public record MeetingView(String key, String number, String date, String start, MeetingFormat format,
+                            String formatTitle, MeetingStatus status, String statusTitle, String presiding,
+                            boolean held, String quorum, int items, int decisions, String signedOn,
+                            String copiesSentAt, String publishedAt, String publicationUrl, String minutesUrl,
+                            String processInstanceId, boolean running, DeadlineView next,
+                            List<DeadlineView> deadlines) {
+
+    public static MeetingView of(MeetingOverview m) {
+      DeadlineStatus next = m.next();
+      return new MeetingView(m.key(), m.display(), m.date().toString(), instant(m.start()), m.format(),
+          m.format().title(), m.status(), m.status().title(), m.presidingName(), m.held(), m.quorumText(),
+          m.items(), m.decisions(), MonitoringJson.date(m.signedOn()), instant(m.copiesSentAt()),
+          instant(m.publishedAt()), m.publicationUrl(), MonitoringJson.minutesUrl(m), m.processInstanceId(),
+          m.running(), next == null ? null : DeadlineView.of(next),
+          m.deadlines().stream().map(DeadlineView::of).toList());
+    }
   }
 
   /** The signed minutes (DOCX) of the application's API, once signed. */
@@ -67,89 +82,97 @@ public final class MonitoringJson {
     return m.signedOn() == null ? null : "/api/meetings/" + m.key() + "/minutes.docx";
   }
 
-  public static Map<String, Object> deadline(DeadlineStatus d) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("kind", d.kind().code());
-    json.put("clause", d.kind().clause());
-    json.put("reference", d.kind().reference());
-    json.put("description", d.kind().description());
-    json.put("dueDate", date(d.dueDate()));
-    json.put("dueAt", instant(d.dueAt()));
-    json.put("doneAt", instant(d.doneAt()));
-    json.put("state", d.state().name());
-    json.put("stateTitle", d.state().title());
-    json.put("lateWorkingDays", d.lateWorkingDays());
-    json.put("text", d.text());
-    return json;
-  }
+  /** One regulatory deadline of a meeting, evaluated. {@code kind} is the deadline's code. */
+  public record DeadlineView(String kind, String clause, String reference, String description, String dueDate,
+                             String dueAt, String doneAt, DeadlineState state, String stateTitle,
+                             int lateWorkingDays, String text) {
 
-  public static Map<String, Object> areaCounts(AreaCounts a) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("area", a.area());
-    json.put("areaTitle", a.areaTitle());
-    Map<String, Object> counts = new LinkedHashMap<>();
-    a.counts().forEach((c, n) -> counts.put(c.name(), n));
-    json.put("counts", counts);
-    json.put("total", a.total());
-    return json;
-  }
-
-  public static List<Map<String, Object>> categories() {
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (DecisionCategory c : DecisionCategory.values()) {
-      list.add(Map.of("id", c.name(), "title", c.title()));
+    public static DeadlineView of(DeadlineStatus d) {
+      return new DeadlineView(d.kind().code(), d.kind().clause(), d.kind().reference(), d.kind().description(),
+          date(d.dueDate()), instant(d.dueAt()), instant(d.doneAt()), d.state(), d.state().title(),
+          d.lateWorkingDays(), d.text());
     }
-    return list;
   }
 
-  public static Map<String, Object> decision(DecisionRow d) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("key", d.key());
-    json.put("meetingKey", d.meetingKey());
-    json.put("meeting", d.meetingDisplay());
-    json.put("meetingDate", d.meetingDate().toString());
-    json.put("itemNo", d.itemNo());
-    json.put("itemTitle", d.itemTitle());
-    json.put("decisionText", d.decisionText());
-    json.put("executor", d.executorName());
-    json.put("area", d.controlArea());
-    json.put("areaTitle", d.areaTitle());
-    json.put("controller", d.controllerName());
-    json.put("originalDueDate", date(d.originalDueDate()));
-    json.put("dueDate", date(d.dueDate()));
-    json.put("state", d.state().name());
-    json.put("stateTitle", d.state().title());
-    json.put("category", d.category().name());
-    json.put("categoryTitle", d.category().title());
-    json.put("closedAt", instant(d.closedAt()));
-    json.put("executedLate", d.executedLate());
-    json.put("processInstanceId", d.processInstanceId());
-    return json;
+  /** Per clause, how many meetings are in each deadline state (the states are the keys, as the report shows). */
+  public record ClauseSummary(String kind, String clause, String description,
+                              @JsonProperty("UPCOMING") int upcoming, @JsonProperty("AT_RISK") int atRisk,
+                              @JsonProperty("MISSED") int missed, @JsonProperty("MET") int met,
+                              @JsonProperty("LATE") int late, @JsonProperty("NOT_APPLICABLE") int notApplicable) {
+
+    public static ClauseSummary of(DeadlineKind kind, Map<DeadlineState, Integer> counts) {
+      return new ClauseSummary(kind.code(), kind.clause(), kind.description(), counts.get(DeadlineState.UPCOMING),
+          counts.get(DeadlineState.AT_RISK), counts.get(DeadlineState.MISSED), counts.get(DeadlineState.MET),
+          counts.get(DeadlineState.LATE), counts.get(DeadlineState.NOT_APPLICABLE));
+    }
   }
 
-  public static Map<String, Object> event(DecisionEvent e, Map<String, String> names) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("kind", e.kind().name());
-    json.put("title", e.kind().title());
-    json.put("at", instant(e.occurredAt()));
-    json.put("actor", e.actor());
-    json.put("actorName", e.actor() == null ? null : names.getOrDefault(e.actor(), e.actor()));
-    json.put("details", e.details());
-    json.put("dueDateBefore", date(e.dueDateBefore()));
-    json.put("dueDateAfter", date(e.dueDateAfter()));
-    json.put("reference", e.reference());
-    return json;
+  /** A decision category with its title, for the dashboard's columns. */
+  public record CategoryView(DecisionCategory id, String title) {
+
+    public static List<CategoryView> all() {
+      return Arrays.stream(DecisionCategory.values()).map(c -> new CategoryView(c, c.title())).toList();
+    }
   }
 
-  public static Map<String, Object> timelineEntry(TimelineEntry e) {
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("at", instant(e.at()));
-    json.put("kind", e.kind());
-    json.put("title", e.title());
-    json.put("details", e.details());
-    json.put("actor", e.actor());
-    json.put("actorName", e.actorName());
-    return json;
+  /** Counts of decisions of one deputy-chair area by category. */
+  public record AreaCountsView(String area, String areaTitle, CategoryCounts counts, int total) {
+
+    public static AreaCountsView of(AreaCounts a) {
+      return new AreaCountsView(a.area(), a.areaTitle(), CategoryCounts.of(a.counts()), a.total());
+    }
+  }
+
+  /** Decisions per category (the categories are the keys, as the dashboard reads them). */
+  public record CategoryCounts(@JsonProperty("IN_PROGRESS") int inProgress, @JsonProperty("DUE_SOON") int dueSoon,
+                               @JsonProperty("OVERDUE") int overdue, @JsonProperty("EXECUTED") int executed,
+                               @JsonProperty("WITHDRAWN") int withdrawn) {
+
+    static CategoryCounts of(Map<DecisionCategory, Integer> counts) {
+      return new CategoryCounts(counts.get(DecisionCategory.IN_PROGRESS), counts.get(DecisionCategory.DUE_SOON),
+          counts.get(DecisionCategory.OVERDUE), counts.get(DecisionCategory.EXECUTED),
+          counts.get(DecisionCategory.WITHDRAWN));
+    }
+  }
+
+  /** One decision under control; {@code history} only when one decision is asked for (else left out). */
+  public record DecisionView(String key, String meetingKey, String meeting, String meetingDate, int itemNo,
+                             String itemTitle, String decisionText, String executor, String area, String areaTitle,
+                             String controller, String originalDueDate, String dueDate, DecisionState state,
+                             String stateTitle, DecisionCategory category, String categoryTitle, String closedAt,
+                             boolean executedLate, String processInstanceId,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) List<EventView> history) {
+
+    public static DecisionView of(DecisionRow d) {
+      return of(d, null);
+    }
+
+    public static DecisionView of(DecisionRow d, List<EventView> history) {
+      return new DecisionView(d.key(), d.meetingKey(), d.meetingDisplay(), d.meetingDate().toString(), d.itemNo(),
+          d.itemTitle(), d.decisionText(), d.executorName(), d.controlArea(), d.areaTitle(), d.controllerName(),
+          date(d.originalDueDate()), date(d.dueDate()), d.state(), d.state().title(), d.category(),
+          d.category().title(), instant(d.closedAt()), d.executedLate(), d.processInstanceId(), history);
+    }
+  }
+
+  /** One event of a decision's history; {@code actorName} from identity (the login when unknown). */
+  public record EventView(DecisionEventKind kind, String title, String at, String actor, String actorName,
+                          String details, String dueDateBefore, String dueDateAfter, String reference) {
+
+    public static EventView of(DecisionEvent e, Map<String, String> names) {
+      return new EventView(e.kind(), e.kind().title(), instant(e.occurredAt()), e.actor(),
+          e.actor() == null ? null : names.getOrDefault(e.actor(), e.actor()), e.details(),
+          date(e.dueDateBefore()), date(e.dueDateAfter()), e.reference());
+    }
+  }
+
+  /** One line of a meeting's legal timeline. */
+  public record TimelineEntryView(String at, String kind, String title, String details, String actor,
+                                  String actorName) {
+
+    public static TimelineEntryView of(TimelineEntry e) {
+      return new TimelineEntryView(instant(e.at()), e.kind(), e.title(), e.details(), e.actor(), e.actorName());
+    }
   }
 
   static String date(LocalDate d) {

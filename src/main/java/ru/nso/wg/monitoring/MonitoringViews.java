@@ -8,6 +8,18 @@ import ru.nso.wg.monitoring.MonitoringData.AreaCounts;
 import ru.nso.wg.monitoring.MonitoringData.DecisionRow;
 import ru.nso.wg.monitoring.MonitoringData.MeetingOverview;
 import ru.nso.wg.monitoring.MonitoringData.Timeline;
+import ru.nso.wg.monitoring.MonitoringJson.AreaCountsView;
+import ru.nso.wg.monitoring.MonitoringJson.CategoryView;
+import ru.nso.wg.monitoring.MonitoringJson.ClauseSummary;
+import ru.nso.wg.monitoring.MonitoringJson.ComplianceView;
+import ru.nso.wg.monitoring.MonitoringJson.DashboardView;
+import ru.nso.wg.monitoring.MonitoringJson.DecisionView;
+import ru.nso.wg.monitoring.MonitoringJson.DecisionsView;
+import ru.nso.wg.monitoring.MonitoringJson.EventView;
+import ru.nso.wg.monitoring.MonitoringJson.MeetingView;
+import ru.nso.wg.monitoring.MonitoringJson.PeriodView;
+import ru.nso.wg.monitoring.MonitoringJson.TimelineEntryView;
+import ru.nso.wg.monitoring.MonitoringJson.TimelineView;
 
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -20,7 +32,7 @@ import java.util.stream.Collectors;
 
 /**
  * The use cases of the monitoring views and reports, with access checked: what the Cockpit plugin's REST resources
- * and {@code /api/reports} answer (as JSON maps, see {@link MonitoringJson}). Parameters arrive as strings from the
+ * and {@code /api/reports} answer (records of {@link MonitoringJson}). Parameters arrive as strings from the
  * edges and are checked here (400 with a Russian message).
  */
 @Service
@@ -37,39 +49,22 @@ public class MonitoringViews {
   }
 
   /** The dashboard: meetings (full access only) and decision counts by area (full access or a deputy's areas). */
-  public Map<String, Object> dashboard(MonitoringAccess access, String from, String to) {
+  public DashboardView dashboard(MonitoringAccess access, String from, String to) {
     access.requireDecisions();
     Period period = period(from, to);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("period", MonitoringJson.period(period));
-    json.put("today", service.today().toString());
-    json.put("user", access.userId());
-    json.put("fullAccess", access.all());
-    json.put("meetings", access.all()
-        ? service.meetings(period).stream().map(MonitoringJson::meeting).toList() : null);
-    json.put("categories", MonitoringJson.categories());
-    json.put("areas", service.decisionCounts(period, access.all() ? null : List.copyOf(access.areas()))
-        .stream().map(MonitoringJson::areaCounts).toList());
-    return json;
+    return new DashboardView(PeriodView.of(period), service.today().toString(), access.userId(), access.all(),
+        access.all() ? service.meetings(period).stream().map(MeetingView::of).toList() : null, CategoryView.all(),
+        service.decisionCounts(period, access.all() ? null : List.copyOf(access.areas()))
+            .stream().map(AreaCountsView::of).toList());
   }
 
   /** The compliance of §§ 13, 14, 18, 19 for the meetings of a period, with totals per clause. */
-  public Map<String, Object> compliance(MonitoringAccess access, String from, String to) {
+  public ComplianceView compliance(MonitoringAccess access, String from, String to) {
     access.requireAll();
     Period period = period(from, to);
     List<MeetingOverview> meetings = service.meetings(period);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("period", MonitoringJson.period(period));
-    json.put("meetings", meetings.stream().map(MonitoringJson::meeting).toList());
-    json.put("summary", summary(meetings).entrySet().stream().map(e -> {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("kind", e.getKey().code());
-      row.put("clause", e.getKey().clause());
-      row.put("description", e.getKey().description());
-      e.getValue().forEach((state, n) -> row.put(state.name(), n));
-      return row;
-    }).toList());
-    return json;
+    return new ComplianceView(PeriodView.of(period), meetings.stream().map(MeetingView::of).toList(),
+        summary(meetings).entrySet().stream().map(e -> ClauseSummary.of(e.getKey(), e.getValue())).toList());
   }
 
   /** Per clause, how many of the period's meetings are in each deadline state. */
@@ -86,26 +81,19 @@ public class MonitoringViews {
     return summary;
   }
 
-  public Map<String, Object> decisions(MonitoringAccess access, String from, String to, String area,
-                                       String category) {
+  public DecisionsView decisions(MonitoringAccess access, String from, String to, String area, String category) {
     List<String> areas = access.areasFor(area);
     Period period = period(from, to);
     DecisionCategory c = category(category);
     List<DecisionRow> rows = service.decisions(period, areas, c);
     List<AreaCounts> counts = service.decisionCounts(period, areas);
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("period", MonitoringJson.period(period));
-    json.put("area", area == null || area.isBlank() ? null : area.trim());
-    json.put("category", c == null ? null : c.name());
-    json.put("categoryTitle", c == null ? null : c.title());
-    json.put("count", rows.size());
-    json.put("areas", counts.stream().map(MonitoringJson::areaCounts).toList());
-    json.put("decisions", rows.stream().map(MonitoringJson::decision).toList());
-    return json;
+    return new DecisionsView(PeriodView.of(period), area == null || area.isBlank() ? null : area.trim(), c,
+        c == null ? null : c.title(), rows.size(), counts.stream().map(AreaCountsView::of).toList(),
+        rows.stream().map(DecisionView::of).toList());
   }
 
   /** One decision with its history; a deputy chair only of their areas (else 403), unknown = 404. */
-  public Map<String, Object> decision(MonitoringAccess access, String key) {
+  public DecisionView decision(MonitoringAccess access, String key) {
     access.requireDecisions();
     DecisionRow row = service.decision(key).orElseThrow(() -> Refusal.notFound(
         "Решение «" + key + "» не стоит на контроле исполнения"));
@@ -113,20 +101,16 @@ public class MonitoringViews {
     List<DecisionEvent> history = service.decisionHistory(key);
     Map<String, String> names = service.names(history.stream().map(DecisionEvent::actor).filter(Objects::nonNull)
         .collect(Collectors.toSet()));
-    Map<String, Object> json = MonitoringJson.decision(row);
-    json.put("history", history.stream().map(e -> MonitoringJson.event(e, names)).toList());
-    return json;
+    return DecisionView.of(row, history.stream().map(e -> EventView.of(e, names)).toList());
   }
 
   /** A meeting's legal timeline, by its process instance (full access only). */
-  public Map<String, Object> timeline(MonitoringAccess access, String processInstanceId) {
+  public TimelineView timeline(MonitoringAccess access, String processInstanceId) {
     access.requireAll();
     Timeline timeline = service.timeline(processInstanceId).orElseThrow(() -> Refusal.notFound(
         "Экземпляр процесса «" + processInstanceId + "» не относится ни к одному заседанию Рабочей группы"));
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("meeting", MonitoringJson.meeting(timeline.meeting()));
-    json.put("entries", timeline.entries().stream().map(MonitoringJson::timelineEntry).toList());
-    return json;
+    return new TimelineView(MeetingView.of(timeline.meeting()),
+        timeline.entries().stream().map(TimelineEntryView::of).toList());
   }
 
   static DecisionCategory category(String category) {

@@ -29,8 +29,8 @@ import static ru.nso.wg.bench.BenchReport.median;
  * The project's benchmarks (docs/performance.md): {@code ./mvnw -B -Pbench verify} runs them all and writes
  * {@code target/bench/results.json} and {@code results.md}; {@code .ci/bench-smoke} runs one iteration of each
  * without asserting targets. Arguments: {@code --smoke}, {@code --only=lifecycle,throughput,documents,startup,
- * tasklist,memory} (all six by default; {@code h2-write-delay}, the cost of durable commits on H2, only when named),
- * {@code --out=DIR}, {@code --port=N} (first of the ports to use, default 18400).
+ * tasklist,dashboard,memory} (one or several; all seven by default; {@code h2-write-delay}, the cost of durable
+ * commits on H2, only when named), {@code --out=DIR}, {@code --port=N} (first of the ports to use, default 18400).
  *
  * <p>Every target is a ratio against a baseline measured in the same run, alternating the two sides, and the figures
  * are medians: the machines this runs on are shared.
@@ -56,8 +56,8 @@ public final class Bench {
   }
 
   private static int benchmarks(String[] args) throws Exception {
-    Set<String> only = new LinkedHashSet<>(List.of("lifecycle", "throughput", "documents", "tasklist", "startup",
-        "memory"));
+    Set<String> only = new LinkedHashSet<>(List.of("lifecycle", "throughput", "documents", "tasklist", "dashboard",
+        "startup", "memory"));
     Path out = Path.of("target/bench");
     for (String arg : args) {
       if (arg.equals("--smoke")) {
@@ -93,8 +93,13 @@ public final class Bench {
       }
       report.write();
     }
-    if (only.contains("lifecycle") || only.contains("throughput") || only.contains("tasklist")) {
+    if (only.contains("lifecycle") || only.contains("throughput") || only.contains("tasklist")
+        || only.contains("dashboard")) {
       try (BenchApp app = BenchApp.start(BenchApp.Db.POSTGRES, work.resolve("pg"), basePort + 2)) {
+        if (only.contains("dashboard")) { // first: its data is exactly what it seeds
+          run(failures, "dashboard", () -> new DashboardBench(report, app, smoke).run());
+          report.write();
+        }
         if (only.contains("lifecycle")) {
           run(failures, "lifecycle PostgreSQL", () -> lifecycleMs.put("PG", lifecycle(report, app, "PostgreSQL", 1.5)));
         }

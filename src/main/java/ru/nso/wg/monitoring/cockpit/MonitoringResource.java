@@ -12,9 +12,11 @@ import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.monitoring.MonitoringAccess;
+import ru.nso.wg.monitoring.MonitoringJson.DashboardView;
+import ru.nso.wg.monitoring.MonitoringJson.DecisionView;
+import ru.nso.wg.monitoring.MonitoringJson.DecisionsView;
+import ru.nso.wg.monitoring.MonitoringJson.TimelineView;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -30,6 +32,10 @@ import java.util.function.Function;
  */
 public class MonitoringResource extends AbstractCockpitPluginResource {
 
+  /** The answer to a refused call: its HTTP status and the Russian message. */
+  public record Failure(int status, String message) {
+  }
+
   public MonitoringResource(String engineName) {
     super(engineName);
   }
@@ -37,33 +43,33 @@ public class MonitoringResource extends AbstractCockpitPluginResource {
   @GET
   @Path("dashboard")
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> dashboard(@QueryParam("from") String from, @QueryParam("to") String to) {
+  public DashboardView dashboard(@QueryParam("from") String from, @QueryParam("to") String to) {
     return call(access -> MonitoringBeans.views().dashboard(access, from, to));
   }
 
   @GET
   @Path("decisions")
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> decisions(@QueryParam("from") String from, @QueryParam("to") String to,
-                                       @QueryParam("area") String area, @QueryParam("state") String state) {
+  public DecisionsView decisions(@QueryParam("from") String from, @QueryParam("to") String to,
+                                 @QueryParam("area") String area, @QueryParam("state") String state) {
     return call(access -> MonitoringBeans.views().decisions(access, from, to, area, state));
   }
 
   @GET
   @Path("decisions/{meetingKey}/{itemNo}")
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> decision(@PathParam("meetingKey") String meetingKey, @PathParam("itemNo") String itemNo) {
+  public DecisionView decision(@PathParam("meetingKey") String meetingKey, @PathParam("itemNo") String itemNo) {
     return call(access -> MonitoringBeans.views().decision(access, meetingKey + "/" + itemNo));
   }
 
   @GET
   @Path("process-instance/{id}/timeline")
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> timeline(@PathParam("id") String processInstanceId) {
+  public TimelineView timeline(@PathParam("id") String processInstanceId) {
     return call(access -> MonitoringBeans.views().timeline(access, processInstanceId));
   }
 
-  private Map<String, Object> call(Function<MonitoringAccess, Map<String, Object>> view) {
+  private <T> T call(Function<MonitoringAccess, T> view) {
     try {
       Authentication authentication = getCurrentAuthentication();
       if (authentication == null) {
@@ -71,11 +77,9 @@ public class MonitoringResource extends AbstractCockpitPluginResource {
       }
       return view.apply(MonitoringAccess.of(authentication.getUserId(), authentication.getGroupIds()));
     } catch (Refusal e) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", e.kind().status());
-      body.put("message", e.getMessage());
       throw new WebApplicationException(e.getMessage(), Response.status(e.kind().status())
-          .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(body).build());
+          .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+          .entity(new Failure(e.kind().status(), e.getMessage())).build());
     }
   }
 }
