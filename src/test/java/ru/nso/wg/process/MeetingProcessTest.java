@@ -314,10 +314,7 @@ class MeetingProcessTest {
 
   @Test
   void minutesReturnedWithRemarksAndDissentingOpinionsCloseAtSigning() {
-    meeting.start(MEETING);
-    meeting.prepareAndHold(1, MEETING);
-    meeting.recordAttendance(TEN_PRESENT, List.of());
-    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    holdOneItemAdoptedEightToTwo();
     meeting.executeJob(Elements.GENERATE_MINUTES);
     // only members who took part may file a dissenting opinion
     assertThatThrownBy(() -> meeting.fileDissent("makarov", 1, "Не согласен с решением по первому вопросу повестки"))
@@ -338,10 +335,7 @@ class MeetingProcessTest {
 
   @Test
   void aDissentingOpinionFiledAfterTheDraftMakesANewDraftAndIsInTheSignedMinutes() {
-    meeting.start(MEETING);
-    meeting.prepareAndHold(1, MEETING);
-    meeting.recordAttendance(TEN_PRESENT, List.of());
-    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    holdOneItemAdoptedEightToTwo();
     meeting.executeJob(Elements.GENERATE_MINUTES);
     String key = meeting.key();
     StoredDocument firstDraft = documents.currentMinutes(key).orElseThrow();
@@ -392,10 +386,7 @@ class MeetingProcessTest {
 
   @Test
   void anEditMadeFromTheLatestDraftIsSignedAsUploadedAndNamesItsDraft() {
-    meeting.start(MEETING);
-    meeting.prepareAndHold(1, MEETING);
-    meeting.recordAttendance(TEN_PRESENT, List.of());
-    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    holdOneItemAdoptedEightToTwo();
     meeting.executeJob(Elements.GENERATE_MINUTES);
     String key = meeting.key();
     byte[] draft = documents.currentMinutes(key).orElseThrow().content();
@@ -419,10 +410,7 @@ class MeetingProcessTest {
 
   @Test
   void namesInTheMinutesAreFrozenWhenTheAttendanceIsRegistered() {
-    meeting.start(MEETING);
-    meeting.prepareAndHold(1, MEETING);
-    meeting.recordAttendance(TEN_PRESENT, List.of());
-    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    holdOneItemAdoptedEightToTwo();
     String key = meeting.key();
     Map<String, String> before = Map.of(CHAIR, fullName(CHAIR), MeetingScenario.SECRETARY,
         fullName(MeetingScenario.SECRETARY), ROSTER.get(8), fullName(ROSTER.get(8)));
@@ -438,6 +426,14 @@ class MeetingProcessTest {
       before.forEach((id, name) -> rename(id, name.substring(name.indexOf(' ') + 1), name.substring(0,
           name.indexOf(' '))));
     }
+  }
+
+  /** A meeting of one item held with ten present, the item adopted 8 : 2 (ROSTER 8 and 9 against). */
+  private void holdOneItemAdoptedEightToTwo() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
   }
 
   private String fullName(String userId) {
