@@ -3,7 +3,6 @@ package ru.nso.wg.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -41,8 +40,8 @@ import static ru.nso.wg.process.MeetingScenario.clockAt;
 class DecisionRegisterApiTest {
 
   @Autowired TestRestTemplate rest;
-  @Autowired ProcessEngine engine;
   @Autowired MeetingRecord record;
+  @Autowired ProcessEngine engine;
   @Autowired IdentityService identityService;
 
   MeetingRef meeting;
@@ -50,9 +49,6 @@ class DecisionRegisterApiTest {
 
   @BeforeEach
   void threeDecisions() {
-    // Camunda's REST API finds the engine by name in a JVM-wide registry: with several cached application contexts
-    // in one test JVM, the last one started owns the name "default". The REST calls here must reach this one.
-    ProcessEngines.registerProcessEngine(engine);
     if (identityService.createUserQuery().userId("outsider").count() == 0) {
       User user = identityService.newUser("outsider");
       user.setFirstName("Посторонний");
