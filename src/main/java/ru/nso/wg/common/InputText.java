@@ -64,6 +64,24 @@ public final class InputText {
     return text == null ? raw : text.toString();
   }
 
+  /**
+   * The text as a document may print it, whatever it holds: a vertical tab becomes a line break and any other
+   * character XML 1.0 does not allow, or a surrogate without its pair, becomes U+FFFD («�»). For text that reached
+   * the record before it was checked at the boundary; new input is refused by {@link #clean} instead.
+   */
+  public static String xmlSafe(String text) {
+    StringBuilder safe = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        safe.append(c).append(text.charAt(++i));
+      } else {
+        safe.append(c == '\u000B' ? '\n' : allowed(c) ? c : '\uFFFD');
+      }
+    }
+    return safe.toString();
+  }
+
   /** A single UTF-16 unit allowed in XML 1.0 (a pair of surrogates is handled by the caller). */
   private static boolean allowed(char c) {
     return c == '\t' || c == '\n' || c == '\r' || c >= '\u0020' && c <= '\uD7FF' || c >= '\uE000' && c <= '\uFFFD';

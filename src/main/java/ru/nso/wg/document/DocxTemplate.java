@@ -4,6 +4,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import ru.nso.wg.common.InputText;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -512,7 +513,8 @@ public final class DocxTemplate {
       throw new TemplateException("Шаблон " + templateName + ": {{" + name + "}} — это список, его выводят разделом {{#"
           + name + "}}…{{/" + name + "}}");
     }
-    return value.toString();
+    // text stored before it was checked at the boundary must not corrupt the document
+    return InputText.xmlSafe(value.toString());
   }
 
   // -------------------------------------------------------------------------------------------------- DOM

@@ -83,6 +83,21 @@ class DocxTemplateTest {
     }
   }
 
+  /**
+   * Text stored before input was checked at the boundary may hold characters XML 1.0 forbids: the document is made
+   * all the same (they become U+FFFD, a vertical tab a line break), never a corrupt file.
+   */
+  @Test
+  void charactersXmlForbidsNeverCorruptTheDocument() throws IOException {
+    XWPFDocument doc = new XWPFDocument();
+    doc.createParagraph().createRun().setText("Место: {{place}}");
+    byte[] out = DocxTemplate.render("t", bytes(doc), Map.of("place", "Зал\u0001 № 1 \uD800корпус\u000Bэтаж 2"));
+
+    try (XWPFDocument result = read(out)) {
+      assertThat(result.getParagraphs().get(0).getText()).isEqualTo("Место: Зал\uFFFD № 1 \uFFFDкорпус\nэтаж 2");
+    }
+  }
+
   @Test
   void aBrokenTemplateFailsWithAMessageNamingTheProblem() throws IOException {
     XWPFDocument unknown = new XWPFDocument();
