@@ -107,8 +107,8 @@ public class DecisionControl {
     return register.events(key);
   }
 
-  public List<ControlledDecision> search(DecisionQuery query) {
-    return register.search(query);
+  public DecisionRegister.Found search(DecisionQuery query, int offset, int limit) {
+    return register.search(query, offset, limit);
   }
 
   /** «Кузнецова Елена Игоревна (Цифровая трансформация сферы государственного управления)». */

@@ -68,15 +68,37 @@ public class DecisionRegister {
   }
 
   public List<ControlledDecision> search(DecisionQuery query) {
-    StringBuilder sql = new StringBuilder(SELECT + " WHERE 1 = 1");
+    return search(query, 0, Integer.MAX_VALUE).decisions();
+  }
+
+  /** A page of a search and how many decisions the search finds in all. */
+  public record Found(int total, List<ControlledDecision> decisions) {
+  }
+
+  /** The decisions found, in the register's order, skipping {@code offset} and at most {@code limit} of them. */
+  public Found search(DecisionQuery query, int offset, int limit) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
+    if (!criteria(query, where, args)) {
+      return new Found(0, List.of());
+    }
+    Integer total = jdbc.queryForObject("SELECT COUNT(*) FROM wg_controlled_decision d" + where, Integer.class,
+        args.toArray());
+    args.add(offset);
+    args.add(limit);
+    return new Found(total == null ? 0 : total, jdbc.query(SELECT + where + ORDER
+        + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", DECISION, args.toArray()));
+  }
+
+  /** Appends the query's conditions; {@code false} when it can match nothing (no control area at all). */
+  private static boolean criteria(DecisionQuery query, StringBuilder sql, List<Object> args) {
     if (query.meetingKey() != null) {
       sql.append(" AND d.meeting_key = ?");
       args.add(query.meetingKey());
     }
     if (query.controlAreas() != null) {
       if (query.controlAreas().isEmpty()) {
-        return List.of();
+        return false;
       }
       sql.append(" AND d.control_area IN (").append(placeholders(query.controlAreas().size())).append(")");
       args.addAll(query.controlAreas());
@@ -89,7 +111,7 @@ public class DecisionRegister {
       sql.append(" AND d.state IN (").append(placeholders(query.states().size())).append(")");
       query.states().stream().map(Enum::name).sorted().forEach(args::add);
     }
-    return jdbc.query(sql.append(ORDER).toString(), DECISION, args.toArray());
+    return true;
   }
 
   public void setStage(String key, DecisionStage stage) {

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *       {@code wg-area-digital}, or a deputy chair's user id: the areas whose group they are in), {@code executor}
  *       (a user id or a group id), {@code state} ({@code IN_PROGRESS}, {@code OVERDUE}, {@code EXECUTED},
  *       {@code WITHDRAWN}; several separated by commas). {@code ?state=OVERDUE} answers "what is overdue, and
- *       whose" in one call;</li>
+ *       whose" in one call. A page at a time: {@code offset} (0) and {@code limit} (100, at most 1000); {@code count}
+ *       is how many match in all;</li>
  *   <li>{@code GET /api/decisions/{meetingKey}/{itemNo}} — one decision with its history (reports, returns,
  *       reminders, escalations, extensions, withdrawal).</li>
  * </ul>
@@ -54,6 +55,9 @@ public class DecisionRegisterController {
       Arrays.stream(DeputyArea.values()).map(DeputyArea::groupId)).collect(Collectors.toUnmodifiableSet());
 
   private static final DateTimeFormatter INSTANT = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+  /** Decisions per answer unless asked otherwise, and the most one answer holds. */
+  static final int PAGE = 100;
+  static final int MAX_PAGE = 1000;
 
   private final DecisionControl control;
   private final IdentityDirectory identity;
@@ -70,14 +74,23 @@ public class DecisionRegisterController {
   public DecisionList list(@RequestParam(required = false) String meeting,
                            @RequestParam(required = false) String controller,
                            @RequestParam(required = false) String executor,
-                           @RequestParam(required = false) String state) {
+                           @RequestParam(required = false) String state,
+                           @RequestParam(defaultValue = "0") int offset,
+                           @RequestParam(defaultValue = "" + PAGE) int limit) {
     requireReader();
+    if (offset < 0) {
+      throw new Refusal("Параметр offset: не меньше 0");
+    }
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new Refusal("Параметр limit: от 1 до " + MAX_PAGE + " решений за раз");
+    }
     DecisionQuery query = new DecisionQuery(meetingKey(meeting), areas(controller), blankToNull(executor),
         states(state));
     // the deputies of each area are read once per request, not once per decision (N+1 through identity queries)
     Map<String, List<Person>> deputies = new HashMap<>();
-    List<DecisionView> decisions = control.search(query).stream().map(d -> view(d, null, deputies)).toList();
-    return new DecisionList(decisions.size(), new Filters(query.meetingKey(), blankToNull(controller),
+    DecisionRegister.Found found = control.search(query, offset, limit);
+    List<DecisionView> decisions = found.decisions().stream().map(d -> view(d, null, deputies)).toList();
+    return new DecisionList(found.total(), offset, limit, new Filters(query.meetingKey(), blankToNull(controller),
         query.controlAreas(), query.executorId(), query.states().stream().map(Enum::name).sorted().toList()),
         decisions);
   }
@@ -93,8 +106,11 @@ public class DecisionRegisterController {
 
   // ------------------------------------------------------------------------------------------------ answers
 
-  /** The answer of {@code GET /api/decisions}. */
-  public record DecisionList(int count, Filters filters, List<DecisionView> decisions) {
+  /**
+   * The answer of {@code GET /api/decisions}: {@code count} decisions match, {@code decisions} holds those from
+   * {@code offset}, at most {@code limit}.
+   */
+  public record DecisionList(int count, int offset, int limit, Filters filters, List<DecisionView> decisions) {
   }
 
   /** The filters as applied. */

@@ -116,7 +116,8 @@ final class TasklistBench {
     }
     calls.add(new Call("filter sidebar with counts (smirnova)", "smirnova", "GET",
         "/engine-rest/filter?resourceType=Task&itemCount=true", null, false));
-    calls.add(new Call("GET /api/decisions (kuznetsova)", "kuznetsova", "GET", "/api/decisions", null, false));
+    calls.add(new Call("GET /api/decisions (kuznetsova; first page of 100)", "kuznetsova", "GET", "/api/decisions",
+        null, false));
     calls.add(new Call("GET /api/decisions?executor=" + MeetingDriver.EXECUTORS.get(0) + " (kuznetsova)", "kuznetsova",
         "GET", "/api/decisions?executor=" + MeetingDriver.EXECUTORS.get(0), null, false));
 
