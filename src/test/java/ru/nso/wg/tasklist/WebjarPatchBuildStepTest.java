@@ -2,6 +2,7 @@ package ru.nso.wg.tasklist;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.nso.wg.webapp.RussianLocalesTest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,7 @@ class WebjarPatchBuildStepTest {
     for (String file : PATCHED) {
       Path target = root.resolve(file);
       Files.createDirectories(target.getParent());
-      try (InputStream in = RussianLocaleTest.webjarResource(WEBJAR + file).openStream()) {
+      try (InputStream in = RussianLocalesTest.webjarResource(WEBJAR + file).openStream()) {
         Files.copy(in, target);
       }
     }

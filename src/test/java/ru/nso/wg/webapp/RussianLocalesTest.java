@@ -1,4 +1,4 @@
-package ru.nso.wg.tasklist;
+package ru.nso.wg.webapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,35 +21,49 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The project's Russian locales of Tasklist and of the start page (welcome app: start page, login, profile) cover
- * every key of the English locale of the webjar the app runs with, and really are translated.
+ * The project's Russian locales of Tasklist, the start page (welcome app: start page, login, profile), Cockpit and
+ * Admin cover every key of the English locale of the Camunda webjar the application runs with (so a Camunda upgrade
+ * that adds labels fails the build instead of showing keys or English), are really translated, keep the
+ * placeholders, and have the date locale where English has one; terms follow {@code docs/glossary.md}.
  */
-class RussianLocaleTest {
+public class RussianLocalesTest {
 
   private static final String LOCALES = "META-INF/resources/webjars/camunda/app/%s/locales/%s.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Keys left empty on purpose: the CE end-of-life banner is hidden (user-styles.css); English is empty too. */
-  private static final Set<String> INTENTIONALLY_EMPTY = Set.of("BANNER_CE_EOL_TEXT", "NO_TASK_FORM");
+  /**
+   * Empty on purpose: the CE end-of-life banner is hidden (user-styles.css); Tasklist's text for a task without a
+   * form (empty in English too); the English plural suffix "s" that Cockpit appends to an already translated word.
+   */
+  private static final Set<String> INTENTIONALLY_EMPTY = Set.of("BANNER_CE_EOL_TEXT", "NO_TASK_FORM", "PLGN_BATCH_S",
+      "PLGN_MIG_S", "PLGN_MOD_DIALOG_S", "PLGN_MOD_RESTART_DIALOG_S");
 
-  /** Keys whose Russian text is the same as the English one: a product name, a technical value, operators. */
-  private static final Set<String> SAME_AS_ENGLISH = Set.of(
-      "APP_VENDOR", // "Camunda"
-      "CAM_WIDGET_VARIABLES_TABLE_NULL", "CAM_WIDGET_VARIABLE_NULL", // "<null>"
+  /** The same text as in English: product names, file formats, technical values, operators. */
+  private static final Set<String> SAME_AS_ENGLISH = Set.of("APP_VENDOR", "AUTHORIZATION_OPTIMIZE",
+      "PLGN_SKE_CAMUNDA_COCKPIT", "PLGN_REP_CSV", "PLGN_REP_JSON",
+      "CAM_WIDGET_VARIABLES_TABLE_NULL", "CAM_WIDGET_VARIABLE_NULL",
       "SEARCH_LESS_THAN", "SEARCH_LESS_THAN_EQUALS", "SEARCH_GREATER_THAN", "SEARCH_GREATER_THAN_EQUALS");
+
+  /** Translated, but without a Russian letter: the end of a sentence («… включите параметр „Каскадно“.»). */
+  private static final Set<String> PUNCTUATION_ONLY = Set.of("REPOSITORY_DEPLOYMENTS_DELETE_FLAG");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
   private static final Pattern CYRILLIC = Pattern.compile("[а-яА-ЯёЁ]");
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "cockpit", "admin"})
   void russianLocaleHasEveryEnglishKeyTranslated(String app) throws IOException {
     JsonNode english = read(webjarResource(String.format(LOCALES, app, "en")));
     JsonNode russian = read(projectResource(String.format(LOCALES, app, "ru")));
 
     JsonNode en = english.get("labels");
     JsonNode ru = russian.get("labels");
-    assertThat(fieldNames(ru)).as("keys of %s ru.json", app).isEqualTo(fieldNames(en));
+    Set<String> missing = new TreeSet<>(fieldNames(en));
+    missing.removeAll(fieldNames(ru));
+    assertThat(missing).as("keys of the webjar's %s en.json missing from our ru.json", app).isEmpty();
+    Set<String> extra = new TreeSet<>(fieldNames(ru));
+    extra.removeAll(fieldNames(en));
+    assertThat(extra).as("keys of our %s ru.json that the webjar no longer has", app).isEmpty();
 
     List<String> problems = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = en.fields(); it.hasNext(); ) {
@@ -58,6 +72,9 @@ class RussianLocaleTest {
       String englishText = entry.getValue().asText();
       String russianText = ru.get(key).asText();
       if (INTENTIONALLY_EMPTY.contains(key)) {
+        if (!russianText.isEmpty()) {
+          problems.add(key + ": expected to be empty");
+        }
         continue;
       }
       if (russianText.isBlank()) {
@@ -68,11 +85,14 @@ class RussianLocaleTest {
         }
       } else if (russianText.equals(englishText)) {
         problems.add(key + ": not translated");
-      } else if (!CYRILLIC.matcher(russianText).find()) {
+      } else if (!CYRILLIC.matcher(russianText).find() && !PUNCTUATION_ONLY.contains(key)) {
         problems.add(key + ": no Russian letter in '" + russianText + "'");
       }
       if (!placeholders(russianText).equals(placeholders(englishText))) {
         problems.add(key + ": placeholders " + placeholders(russianText) + " differ from " + placeholders(englishText));
+      }
+      if (englishText.contains("{}") != russianText.contains("{}")) {
+        problems.add(key + ": the count placeholder {} is lost or added");
       }
     }
     assertThat(problems).as("problems in %s ru.json", app).isEmpty();
@@ -82,16 +102,15 @@ class RussianLocaleTest {
       assertThat(russian.has("dateLocales")).as("%s ru.json has dateLocales", app).isTrue();
       assertThat(fieldNames(russian.get("dateLocales"))).isEqualTo(fieldNames(english.get("dateLocales")));
       for (String part : List.of("calendar", "longDateFormat", "relativeTime")) {
-        assertThat(fieldNames(russian.get("dateLocales").get(part)))
-            .as("dateLocales.%s of %s", part, app)
+        assertThat(fieldNames(russian.get("dateLocales").get(part))).as("dateLocales.%s of %s", part, app)
             .isEqualTo(fieldNames(english.get("dateLocales").get(part)));
       }
     }
   }
 
   /** The file of the Camunda webjar itself (not an override of the project's). */
-  static URL webjarResource(String path) throws IOException {
-    for (URL url : Collections.list(RussianLocaleTest.class.getClassLoader().getResources(path))) {
+  public static URL webjarResource(String path) throws IOException {
+    for (URL url : Collections.list(RussianLocalesTest.class.getClassLoader().getResources(path))) {
       if ("jar".equals(url.getProtocol()) && url.getPath().contains("camunda-webapp-webjar")) {
         return url;
       }
@@ -101,7 +120,7 @@ class RussianLocaleTest {
 
   /** The project's own file (target/classes), not one from a jar. */
   static URL projectResource(String path) throws IOException {
-    for (URL url : Collections.list(RussianLocaleTest.class.getClassLoader().getResources(path))) {
+    for (URL url : Collections.list(RussianLocalesTest.class.getClassLoader().getResources(path))) {
       if (!"jar".equals(url.getProtocol())) {
         return url;
       }
