@@ -112,22 +112,6 @@ async function saveArtifacts(person, name) {
   return `${base}.png`;
 }
 
-/** A Wednesday at least three weeks ahead that is a working day by the production calendar. */
-async function meetingDay() {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + 21);
-  for (;;) {
-    if (day.getUTCDay() === 3) {
-      const iso = day.toISOString().slice(0, 10);
-      const year = await rest.get(`/api/calendar/${iso.slice(0, 4)}`);
-      if (!year.days.some((d) => d.date === iso && !d.working)) {
-        return iso;
-      }
-    }
-    day.setUTCDate(day.getUTCDate() + 1);
-  }
-}
-
 const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 before(async () => {
@@ -142,7 +126,7 @@ before(async () => {
   seed.missed18 = seeded.meetings.missed18;
 
   // the upcoming meeting, started and confirmed as staff do (a real process instance to click through to)
-  const day = await meetingDay();
+  const day = await rest.meetingDay();
   const asUser = (u) => new EngineRest(app.baseUrl, u, 'demo');
   const def = await rest.get('/engine-rest/process-definition/key/wg-meeting');
   const started = await asUser(SECRETARY).call('POST', `/engine-rest/process-definition/${def.id}/submit-form`, {

@@ -162,22 +162,6 @@ async function picture(p, name, top) {
   }
 }
 
-/** A Wednesday at least three weeks ahead that is a working day by the production calendar. */
-async function meetingDay() {
-  const day = new Date();
-  day.setUTCDate(day.getUTCDate() + 21);
-  for (;;) {
-    if (day.getUTCDay() === 3) {
-      const iso = day.toISOString().slice(0, 10);
-      const year = await rest.get(`/api/calendar/${iso.slice(0, 4)}`);
-      if (!year.days.some((d) => d.date === iso && !d.working)) {
-        return iso;
-      }
-    }
-    day.setUTCDate(day.getUTCDate() + 1);
-  }
-}
-
 before(async () => {
   if (process.env.E2E_BASE_URL) {
     app = { baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {} };
@@ -202,7 +186,7 @@ walk('Заседание Рабочей группы от решения о пр
   let chair;
 
   step('секретарь запускает заседание: дата ≥ 3 недель вперёд, очно, один приглашённый', async () => {
-    m.date = await meetingDay();
+    m.date = await rest.meetingDay();
     m.time = '14:30';
     m.deadlines = await rest.get(`/api/calendar/deadlines?meetingDate=${m.date}`);
     secretary = await person(SECRETARY);
@@ -461,7 +445,7 @@ walk('Заседание под председательством замест�
   let deputy;
 
   step('секретарь запускает заседание в формате ВКС (ссылка проверяется формой)', async () => {
-    m.date = await meetingDay();
+    m.date = await rest.meetingDay();
     m.time = '11:00';
     secretary = await person(SECRETARY);
     const start = await secretary.openStartDialog('Заседание Рабочей группы');
@@ -669,7 +653,7 @@ walk('Член Рабочей группы не видит задач секре
   const m = {};
 
   step('заседание с задачей секретариата «Сформировать повестку заседания» (через REST)', async () => {
-    const day = await meetingDay();
+    const day = await rest.meetingDay();
     m.date = day;
     const asUser = (u) => new EngineRest(app.baseUrl, u, 'demo');
     const def = await rest.get('/engine-rest/process-definition/key/wg-meeting');

@@ -1,6 +1,6 @@
 // The few engine REST calls the browser walk needs besides the browser: finding the meeting's process instance,
 // "letting the meeting time arrive" (executing the waiting timer job, as documented in docs/e2e.md) and reading
-// the outcome for assertions. HTTP Basic as the administrator.
+// the outcome for assertions, and a meeting day by the production calendar. HTTP Basic as the administrator.
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export class EngineRest {
@@ -24,6 +24,22 @@ export class EngineRest {
 
   get(path) {
     return this.call('GET', path);
+  }
+
+  /** A Wednesday at least three weeks ahead that is a working day by the production calendar (ISO date). */
+  async meetingDay() {
+    const day = new Date();
+    day.setUTCDate(day.getUTCDate() + 21);
+    for (;;) {
+      if (day.getUTCDay() === 3) {
+        const iso = day.toISOString().slice(0, 10);
+        const year = await this.get(`/api/calendar/${iso.slice(0, 4)}`);
+        if (!year.days.some((d) => d.date === iso && !d.working)) {
+          return iso;
+        }
+      }
+      day.setUTCDate(day.getUTCDate() + 1);
+    }
   }
 
   /** The running meeting with business key {@code key} (e.g. «2026-1»). */

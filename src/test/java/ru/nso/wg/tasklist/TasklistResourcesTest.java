@@ -56,8 +56,12 @@ class TasklistResourcesTest {
   void servesTheRussianLocalesAndConfig() throws Exception {
     assertThat(get(WEBJAR + "/app/tasklist/locales/ru.json")).contains("\"CLAIM_TASK\": \"Взять в работу\"");
     assertThat(get(WEBJAR + "/app/welcome/locales/ru.json")).contains("\"PAGE_LOGIN_SIGN_IN_ACTION\": \"Войти\"");
-    assertThat(get(WEBJAR + "/app/tasklist/scripts/config.js")).contains("availableLocales: [locale]");
-    assertThat(get(WEBJAR + "/app/welcome/scripts/config.js")).contains("availableLocales: [locale]");
+    // every webapp's config.js takes its language from the one shared module, which is served beside them
+    assertThat(get(WEBJAR + "/app/wg-locale.js")).contains("availableLocales: [locale]");
+    for (String app : List.of("tasklist", "welcome", "cockpit", "admin")) {
+      assertThat(get(WEBJAR + "/app/" + app + "/scripts/config.js")).as(app)
+          .contains("from '../../wg-locale.js'", "...languageConfig(");
+    }
     // the CE end-of-life banner stays hidden; notifications let clicks through to the form's buttons; room for an
     // open dropdown below the form (both proven in the browser by e2e/tasklist.spec.mjs)
     assertThat(get(WEBJAR + "/app/tasklist/styles/user-styles.css")).contains(".ce-eol-banner",
