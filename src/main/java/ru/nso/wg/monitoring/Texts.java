@@ -35,7 +35,8 @@ public final class Texts {
       Map.entry("PUBLISHED", "Информация размещена на официальном сайте"),
       Map.entry("REMINDER", "Напоминание о сроке"),
       Map.entry("DEADLINE_MISSED", "Срок нарушен: уведомление"),
-      Map.entry("DELIVERY_GAPS", "Письма не доставлены"));
+      Map.entry("DELIVERY_GAPS", "Письма не доставлены"),
+      Map.entry("PRESIDING_CHANGED", "Сменился председательствующий"));
 
   private Texts() {
   }

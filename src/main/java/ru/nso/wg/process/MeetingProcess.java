@@ -135,6 +135,22 @@ public class MeetingProcess {
     public static final Var.Str AUDIO_RECORDING = Var.text("audioRecording", "Аудиозапись заседания", 1000);
     public static final Var.Int ATTENDANCE_ATTEMPT = Var.integer("attendanceAttempt");
     public static final Var.Bool QUORATE = Var.bool("quorate");
+    // who presides on the day (§ 10), at the attendance and before any item
+    public static final Var.Json PRESIDING_OPTIONS = Var.json("presidingOptions");
+    public static final Var.Str PRESIDING_ON_DAY = Var.string("presidingOnDay");
+    public static final Var.Str CURRENT_PRESIDING = Var.string("currentPresiding");
+    public static final Var.Str CURRENT_PRESIDING_NAME = Var.string("currentPresidingName");
+    public static final Var.Str CHAIR_USER_ID = Var.string("chairUserId");
+    public static final Var.Str INSTRUCTION_FORM = Var.string("instructionForm");
+    public static final Var.Str INSTRUCTION_REF = Var.text("instructionRef", "Реквизиты поручения председателя", 300);
+    public static final Var.Day INSTRUCTION_DATE = Var.day("instructionDate", "Дата поручения председателя");
+    // arrivals before an item (§ 15), and what the previous item decided
+    public static final Var.Json ABSENT_OPTIONS = Var.json("absentOptions");
+    public static final Var.Json ARRIVED_IN_PERSON = Var.json("arrivedInPerson", "Прибыли (в зал)");
+    public static final Var.Json ARRIVED_BY_VIDEO = Var.json("arrivedByVideo", "Подключились по ВКС");
+    public static final Var.Int QUORUM_NEEDED = Var.integer("quorumNeeded");
+    public static final Var.Bool ALL_PRESENT_FOR = Var.bool("allPresentFor");
+    public static final Var.Str PREVIOUS_OUTCOME = Var.string("previousOutcome");
     // one agenda item (local to an instance of the voting subprocess) (§ 16)
     public static final Var.Int ITEM_NO = Var.integer("itemNo");
     public static final Var.Str ITEM_TITLE = Var.string("itemTitle");
