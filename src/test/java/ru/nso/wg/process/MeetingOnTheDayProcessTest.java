@@ -2,6 +2,7 @@ package ru.nso.wg.process;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import ru.nso.wg.document.MeetingViews;
+import ru.nso.wg.document.model.ItemMinutes;
+import ru.nso.wg.document.model.MinutesModel;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.rules.Decision;
@@ -45,6 +49,7 @@ class MeetingOnTheDayProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired MeetingRecord record;
+  @Autowired MeetingViews views;
   MeetingScenario meeting;
 
   @BeforeEach
@@ -98,6 +103,12 @@ class MeetingOnTheDayProcessTest {
     meeting.executeJob(Elements.GENERATE_MINUTES);
     meeting.finishMinutes();
     assertThat(meeting.task(Elements.SIGN_MINUTES).getAssignee()).isEqualTo(LEBEDEVA);
+    // the minutes name her, by the chair's instruction as recorded
+    MinutesModel minutes = views.minutes(meeting.key());
+    assertThat(minutes.meeting().presiding().name()).isEqualTo("Лебедева Ольга Николаевна");
+    assertThat(minutes.meeting().presiding().instructionText())
+        .contains("по поручению председателя", "устное поручение от 16.12.2026, устное поручение по телефону");
+    assertThat(minutes.presidingText()).isEmpty();
   }
 
   @Test
@@ -116,6 +127,20 @@ class MeetingOnTheDayProcessTest {
         List.of("fedorov", "pavlova", "semenov", "golubeva", "vinogradov"), List.of(), List.of(CHAIR), item2);
     assertThat(decision(2).rule()).isEqualTo(DecisionRule.CASTING_VOTE);
     assertThat(decision(2).outcome()).isEqualTo(Decision.ADOPTED);
+    assertThat(decision(1).presidingUserId()).isEqualTo(CHAIR);
+    assertThat(decision(2).presidingUserId()).isEqualTo(LEBEDEVA);
+    // the minutes say who presided over which items, who left and who arrived, and P of each item
+    MinutesModel minutes = views.minutes(meeting.key());
+    assertThat(minutes.presidingText()).isEqualTo("А.В. Соколов (вопрос 1), О.Н. Лебедева (вопрос 2) по поручению "
+        + "председателя Рабочей группы (п. 10 Положения): устное поручение от 16.12.2026, устное поручение по телефону");
+    ItemMinutes second = minutes.items().get(1);
+    assertThat(second.attendanceChanges()).containsExactly(
+        "Соколов Андрей Викторович покинул(а) заседание перед рассмотрением вопроса 2",
+        "Виноградов Сергей Александрович прибыл(а) перед рассмотрением вопроса 2",
+        "С вопроса 2 председательствует Лебедева Ольга Николаевна по поручению председателя Рабочей группы "
+            + "(п. 10 Положения)");
+    assertThat(second.presentText()).isEqualTo("При рассмотрении вопроса присутствуют 10 из 15 членов Рабочей группы");
+    assertThat(minutes.presentMembers()).extracting(p -> p.name()).contains("Виноградов Сергей Александрович");
   }
 
   @Test
@@ -128,13 +153,36 @@ class MeetingOnTheDayProcessTest {
     meeting.vote(List.of(), List.of(), List.of(), List.of(ROSTER.get(7)),
         Map.of(DECISION_TEXT.name(), "Решение не принималось: нет кворума"));
     assertThat(decision(2).rule()).isEqualTo(DecisionRule.NO_QUORUM);
+    assertThat(record.notDecidedForLackOfQuorum(meeting.key())).extracting(ItemDecision::itemNo).containsExactly(2);
+    // the next task says what the previous item decided
+    assertThat(meeting.variable(Elements.RECORD_VOTE, PREVIOUS_OUTCOME))
+        .isEqualTo("Вопрос 2: решение не принималось: нет кворума (7 из 15)");
     // before item 3 one arrives by ВКС: 8 of 15 again
     vote(ROSTER.subList(0, 7), List.of(ROSTER.get(8)), List.of(),
         Map.of(ARRIVED_BY_VIDEO.name(), list(ROSTER.get(8))));
     assertThat(decision(3).rule()).isEqualTo(DecisionRule.MAJORITY);
     assertThat(decision(3).outcome()).isEqualTo(Decision.ADOPTED);
     assertThat(decision(3).present()).isEqualTo(8);
+    assertThat(record.notDecidedForLackOfQuorum(meeting.key())).extracting(ItemDecision::itemNo).containsExactly(2);
     assertThat(meeting.instance).isWaitingAt(Elements.GENERATE_MINUTES);
+    assertThat(views.minutes(meeting.key()).items().get(2).attendanceChanges())
+        .containsExactly("Семёнов Алексей Олегович прибыл(а) перед рассмотрением вопроса 3 (в режиме ВКС)");
+  }
+
+  @Test
+  void allPresentForCountsEveryMemberPresentForTheItemAndTheNextTaskSaysWhatWasDecided() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(2, MEETING);
+    attendance(ROSTER.subList(0, 9), Map.of());
+    // «все присутствующие — за» with an against vote is a contradiction: refused, nothing saved
+    assertThatThrownBy(() -> vote(List.of(), List.of(ROSTER.get(3)), List.of(),
+        Map.of(ALL_PRESENT_FOR.name(), true))).hasMessageContaining("все присутствующие — за");
+    assertThat(record.decisions(meeting.key())).isEmpty();
+    vote(List.of(), List.of(), List.of(), Map.of(ALL_PRESENT_FOR.name(), true,
+        ARRIVED_IN_PERSON.name(), list(ROSTER.get(9))));
+    assertThat(decision(1).votesFor()).isEqualTo(10);
+    assertThat(decision(1).present()).isEqualTo(10);
+    assertThat(meeting.variable(Elements.RECORD_VOTE, PREVIOUS_OUTCOME)).isEqualTo("Вопрос 1: решение принято: 10 из 10");
   }
 
   @Test
@@ -145,6 +193,9 @@ class MeetingOnTheDayProcessTest {
     // item 1: a tie with abstentions — the chair, who presided over it, confirms the outcome
     vote(ROSTER.subList(0, 4), ROSTER.subList(4, 8), ROSTER.subList(8, 10), Map.of());
     assertThat(meeting.task(Elements.CONFIRM_OUTCOME).getAssignee()).isEqualTo(CHAIR);
+    Task confirm = meeting.task(Elements.CONFIRM_OUTCOME);
+    assertThatThrownBy(() -> meeting.as("admin", () -> engine.getFormService().submitTaskForm(confirm.getId(),
+        Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED")))).hasMessageContaining("председательствовавший");
     meeting.complete(Elements.CONFIRM_OUTCOME, CHAIR, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED"));
     // before item 2 the chair leaves; Лебедева presides to the end
     meeting.vote(ROSTER.subList(1, 10), List.of(), List.of(), List.of(CHAIR), new HashMap<>(presides(LEBEDEVA)));
