@@ -132,7 +132,8 @@ class MeetingOnTheDayProcessTest {
     // the minutes say who presided over which items, who left and who arrived, and P of each item
     MinutesModel minutes = views.minutes(meeting.key());
     assertThat(minutes.presidingText()).isEqualTo("А.В. Соколов (вопрос 1), О.Н. Лебедева (вопрос 2) по поручению "
-        + "председателя Рабочей группы (п. 10 Положения): устное поручение от 16.12.2026, устное поручение по телефону");
+        + "председателя Рабочей группы (п. 10 Положения): устное поручение от 16.12.2026, "
+        + "устное поручение по телефону");
     ItemMinutes second = minutes.items().get(1);
     assertThat(second.attendanceChanges()).containsExactly(
         "Соколов Андрей Викторович покинул(а) заседание перед рассмотрением вопроса 2",
@@ -182,7 +183,8 @@ class MeetingOnTheDayProcessTest {
         ARRIVED_IN_PERSON.name(), list(ROSTER.get(9))));
     assertThat(decision(1).votesFor()).isEqualTo(10);
     assertThat(decision(1).present()).isEqualTo(10);
-    assertThat(meeting.variable(Elements.RECORD_VOTE, PREVIOUS_OUTCOME)).isEqualTo("Вопрос 1: решение принято: 10 из 10");
+    assertThat(meeting.variable(Elements.RECORD_VOTE, PREVIOUS_OUTCOME))
+        .isEqualTo("Вопрос 1: решение принято: 10 из 10");
   }
 
   @Test
