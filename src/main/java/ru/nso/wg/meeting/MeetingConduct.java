@@ -164,14 +164,21 @@ public class MeetingConduct {
   private record Seat(String id, String fullName, Roster.Role role) {
   }
 
-  private static List<String> presidingProblems(String candidateId, int fromItem, List<Seat> seats,
-                                                Set<String> present, ChairInstruction instruction) {
+  private List<String> presidingProblems(String candidateId, int fromItem, List<Seat> seats, Set<String> present,
+                                         ChairInstruction instruction) {
     String chairId = seats.stream().filter(p -> p.role() == Roster.Role.CHAIR).map(Seat::id).findFirst()
         .orElse(null);
     List<String> deputies = seats.stream().filter(p -> p.role() == Roster.Role.DEPUTY_CHAIR).map(Seat::id)
         .toList();
     Map<String, String> names = seats.stream().collect(Collectors.toMap(Seat::id, Seat::fullName, (a, b) -> a));
-    return PresidingRules.check(candidateId, fromItem, chairId, deputies, present, instruction, names);
+    List<String> problems = new ArrayList<>(PresidingRules.check(candidateId, fromItem, chairId, deputies, present,
+        instruction, names));
+    if (!candidateId.equals(chairId) && instruction != null && instruction.date() != null
+        && instruction.date().isAfter(clock.today())) {
+      problems.add("Поручение председателя: дата поручения (" + RussianDates.numeric(instruction.date())
+          + ") не может быть позже дня заседания (п. 10 Положения)");
+    }
+    return problems;
   }
 
   /** «заместитель председателя … по поручению председателя (устное поручение … от 16.12.2026 (…))». */

@@ -223,7 +223,13 @@ class MeetingOnTheDayProcessTest {
     noDate.remove(INSTRUCTION_DATE.name());
     assertThatThrownBy(() -> attendance(ROSTER.subList(1, 11), noDate))
         .hasMessageContaining("дату поручения").hasMessageContaining("п. 10");
+    // … and a date not after the meeting
+    Map<String, Object> later = new HashMap<>(presides(LEBEDEVA));
+    later.put(INSTRUCTION_DATE.name(), "2026-12-17");
+    assertThatThrownBy(() -> attendance(ROSTER.subList(1, 11), later))
+        .hasMessageContaining("не может быть позже дня заседания").hasMessageContaining("п. 10");
     assertThat(record.attendance(meeting.key())).isEmpty();
+    assertThat(record.get(meeting.key()).presidingUserId()).isEqualTo(CHAIR);
     attendance(ROSTER.subList(0, 10), Map.of());
     // an arrival of someone already present, a departure of someone absent
     assertThatThrownBy(() -> vote(ROSTER.subList(0, 10), List.of(), List.of(),
