@@ -273,15 +273,17 @@ public class MeetingConduct {
   }
 
   /**
-   * Validates and records the vote and decision on one item; quorum is re-checked for this item with the
-   * members who left before it. Without quorum no votes are accepted and the item is recorded as not decided.
+   * Validates and records, for one item, who arrived and left before it, who presides over it, the vote and the
+   * decision; quorum and majority are those of the members present for this item, the casting vote that of whoever
+   * presides over it. Without quorum no votes are accepted and the item is recorded as not decided for lack of
+   * quorum. Everything is checked before anything is written.
    */
   public VoteOutcome recordItem(String key, ItemRecord item, String actor) {
     List<Attendee> attendance = record.attendance(key);
     int attempt = attendanceAttempt(key);
     Map<String, String> names = attendance.stream().collect(Collectors.toMap(Attendee::userId, Attendee::fullName));
     AttendanceTimeline before = timeline(attendance);
-    List<String> arriving = concat(item.arrivedInPerson(), item.arrivedByVideo());
+    List<String> arriving = List.copyOf(new LinkedHashSet<>(concat(item.arrivedInPerson(), item.arrivedByVideo())));
     List<String> problems = new ArrayList<>();
     for (String id : arriving) {
       if (!names.containsKey(id)) {
@@ -302,6 +304,9 @@ public class MeetingConduct {
     List<Seat> seats = attendance.stream().map(a -> new Seat(a.userId(), a.fullName(), a.role())).toList();
     if (changesPresiding) {
       problems.addAll(presidingProblems(presidingId, item.itemNo(), seats, present, item.presiding().instruction()));
+    } else if (presidingId != null && !present.contains(presidingId)) {
+      problems.add("Председательствующий: " + name(attendance, presidingId) + " не присутствует при рассмотрении "
+          + "вопроса " + item.itemNo() + ": укажите, кто председательствует с этого вопроса (п. 10 Положения)");
     }
     if (MeetingScheduling.blank(item.decisionText())) {
       problems.add("укажите текст решения (РЕШИЛИ)");

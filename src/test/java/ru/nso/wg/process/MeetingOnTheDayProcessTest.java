@@ -237,6 +237,10 @@ class MeetingOnTheDayProcessTest {
         .hasMessageContaining("уже присутствует");
     assertThatThrownBy(() -> meeting.vote(ROSTER.subList(0, 10), List.of(), List.of(), List.of(ROSTER.get(12)),
         Map.of())).hasMessageContaining("не присутствует");
+    // the presiding chair leaves before item 1 and nobody else is named to preside
+    assertThatThrownBy(() -> meeting.vote(ROSTER.subList(1, 10), List.of(), List.of(), List.of(CHAIR), Map.of()))
+        .hasMessageContaining("укажите, кто председательствует с этого вопроса");
     assertThat(record.decisions(meeting.key())).isEmpty();
+    assertThat(record.attendanceChanges(meeting.key(), 1)).isEmpty();
   }
 }
