@@ -128,7 +128,7 @@ public class MeetingConduct {
     boolean quorate = !ids.isEmpty() && Quorum.check(present.size(), ids.size(), settings).quorate();
     List<Seat> seats = members.stream().map(p -> new Seat(p.id(), p.fullName(), p.role())).toList();
     if (changed) {
-      problems.addAll(presidingProblems(presidingId, 1, seats, present, presiding.instruction()));
+      problems.addAll(presidingProblems(key, presidingId, 1, seats, present, presiding.instruction()));
     } else if (quorate && presidingId != null && !present.contains(presidingId)) {
       problems.add("Председательствующий: " + name(members, presidingId) + " не отмечен(а) как присутствующий(ая):"
           + " укажите председательствующего из присутствующих — председателя или заместителя председателя по его "
@@ -164,8 +164,8 @@ public class MeetingConduct {
   private record Seat(String id, String fullName, Roster.Role role) {
   }
 
-  private List<String> presidingProblems(String candidateId, int fromItem, List<Seat> seats, Set<String> present,
-                                         ChairInstruction instruction) {
+  private List<String> presidingProblems(String key, String candidateId, int fromItem, List<Seat> seats,
+                                         Set<String> present, ChairInstruction instruction) {
     String chairId = seats.stream().filter(p -> p.role() == Roster.Role.CHAIR).map(Seat::id).findFirst()
         .orElse(null);
     List<String> deputies = seats.stream().filter(p -> p.role() == Roster.Role.DEPUTY_CHAIR).map(Seat::id)
@@ -174,7 +174,7 @@ public class MeetingConduct {
     List<String> problems = new ArrayList<>(PresidingRules.check(candidateId, fromItem, chairId, deputies, present,
         instruction, names));
     if (!candidateId.equals(chairId) && instruction != null && instruction.date() != null
-        && instruction.date().isAfter(clock.today())) {
+        && instruction.date().isAfter(RussianDates.localDate(record.get(key).start()))) {
       problems.add("Поручение председателя: дата поручения (" + RussianDates.numeric(instruction.date())
           + ") не может быть позже дня заседания (п. 10 Положения)");
     }
@@ -303,7 +303,8 @@ public class MeetingConduct {
     String presidingId = changesPresiding ? item.presiding().userId() : presidingBefore;
     List<Seat> seats = attendance.stream().map(a -> new Seat(a.userId(), a.fullName(), a.role())).toList();
     if (changesPresiding) {
-      problems.addAll(presidingProblems(presidingId, item.itemNo(), seats, present, item.presiding().instruction()));
+      problems.addAll(presidingProblems(key, presidingId, item.itemNo(), seats, present,
+          item.presiding().instruction()));
     } else if (presidingId != null && !present.contains(presidingId)) {
       problems.add("Председательствующий: " + name(attendance, presidingId) + " не присутствует при рассмотрении "
           + "вопроса " + item.itemNo() + ": укажите, кто председательствует с этого вопроса (п. 10 Положения)");
