@@ -198,7 +198,8 @@ walk('Перенос заседания после рассылки повест
 
   step('председатель видит запрос в «Мои задачи» и утверждает перенос', async () => {
     chair = await person(CHAIR);
-    await chair.openTask('Принять решение о переносе заседания', { filter: 'Мои задачи' });
+    // the task card shows the meeting's number and date (the filter's columns)
+    await chair.openTask('Принять решение о переносе заседания', { filter: 'Мои задачи', meeting: m });
     const f = chair.fields();
     const text = await f.text();
     assert.match(text, new RegExp(`просит перенести заседание № ${m.ref.replace('/', '\\/')}`));

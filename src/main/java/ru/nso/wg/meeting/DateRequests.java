@@ -47,8 +47,9 @@ public class DateRequests {
     this.roster = roster;
   }
 
-  /** A request recorded, who decides it, and what the decider reads. */
-  public record Asked(DateRequest request, Holder decider, String summary) {
+  /** A request recorded, who decides it, what the decider reads, and the meeting it is about. */
+  public record Asked(DateRequest request, Holder decider, String summary, MeetingRef meetingRef,
+                      OffsetDateTime meetingStart, String meetingTitle) {
   }
 
   /**
@@ -86,7 +87,8 @@ public class DateRequests {
     DateRequest request = get(id);
     String summary = summary(meeting, request, decider);
     record.event(key, MeetingEventKind.DATE_REQUESTED, summary, actor);
-    return new Asked(request, decider, summary);
+    return new Asked(request, decider, summary, meeting.ref(), meeting.start(),
+        MeetingScheduling.title(meeting.ref(), meeting.start()));
   }
 
   /** «Секретариат (Смирнова С.А.) просит перенести заседание № 3/2026 от … на …. Причина: …». */

@@ -36,6 +36,10 @@ public final class StaffRequestProcesses {
   public static final Var.Str CANCEL_REASON = MeetingProcess.Vars.CANCEL_REASON;
   public static final Var.Int ITEM_NO = MeetingProcess.Vars.ITEM_NO;
   public static final Var.Str OPINION = Var.text("opinion", "Особое мнение", 8000);
+  /** The meeting a request is about, as the Tasklist columns show it ({@code process.TaskListColumns}). */
+  public static final Var.Int MEETING_NUMBER = MeetingProcess.Vars.MEETING_NUMBER;
+  public static final Var.Day MEETING_DATE = MeetingProcess.Vars.MEETING_DATE;
+  public static final Var.Str MEETING_TITLE = MeetingProcess.Vars.MEETING_TITLE;
   /** Who asked ({@code camunda:initiator}). */
   public static final Var.Str INITIATOR = Var.string("initiator");
   /** The chair, or the deputy holding the chair's powers: the decision task is theirs. */

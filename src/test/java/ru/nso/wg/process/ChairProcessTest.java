@@ -117,6 +117,10 @@ class ChairProcessTest {
     assertThat(record.get(meeting.key()).start().toInstant()).isEqualTo(at(MEETING).toInstant());
     assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2026-12-09T18:00+07:00"));
     assertThat(meeting.requestTask(request).getAssignee()).isEqualTo(CHAIR);
+    // the chair's Tasklist shows which meeting (the filter's columns)
+    assertThat(engine.getTaskService().getVariablesLocal(meeting.requestTask(request).getId()))
+        .containsEntry(MeetingProcess.Vars.MEETING_NUMBER.name(), record.get(meeting.key()).number())
+        .containsEntry(MeetingProcess.Vars.MEETING_DATE.name(), "2026-12-16");
     assertThatThrownBy(() -> meeting.completeRequestTask(request, SECRETARY, Map.of("requestDecision", "APPROVE")))
         .isInstanceOf(AuthorizationException.class);
     // a refusal needs its reason; refused, nothing changes and the record says why
