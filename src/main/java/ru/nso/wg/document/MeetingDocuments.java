@@ -63,6 +63,11 @@ public class MeetingDocuments {
     storeAgenda(approved.meetingKey());
   }
 
+  /** An agenda document was stored (approved): a postponement makes it again with the new date. */
+  public boolean hasAgenda(String key) {
+    return store.latest(key, DocumentKind.AGENDA).isPresent();
+  }
+
   public StoredDocument storeAgenda(String key) {
     return documents.storeAgenda(views.meeting(key), null);
   }

@@ -16,6 +16,7 @@ import ru.nso.wg.document.model.PresidingPerson;
 import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.Texts;
 import ru.nso.wg.document.model.VoteCounts;
+import ru.nso.wg.meeting.CarriedItems;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingData;
 import ru.nso.wg.meeting.MeetingData.AttendanceChange;
@@ -52,8 +53,11 @@ public class MeetingViews {
   private final MeetingScheduling scheduling;
   private final Roster roster;
   private final MeetingConduct conduct;
+  private final CarriedItems carriedItems;
 
-  public MeetingViews(MeetingRecord record, MeetingScheduling scheduling, Roster roster, MeetingConduct conduct) {
+  public MeetingViews(MeetingRecord record, MeetingScheduling scheduling, Roster roster, MeetingConduct conduct,
+                      CarriedItems carriedItems) {
+    this.carriedItems = carriedItems;
     this.record = record;
     this.scheduling = scheduling;
     this.roster = roster;
@@ -70,7 +74,9 @@ public class MeetingViews {
                 instructionNote(m))).orElse(null);
     List<Invitee> invitees = record.invitees(key).stream()
         .map(i -> new Invitee(i.fullName(), i.jobTitle(), i.organisation(), i.email())).toList();
-    List<AgendaItem> items = record.agenda(key).stream().map(i -> new AgendaItem(i.no(), i.title(),
+    // § 15: an item carried over from another meeting says so («перенесён с заседания № 3/2026 (вопрос 2)»)
+    List<AgendaItem> items = record.agenda(key).stream().map(i -> new AgendaItem(i.no(), i.title()
+        + carriedItems.markOf(key, i.no()).map(mark -> " (" + mark + ")").orElse(""),
         i.type().title(), i.speaker(), materials(i.materials()))).toList();
     return new MeetingInfo(key, m.ref().number() + "/" + m.ref().year(), RussianDates.local(m.start()),
         null, m.format(), m.place(), m.videoLink(), presiding,

@@ -202,6 +202,12 @@ public class MeetingProcess {
     public static final Var.Moment NEW_MEETING_START = Var.moment("newMeetingStart", "Дата и время заседания");
     public static final Var.Str POSTPONE_REASON = Var.text("postponeReason", "Причина переноса", 2000);
     public static final Var.Str CANCEL_REASON = Var.text("cancelReason", "Причина отмены", 2000);
+    /** § 15: items of earlier meetings not decided for lack of quorum, offered at confirmation (value → label). */
+    public static final Var.Json CARRIED_OPTIONS = Var.json("carriedOptions");
+    /** The items the chair carried over to this meeting («2026-3/2»). */
+    public static final Var.Json CARRIED_ITEMS = Var.json("carriedItems", "Перенесённые вопросы");
+    /** The chair's approved request ({@code wg_date_request}) a postponement or cancellation comes from. */
+    public static final Var.Int DATE_REQUEST_ID = Var.integer("dateRequestId");
 
     private Vars() {
     }

@@ -506,10 +506,8 @@ class MeetingProcessTest {
     meeting.start(MEETING);
     meeting.confirmChairPresides();
     assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2026-12-09T18:00+07:00"));
-    meeting.startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, Map.of(
-        StaffRequestProcesses.MEETING_REF.name(), new MeetingScenario.MeetingKeyRef(meeting.key()).human(),
-        StaffRequestProcesses.NEW_MEETING_START.name(), "2027-01-20T11:00+07:00",
-        StaffRequestProcesses.POSTPONE_REASON.name(), "Командировка председателя"));
+    // § 7 (3): asked by the secretariat, approved by the chair
+    meeting.approveRequest(meeting.askPostponement("2027-01-20T11:00+07:00", "Командировка председателя"), CHAIR);
     meeting.executeJob(Elements.APPLY_POSTPONEMENT);
     // 20.01.2027 (Wednesday) − 5 working days = 13.01.2027
     assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2027-01-13T18:00+07:00"));
@@ -533,10 +531,8 @@ class MeetingProcessTest {
     meeting.approveAgenda(CHAIR);
     meeting.distributeAgenda();
     meeting.executeJob(Elements.SEND_AGENDA);
-    meeting.startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, Map.of(
-        StaffRequestProcesses.MEETING_REF.name(), new MeetingScenario.MeetingKeyRef(meeting.key()).human(),
-        StaffRequestProcesses.NEW_MEETING_START.name(), "2026-12-18T10:00+07:00",
-        StaffRequestProcesses.POSTPONE_REASON.name(), "Совпадение с заседанием Правительства"));
+    meeting.approveRequest(meeting.askPostponement("2026-12-18T10:00+07:00",
+        "Совпадение с заседанием Правительства"), CHAIR);
     meeting.executeJob(Elements.APPLY_POSTPONEMENT);
     assertThat(meeting.job(Elements.MEETING_TIME).getDuedate()).isEqualTo(at("2026-12-18T10:00+07:00"));
     assertThat(record.events(meeting.key())).anyMatch(e -> e.kind() == MeetingEventKind.POSTPONED);
@@ -546,9 +542,7 @@ class MeetingProcessTest {
   void cancellationEndsTheMeetingWithItsReason() {
     meeting.start(MEETING);
     meeting.confirmChairPresides();
-    meeting.startRequest(StaffRequestProcesses.CANCEL_KEY, SECRETARY, Map.of(
-        StaffRequestProcesses.MEETING_REF.name(), new MeetingScenario.MeetingKeyRef(meeting.key()).human(),
-        StaffRequestProcesses.CANCEL_REASON.name(), "Вопросы рассмотрены на заседании Правительства"));
+    meeting.approveRequest(meeting.askCancellation("Вопросы рассмотрены на заседании Правительства"), CHAIR);
     meeting.executeJob(Elements.APPLY_CANCELLATION);
     assertThat(meeting.instance).isEnded().hasPassed(Elements.MEETING_CANCELLED);
     assertThat(record.get(meeting.key()).status()).isEqualTo(MeetingStatus.CANCELLED);
