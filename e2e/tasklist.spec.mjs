@@ -700,3 +700,81 @@ walk('Член Рабочей группы не видит задач секре
     await member.close();
   });
 });
+
+walk('Заместитель председателя видит своё поручение на исполнении в «Контроль исполнения: мои решения»', (step) => {
+  const DEPUTY = 'kuznetsova'; // wg-area-digital
+  const OTHER_DEPUTY = 'morozov'; // wg-area-services
+  const FILTER = 'Контроль исполнения: мои решения';
+  const REPORT = 'Отчитаться об исполнении поручения';
+  const m = {};
+
+  step('заседание и поручение по направлению «Цифровая трансформация» на исполнении у члена Рабочей группы (через REST)', async () => {
+    const day = await rest.meetingDay();
+    const def = await rest.get('/engine-rest/process-definition/key/wg-meeting');
+    const started = await new EngineRest(app.baseUrl, SECRETARY, 'demo').call('POST', `/engine-rest/process-definition/${def.id}/submit-form`, {
+      variables: {
+        meetingStart: { value: `${day}T11:00+07:00` },
+        meetingFormat: { value: 'VIDEO' },
+        videoLink: { value: 'https://vks.example.org/wg' },
+      },
+    });
+    m.key = (await rest.get(`/engine-rest/process-instance/${started.id}`)).businessKey;
+    // as the signed minutes put an instruction under control (StartDecisionControlDelegate)
+    const control = await rest.call('POST', '/engine-rest/process-definition/key/wg-decision-control/start', {
+      businessKey: `${m.key}/1`,
+      variables: {
+        meetingKey: { value: m.key },
+        meetingTitle: { value: `№ ${m.key.split('-')[1]}/${m.key.split('-')[0]}` },
+        itemNo: { value: 1, type: 'Integer' },
+        itemTitle: { value: 'О реестре жизненных ситуаций в сфере цифровых услуг' },
+        decisionText: { value: 'Подготовить реестр жизненных ситуаций' },
+        executorId: { value: MEMBER },
+        executorName: { value: null, type: 'Null' },
+        dueDate: { value: '2027-03-01' },
+        controlArea: { value: 'wg-area-digital' },
+      },
+    });
+    m.controlId = control.id;
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const [task] = await rest.get(`/engine-rest/task?processInstanceId=${m.controlId}&taskDefinitionKey=Task_ReportExecution`);
+      if (task) {
+        m.reportId = task.id;
+        break;
+      }
+      assert.ok(Date.now() < deadline, `the report task; failed jobs: ${JSON.stringify(await rest.failedJobs(m.controlId))}`);
+      await sleep(1000);
+    }
+  });
+
+  step(`${DEPUTY}: фильтр считает поручение на исполнении, задача исполнителя видна, но не берётся в работу`, async () => {
+    // every open task of a decision controlled by the digital area: what the filter must count
+    const expected = (await rest.get('/engine-rest/task?processDefinitionKey=wg-decision-control&processVariables=controlArea_eq_wg-area-digital')).length;
+    assert.ok(expected >= 1);
+    const deputy = await person(DEPUTY);
+    assert.ok((await deputy.filterNames()).includes(FILTER));
+    await deputy.chooseFilter(FILTER);
+    const counter = deputy.filterLink(FILTER).locator('.counter');
+    await deputy.page.waitForFunction(
+      ([el, n]) => el && el.textContent.trim() === String(n), [await counter.elementHandle(), expected], { timeout: 30_000 });
+    assert.equal(Number((await counter.innerText()).trim()), expected, 'the count of «Контроль исполнения: мои решения»');
+    const item = deputy.taskItems(REPORT);
+    await item.first().waitFor();
+    await item.first().locator('h4.task a').click();
+    await deputy.page.locator('.task-details h2').filter({ hasText: REPORT }).first().waitFor();
+    assert.equal(await deputy.page.getByRole('button', { name: 'Взять в работу' }).count(), 0,
+      'the executor\'s task is assigned to the executor: the deputy chair cannot take it');
+    // and the engine refuses to hand it over to the deputy chair
+    const asDeputy = new EngineRest(app.baseUrl, DEPUTY, 'demo');
+    await assert.rejects(asDeputy.call('POST', `/engine-rest/task/${m.reportId}/claim`, { userId: DEPUTY }));
+    await deputy.close();
+  });
+
+  step(`${OTHER_DEPUTY} (другое направление) не видит это поручение`, async () => {
+    const asOther = new EngineRest(app.baseUrl, OTHER_DEPUTY, 'demo');
+    const [filter] = (await asOther.get('/engine-rest/filter?resourceType=Task')).filter((f) => f.name === FILTER);
+    assert.ok(filter, `${OTHER_DEPUTY} has the filter`);
+    const listed = await asOther.call('POST', `/engine-rest/filter/${filter.id}/list`, {});
+    assert.ok(!listed.some((t) => t.id === m.reportId), 'another area\'s decision is not listed');
+  });
+});

@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebjarPatchBuildStepTest {
 
   private static final String WEBJAR = "META-INF/resources/webjars/camunda/";
-  private static final List<String> PATCHED = List.of("lib/deps.js", "app/tasklist/camunda-tasklist-bootstrap.js");
+  /** Relative to the webjar's root, as in the patch list (Tasklist's built-in plugins lie beside it). */
+  private static final List<String> PATCHED = List.of("lib/deps.js", "app/tasklist/camunda-tasklist-bootstrap.js",
+      "../../plugin/tasklist/app/plugin.js");
 
   @TempDir
   Path temp;
@@ -28,15 +30,15 @@ class WebjarPatchBuildStepTest {
   @Test
   void patchesTheWebjarFilesLikeTheBuildDid() throws Exception {
     Path source = unpackWebjarFiles();
-    Path out = temp.resolve("out");
+    Path out = temp.resolve("out").resolve(WEBJAR);
 
     Result result = run(Path.of("src/build/webjar-patches.txt"), source, out);
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     for (String file : PATCHED) {
-      assertThat(Files.readString(out.resolve(file)))
+      assertThat(Files.readString(out.resolve(file).normalize()))
           .as("%s as the build wrote it to target/classes", file)
-          .isEqualTo(Files.readString(Path.of("target/classes", WEBJAR, file)));
+          .isEqualTo(Files.readString(Path.of("target/classes", WEBJAR, file).normalize()));
     }
   }
 
@@ -57,13 +59,14 @@ class WebjarPatchBuildStepTest {
     assertThat(out).doesNotExist();
   }
 
-  /** The two files from the camunda-webapp-webjar jar on the test classpath. */
+  /** The patched files from the camunda-webapp-webjar jar on the test classpath; returns the webjar's root. */
   private Path unpackWebjarFiles() throws IOException {
-    Path root = temp.resolve("webjar");
+    Path root = temp.resolve("webjar").resolve(WEBJAR);
     for (String file : PATCHED) {
-      Path target = root.resolve(file);
+      Path target = root.resolve(file).normalize();
       Files.createDirectories(target.getParent());
-      try (InputStream in = RussianLocalesTest.webjarResource(WEBJAR + file).openStream()) {
+      String resource = Path.of(WEBJAR, file).normalize().toString().replace('\\', '/');
+      try (InputStream in = RussianLocalesTest.webjarResource(resource).openStream()) {
         Files.copy(in, target);
       }
     }
