@@ -538,7 +538,9 @@ walk('Заседание под председательством замест�
     await f.fill('Аудиозапись заседания', `\\\\fileserver\\wg\\audio\\${m.date}.mp3`);
     await assert.rejects(secretary.complete(), /the server refused the form/);
     const shown = (await secretary.page.locator('.notifications .alert-danger').first().innerText()).replace(/\s+/g, ' ');
-    assert.match(shown, /Не удалось отправить форму задачи\s*:\s*Васильев Павел Андреевич отмечен\(а\) одновременно очно и по ВКС\s*$/);
+    // the title, then the message on its own line: no « :» between them (src/build/webjar-patches.txt)
+    assert.match(shown, /Не удалось отправить форму задачи\s*Васильев Павел Андреевич отмечен\(а\) одновременно очно и по ВКС\s*$/);
+    assert.doesNotMatch(shown, / :/);
     assert.doesNotMatch(shown, /ENGINE-|Exception|TaskListener/);
     // the message stays on screen; the person corrects the form and completes it without closing the message
     await f.checklist('Присутствуют по ВКС', BY_VIDEO.map(rosterLabel));
@@ -708,17 +710,36 @@ walk('Заместитель председателя видит своё пор
   const REPORT = 'Отчитаться об исполнении поручения';
   const m = {};
 
-  step('заседание и поручение по направлению «Цифровая трансформация» на исполнении у члена Рабочей группы (через REST)', async () => {
+  step('секретарь запускает заседание: дата в прошлом отклонена над «Начать» с ближайшей датой, затем номер заседания', async () => {
     const day = await rest.meetingDay();
-    const def = await rest.get('/engine-rest/process-definition/key/wg-meeting');
-    const started = await new EngineRest(app.baseUrl, SECRETARY, 'demo').call('POST', `/engine-rest/process-definition/${def.id}/submit-form`, {
-      variables: {
-        meetingStart: { value: `${day}T11:00+07:00` },
-        meetingFormat: { value: 'VIDEO' },
-        videoLink: { value: 'https://vks.example.org/wg' },
-      },
-    });
-    m.key = (await rest.get(`/engine-rest/process-instance/${started.id}`)).businessKey;
+    const secretary = await person(SECRETARY);
+    const start = await secretary.openStartDialog('Заседание Рабочей группы');
+    const f = start.fields;
+    await f.typeDate('Дата', '02.11.2026');
+    await f.typeDate('Время (чч:мм)', '11:00');
+    await f.choose('В формате видеоконференцсвязи (ВКС)');
+    await f.fill('Ссылка на видеоконференцию', 'https://vks.example.org/wg');
+    assert.equal(await start.startButton.isEnabled(), true, 'a past date is not thrown away by the date field');
+    await assert.rejects(start.start(), /the server refused the form/);
+    // the refusal is in the dialog's footer, right above «Начать», with the earliest date allowed
+    const refusal = start.dialog.locator('.modal-footer .wg-start-notifications .alert-danger');
+    await refusal.waitFor();
+    const text = (await refusal.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /уже прошли\. Ближайшая дата, на которую можно назначить заседание, — \d\d\.\d\d\.\d{4}\./);
+    assert.doesNotMatch(text, / :|Поле обязательно для заполнения/);
+    const box = await refusal.boundingBox();
+    const button = await start.startButton.boundingBox();
+    assert.ok(box.y < button.y && button.y - (box.y + box.height) < 80, 'the refusal is just above «Начать»');
+    await f.typeDate('Дата', ruDate(day));
+    await start.start();
+    const [started] = await rest.get(`/engine-rest/history/process-instance?processDefinitionKey=wg-meeting&startedBy=${SECRETARY}&sortBy=startTime&sortOrder=desc&maxResults=1`);
+    m.key = started.businessKey;
+    const [year, number] = m.key.split('-');
+    await secretary.expectNotification(`Заседание № ${number}/${year} создано.`);
+    await secretary.close();
+  });
+
+  step('поручение по направлению «Цифровая трансформация» на исполнении у члена Рабочей группы (через REST)', async () => {
     // as the signed minutes put an instruction under control (StartDecisionControlDelegate)
     const control = await rest.call('POST', '/engine-rest/process-definition/key/wg-decision-control/start', {
       businessKey: `${m.key}/1`,

@@ -563,6 +563,24 @@ class DecisionControlProcessTest {
   }
 
   @Test
+  void anInstructionToAnExecutiveBodyIsReportedForItByTheSecretariat() {
+    decision.start(meeting, 1, "oiv-mincifra", DUE, AREA_DIGITAL);
+    assertThat(registered().executorKind()).isEqualTo(ExecutorKind.BODY);
+    assertThat(registered().executorName()).isEqualTo("Министерство цифрового развития и связи Новосибирской области");
+    Task report = decision.task(Elements.REPORT);
+    assertThat(report.getAssignee()).isNull();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(report.getId()))
+        .anyMatch(l -> RosterGroups.SECRETARIAT.equals(l.getGroupId()));
+    // a member cannot report for the body
+    assertThatThrownBy(() -> decision.submit(Elements.REPORT, EXECUTOR,
+        Map.of(REPORT_TEXT.name(), "Реестр подготовлен министерством")))
+        .isInstanceOf(AuthorizationException.class);
+    decision.report("popov", "Министерство сообщило письмом: реестр подготовлен");
+    assertThat(decision.instance).isWaitingAt(Elements.REVIEW);
+    assertThat(control.history(decision.key).get(1).actor()).isEqualTo("popov");
+  }
+
+  @Test
   void onlyTheControllingDeputyChairMayAcceptOrReturnTheReport() {
     decision.start(meeting, 1, EXECUTOR, DUE, AREA_DIGITAL);
     decision.report(EXECUTOR, "Проект стандарта подготовлен");
