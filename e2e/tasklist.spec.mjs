@@ -736,6 +736,10 @@ walk('Заместитель председателя видит своё пор
     m.key = started.businessKey;
     const [year, number] = m.key.split('-');
     await secretary.expectNotification(`Заседание № ${number}/${year} создано.`);
+    // its card in the secretariat's filter shows the date as people write it (18.12.2026, not 2026-12-18)
+    await secretary.openTask('Подтвердить дату, формат и приглашённых', {
+      filter: 'Заседания: секретариат', meeting: { number: Number(number), date: day } });
+    assert.equal(await secretary.taskList.getByText(day).count(), 0, 'no ISO date on the task cards');
     await secretary.close();
   });
 

@@ -121,7 +121,7 @@ export class Person {
         // the filter's columns «Заседание №» and «Дата заседания» (numbers restart every year)
         items = items
           .filter({ has: this.page.locator('.variable-item', { hasText: new RegExp(`Заседание №:\\s*${meeting.number}\\s*$`) }) })
-          // the card shows the ISO date as people write it (src/build/webjar-patches.txt): 2026-12-18 → 18.12.2026
+          // the card shows the date as people write it (variable meetingDateText): 2026-12-18 → 18.12.2026
           .filter({ has: this.page.locator('.variable-item', { hasText: new RegExp(`Дата заседания:\\s*${meeting.date.split('-').reverse().join('\\.')}\\s*$`) }) });
       }
       try {

@@ -18,7 +18,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates the shared Tasklist filters of {@link TasklistFilters} at start, each with READ authorizations for the
@@ -48,6 +50,47 @@ public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     createMissingFilters(processEngine);
     replaceSupersededQueries(processEngine);
+    replaceIsoDateColumns(processEngine);
+  }
+
+  /**
+   * A filter of an earlier version showed the column «Дата заседания» from the ISO variable ({@code 2026-12-18}); it
+   * now shows the date as people write it ({@code meetingDateText}, 18.12.2026). Returns the names of those changed.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> replaceIsoDateColumns(ProcessEngine processEngine) {
+    FilterService filters = processEngine.getFilterService();
+    List<String> replaced = new ArrayList<>();
+    for (TasklistFilters.Definition definition : TasklistFilters.ALL) {
+      for (Filter filter : filters.createFilterQuery().filterName(definition.name()).list()) {
+        Map<String, Object> properties = filter.getProperties();
+        if (properties == null || !(properties.get("variables") instanceof List<?> columns)) {
+          continue;
+        }
+        boolean changed = false;
+        List<Object> updated = new ArrayList<>();
+        for (Object column : columns) {
+          if (column instanceof Map<?, ?> map && TasklistFilters.ISO_MEETING_DATE.equals(map.get("name"))) {
+            Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
+            copy.put("name", TasklistFilters.MEETING_DATE);
+            updated.add(copy);
+            changed = true;
+          } else {
+            updated.add(column);
+          }
+        }
+        if (changed) {
+          properties.put("variables", updated);
+          filter.setProperties(properties);
+          filters.saveFilter(filter);
+          replaced.add(definition.name());
+        }
+      }
+    }
+    if (!replaced.isEmpty()) {
+      LOG.info("Tasklist filters {} show the meeting date as people write it", replaced);
+    }
+    return replaced;
   }
 
   /**

@@ -25,7 +25,9 @@ public final class TasklistFilters {
 
   /** Process variables shown in the task list; the names are those of the meeting process (MeetingProcess.Vars). */
   static final String MEETING_NUMBER = MeetingProcess.Vars.MEETING_NUMBER.name();
-  static final String MEETING_DATE = MeetingProcess.Vars.MEETING_DATE.name();
+  /** The date as people write it (18.12.2026); filters of an earlier version showed the ISO {@code meetingDate}. */
+  static final String MEETING_DATE = MeetingProcess.Vars.MEETING_DATE_TEXT.name();
+  static final String ISO_MEETING_DATE = MeetingProcess.Vars.MEETING_DATE.name();
 
   public static final String MY_TASKS = "Мои задачи";
   public static final String MY_GROUP_TASKS = "Задачи моей группы";

@@ -592,6 +592,9 @@ class MeetingProcessTest {
         .processDefinitionKey(MeetingProcess.KEY).count()).isEqualTo(meetingsBefore);
 
     meeting.start(MEETING);
+    // Tasklist's column «Дата заседания» shows the date as people write it (issue 12)
+    assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MEETING_DATE_TEXT.name()))
+        .isEqualTo("16.12.2026");
     meeting.confirmChairPresides();
     assertThatThrownBy(() -> meeting.complete(Elements.PREPARE_AGENDA, SECRETARY,
         Map.of(AGENDA_ITEMS.name(), MeetingScenario.json("[]")))).hasMessageContaining("нет ни одного вопроса");

@@ -114,6 +114,24 @@ class TasklistFilterBootstrapTest {
   }
 
   @Test
+  void theMeetingDateColumnShowsTheDateAsPeopleWriteItAlsoInAnEarlierFilter() {
+    assertThat(filter(SECRETARIAT_MEETINGS).getProperties().get("variables").toString())
+        .contains("name=meetingDateText", "Дата заседания").doesNotContain("name=meetingDate,");
+    // a filter created by an earlier version: the ISO variable
+    Filter earlier = filter(MY_TASKS);
+    Map<String, Object> properties = earlier.getProperties();
+    properties.put("variables", List.of(Map.of("name", "meetingNumber", "label", "Заседание №"),
+        Map.of("name", "meetingDate", "label", "Дата заседания")));
+    earlier.setProperties(properties);
+    filterService.saveFilter(earlier);
+
+    assertThat(bootstrap.replaceIsoDateColumns(engine)).containsExactly(MY_TASKS);
+    assertThat(filter(MY_TASKS).getProperties().get("variables").toString())
+        .contains("meetingNumber", "name=meetingDateText").doesNotContain("name=meetingDate,");
+    assertThat(bootstrap.replaceIsoDateColumns(engine)).isEmpty();
+  }
+
+  @Test
   void theEarlierQueryOfTheDecisionControlFilterIsReplacedButAnAdministratorsQueryIsKept() {
     Filter control = filter(MY_DECISION_CONTROL);
     control.setQuery(TasklistFilters.SUPERSEDED.get(MY_DECISION_CONTROL).get(0).apply(taskService));
