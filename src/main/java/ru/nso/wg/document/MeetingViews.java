@@ -101,7 +101,9 @@ public class MeetingViews {
     for (MeetingData.ItemDecision d : record.decisions(key)) {
       MeetingData.AgendaItem item = agenda.get(d.itemNo());
       boolean noQuorum = d.rule() == DecisionRule.NO_QUORUM;
-      List<Instruction> instructions = d.executor() == null ? List.of() : List.of(new Instruction(d.text(),
+      // the instruction is part of the decision printed under «РЕШИЛИ»: its line names only executor, control and
+      // due date (the decision's text once, with its line breaks)
+      List<Instruction> instructions = d.executor() == null ? List.of() : List.of(new Instruction(null,
           d.executor(), d.dueDate(),
           DeputyArea.byGroupId(d.controlArea()).map(DeputyArea::title).orElse(d.controlArea())));
       items.add(new ItemMinutes(d.itemNo(), item == null ? "" : item.title(),

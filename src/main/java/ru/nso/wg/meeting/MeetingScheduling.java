@@ -21,6 +21,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,8 @@ public class MeetingScheduling {
   private static final Pattern HTTPS = Pattern.compile("^https://\\S+$");
   /** The most invitees of one meeting (README, "Input limits"). */
   public static final int MAX_INVITEES = 50;
+  /** How far ahead {@link #earliestDate} looks: beyond it the calendar is not asked any more. */
+  private static final int EARLIEST_SEARCH_DAYS = 60;
   /** The most items of one agenda (README, "Input limits"). */
   public static final int MAX_AGENDA_ITEMS = 20;
   /** A meeting starting before this time or at/after {@link #EVENING} (Novosibirsk) needs a confirmation. */
@@ -127,12 +130,12 @@ public class MeetingScheduling {
     }
     Instant now = clock.now();
     if (!schedule.start().toInstant().isAfter(now)) {
-      throw new Refusal("Дата и время заседания (" + schedule.startText() + ") уже прошли");
+      throw new Refusal("Дата и время заседания (" + schedule.startText() + ") уже прошли. " + earliestText(now));
     }
     Deadline agenda = deadline(DeadlineKind.AGENDA_TO_CHAIR, schedule.date());
     if (agendaToChairOpen && agenda.passedAt(now)) {
       throw new Refusal("Заседание " + schedule.startText() + " назначить нельзя: повестку нужно передать "
-          + "председателю " + agenda.text() + ", а этот срок уже прошёл. Выберите более позднюю дату");
+          + "председателю " + agenda.text() + ", а этот срок уже прошёл. " + earliestText(now));
     }
     Deadline distribution = deadline(DeadlineKind.AGENDA_DISTRIBUTION, schedule.date());
     if (distributionOpen && distribution.passedAt(now)) {
@@ -345,6 +348,31 @@ public class MeetingScheduling {
     record.event(key, MeetingEventKind.AGENDA_SENT, "Повестка разослана членам Рабочей группы, приглашённые оповещены",
         null);
     recordCompletion(key, DeadlineKind.AGENDA_DISTRIBUTION, meetingDate(key));
+  }
+
+  /**
+   * The earliest day a meeting can be scheduled on at {@code now}: the first working day from today whose § 13
+   * deadline (agenda to the chair) has not passed; empty when none within {@value #EARLIEST_SEARCH_DAYS} days (or the
+   * calendar lacks the year).
+   */
+  public Optional<LocalDate> earliestDate(Instant now) {
+    LocalDate day = now.atZone(RussianDates.ZONE).toLocalDate();
+    for (int i = 0; i <= EARLIEST_SEARCH_DAYS; i++, day = day.plusDays(1)) {
+      try {
+        if (calendar.isWorkingDay(day) && !deadlines.deadline(DeadlineKind.AGENDA_TO_CHAIR, day).passedAt(now)) {
+          return Optional.of(day);
+        }
+      } catch (RuntimeException e) {
+        return Optional.empty(); // a calendar year is missing: the refusal says what it can
+      }
+    }
+    return Optional.empty();
+  }
+
+  private String earliestText(Instant now) {
+    return earliestDate(now)
+        .map(day -> "Ближайшая дата, на которую можно назначить заседание, — " + RussianDates.numeric(day) + ".")
+        .orElse("Выберите более позднюю дату.");
   }
 
   /** The deadline of {@code kind} counted from {@code from}; a year missing from the calendar is a refusal. */

@@ -94,6 +94,8 @@ public class MeetingProcess {
      * (written with {@link #MEETING_START}).
      */
     public static final Var.Day MEETING_DATE = Var.day("meetingDate", "Дата заседания");
+    /** The meeting's date as people write it («18.12.2026»): the column «Дата заседания» of the Tasklist filters. */
+    public static final Var.Str MEETING_DATE_TEXT = Var.string("meetingDateText");
     /**
      * The meeting's start, one value for code: as the datetime field submits it ({@code 2026-12-15T14:30+07:00});
      * setting it also sets {@link #MEETING_START_AT} and {@link #MEETING_DATE}, which the model's timers read.
@@ -251,6 +253,7 @@ public class MeetingProcess {
   /** The schedule as the model and the forms read it: the start (with its instant and date) and the title. */
   public static void writeSchedule(VariableScope scope, MeetingScheduling.Planned planned) {
     Vars.MEETING_START.set(scope, planned.schedule().start());
+    Vars.MEETING_DATE_TEXT.set(scope, RussianDates.numeric(planned.schedule().start()));
     Vars.MEETING_TITLE.set(scope, planned.title());
   }
 
