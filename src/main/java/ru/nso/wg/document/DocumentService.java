@@ -16,7 +16,6 @@ import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.Texts;
 import ru.nso.wg.meeting.MeetingFormat;
 import ru.nso.wg.meeting.MeetingRef;
-import ru.nso.wg.meeting.rules.Decision;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -260,24 +259,12 @@ public class DocumentService {
         : "Кворум отсутствует, заседание неправомочно (п. 15 Положения).");
   }
 
-  /** The sentence that states the outcome and the rule of § 15–16 that produced it. */
+  /**
+   * The sentence that states the outcome and the rule of § 15–16 that produced it: the one the record stored with the
+   * outcome (meeting.rules.VoteOutcome), never a second wording.
+   */
   public static String outcomeText(ItemMinutes item) {
-    boolean adopted = item.outcome() == Decision.ADOPTED;
-    return switch (item.rule()) {
-      case MAJORITY -> adopted
-          ? "Решение принято простым большинством голосов присутствующих членов Рабочей группы (п. 16 Положения)."
-          : "Решение не принято: за него не подано большинство голосов присутствующих членов Рабочей группы"
-              + " (п. 16 Положения).";
-      case CASTING_VOTE -> adopted
-          ? "При равенстве голосов решение принято решающим голосом председательствующего (п. 16 Положения)."
-          : "При равенстве голосов решение не принято: решающий голос председательствующего подан против"
-              + " (п. 16 Положения).";
-      case CONFIRMED_BY_PRESIDING -> "Голоса «за» и «против» разделились поровну при воздержавшихся. "
-          + (adopted ? "Решение принято." : "Решение не принято.")
-          + " Результат подтверждён председательствующим (п. 16 Положения).";
-      case TIE_UNRESOLVED -> "Голоса «за» и «против» разделились поровну; результат подлежит подтверждению"
-          + " председательствующим (п. 16 Положения).";
-      case NO_QUORUM -> "Решение не принималось: отсутствует кворум (п. 15 Положения).";
-    };
+    String text = item.ruleText().strip();
+    return text.endsWith(".") ? text : text + ".";
   }
 }

@@ -94,7 +94,7 @@ public class MeetingViews {
       items.add(new ItemMinutes(d.itemNo(), item == null ? "" : item.title(),
           item == null ? List.of() : List.of(item.speaker()), d.discussion(), d.text(),
           noQuorum ? null : new VoteCounts(d.votesFor(), d.votesAgainst(), d.votesAbstain()),
-          d.outcome(), d.rule(), instructions));
+          d.outcome(), d.rule(), d.ruleText(), instructions));
     }
     Map<String, String> positions = attendance.stream().filter(a -> a.jobTitle() != null)
         .collect(Collectors.toMap(Attendee::userId, Attendee::jobTitle));

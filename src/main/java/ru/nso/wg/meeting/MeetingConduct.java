@@ -14,6 +14,7 @@ import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
 import ru.nso.wg.meeting.MeetingData.Signatory;
 import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.meeting.rules.ItemVotes;
 import ru.nso.wg.meeting.rules.Quorum;
 import ru.nso.wg.meeting.rules.RuleViolationException;
@@ -267,8 +268,13 @@ public class MeetingConduct {
     if (meeting.status() != MeetingStatus.HELD) {
       throw new Refusal("Заседание " + meeting.ref().display() + " ещё не проведено или не состоялось");
     }
-    if (record.decisions(key).stream().noneMatch(d -> d.itemNo() == itemNo)) {
-      throw new Refusal("В заседании " + meeting.ref().display() + " нет решения по вопросу № " + itemNo);
+    ItemDecision decision = record.decisions(key).stream().filter(d -> d.itemNo() == itemNo).findFirst()
+        .orElseThrow(() -> new Refusal("В заседании " + meeting.ref().display() + " нет решения по вопросу № "
+            + itemNo));
+    if (decision.rule() == DecisionRule.NO_QUORUM) {
+      throw new Refusal("По вопросу № " + itemNo + " заседания " + meeting.ref().display() + " решение не принималось "
+          + "(отсутствовал кворум): особое мнение излагается только по принятому Рабочей группой решению "
+          + "(п. 17 Положения)");
     }
     Attendee attendee = record.attendance(key).stream().filter(a -> a.userId().equals(userId)).findFirst()
         .filter(a -> a.presentFor(itemNo))

@@ -325,9 +325,8 @@ public class MeetingScheduling {
   /** Records whether a regulatory deadline was met, when the work it governs is done. */
   void recordCompletion(String key, DeadlineKind kind, LocalDate from) {
     Deadline deadline = deadline(kind, from);
-    // done at the deadline's instant is late: that is when its escalation timer fires
     record.deadlineEvent(key, kind, deadline.instant(),
-        clock.now().isBefore(deadline.instant()) ? DeadlineOutcome.MET : DeadlineOutcome.LATE);
+        deadline.inTimeAt(clock.now()) ? DeadlineOutcome.MET : DeadlineOutcome.LATE);
   }
 
   /** A regulatory deadline of a meeting: counted from the meeting date, or for § 19 from the signing date. */

@@ -467,6 +467,7 @@ class MeetingProcessTest {
     fireAt(Elements.AGENDA_REMINDER, "2026-12-07T18:00+07:00", Elements.REMIND_AGENDA);
     fireAt(Elements.AGENDA_DEADLINE, "2026-12-09T18:00+07:00", Elements.ESCALATE_AGENDA);
     assertThat(meeting.instance).isWaitingAt(Elements.PREPARE_AGENDA); // the work goes on
+    clockAt("2026-12-09T18:01+07:00"); // a minute after the instant: late (at the instant it is still in time)
     meeting.prepareAgenda(1);
     meeting.approveAgenda(CHAIR);
     // § 14: 11.12.2026 18:00; reminder 09.12 18:00 (already past: it fires at once)
@@ -474,6 +475,7 @@ class MeetingProcessTest {
     meeting.executeJob(Elements.DISTRIBUTION_REMINDER);
     meeting.executeJob(Elements.REMIND_DISTRIBUTION);
     fireAt(Elements.DISTRIBUTION_DEADLINE, "2026-12-11T18:00+07:00", Elements.ESCALATE_DISTRIBUTION);
+    clockAt("2026-12-11T18:01+07:00");
     meeting.distributeAgenda();
     meeting.executeJob(Elements.SEND_AGENDA);
     clockAt(MEETING);

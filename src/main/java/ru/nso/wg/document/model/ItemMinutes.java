@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param votes        the vote counts; {@code null} only when {@code rule} is {@link DecisionRule#NO_QUORUM}
  * @param outcome      adopted or rejected (rejected when nothing was decided for lack of quorum)
  * @param rule         the rule that produced the outcome
+ * @param ruleText     the sentence stating the outcome and its rule, as the record stored it with the outcome
+ *                     ({@code meeting.rules.VoteOutcome#minutesText}); the minutes print it as it is
  * @param instructions instructions with executors and due dates, may be empty
  */
 public record ItemMinutes(
@@ -28,12 +30,14 @@ public record ItemMinutes(
     VoteCounts votes,
     Decision outcome,
     DecisionRule rule,
+    String ruleText,
     List<Instruction> instructions) {
 
   public ItemMinutes {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(ruleText, "ruleText");
     heard = heard == null ? List.of() : List.copyOf(heard);
     spoke = spoke == null ? "" : spoke;
     decision = decision == null ? "" : decision;
