@@ -107,6 +107,11 @@ public class MeetingViews {
         presentInvitees, m.audioRecording(), items, dissents, secretary, null);
   }
 
+  /** The meeting's roster as frozen when the attendance was registered (everyone, present or not). */
+  public List<Attendee> roster(String key) {
+    return record.attendance(key);
+  }
+
   /** The position as frozen, with the organisation when the position does not already name it. */
   private static String jobTitle(Attendee a) {
     if (a.organisation() == null || a.organisation().isBlank()

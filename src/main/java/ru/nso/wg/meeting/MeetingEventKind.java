@@ -4,5 +4,9 @@ package ru.nso.wg.meeting;
 public enum MeetingEventKind {
   CREATED, CONFIRMED, AGENDA_SUBMITTED, AGENDA_APPROVED, AGENDA_RETURNED, REFERENCE_MATERIALS, AGENDA_SENT,
   POSTPONED, CANCELLED, ATTENDANCE, QUORUM, NOT_HELD, VOTE, OUTCOME_CONFIRMED, DISSENT, MINUTES_RETURNED, SIGNED,
-  PUBLISHED, REMINDER, DEADLINE_MISSED, DELIVERY_GAPS
+  PUBLISHED, REMINDER, DEADLINE_MISSED, DELIVERY_GAPS,
+  /** § 19 done: the copies and the request to the information-policy department have gone out. */
+  MINUTES_DISTRIBUTED,
+  /** The publication's service level (not the regulation's): a reminder, and the level exceeded. */
+  PUBLICATION_REMINDER, PUBLICATION_OVERDUE
 }

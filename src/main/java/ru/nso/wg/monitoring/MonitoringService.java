@@ -287,7 +287,8 @@ public class MonitoringService {
         Optional.ofNullable(rs.getString("executor_name")).orElse(rs.getString("executor_id")), area,
         DecisionControl.areaTitle(area), rs.getString("controller_name"),
         original == null ? null : original.toLocalDate(), dueDate, state, category, closedAt,
-        state == DecisionState.EXECUTED && closedAt != null && !Deadline.inTime(closedAt.toInstant(), dueAt.toInstant()),
+        state == DecisionState.EXECUTED && closedAt != null
+            && !Deadline.inTime(closedAt.toInstant(), dueAt.toInstant()),
         rs.getString("process_instance_id"));
   }
 

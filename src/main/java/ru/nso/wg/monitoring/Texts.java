@@ -35,7 +35,10 @@ public final class Texts {
       Map.entry("PUBLISHED", "Информация размещена на официальном сайте"),
       Map.entry("REMINDER", "Напоминание о сроке"),
       Map.entry("DEADLINE_MISSED", "Срок нарушен: уведомление"),
-      Map.entry("DELIVERY_GAPS", "Письма не доставлены"));
+      Map.entry("DELIVERY_GAPS", "Письма не доставлены"),
+      Map.entry("MINUTES_DISTRIBUTED", "Копии протокола направлены, информация передана для размещения (п. 19)"),
+      Map.entry("PUBLICATION_REMINDER", "Напоминание о сроке размещения (уровень обслуживания)"),
+      Map.entry("PUBLICATION_OVERDUE", "Срок размещения превышен (уровень обслуживания, не срок Положения)"));
 
   private Texts() {
   }

@@ -12,6 +12,7 @@ import ru.nso.wg.document.model.Material;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.document.model.MinutesModel;
 import ru.nso.wg.document.model.Texts;
+import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingData.Dissent;
 import ru.nso.wg.notification.MailComposer.Attachment;
 import ru.nso.wg.notification.MailComposer.CalendarPart;
@@ -156,12 +157,19 @@ public class MeetingMessages {
   }
 
   /**
-   * § 19: copies of the signed minutes (DOCX attached) to every member and every invitee of the meeting. The minutes
-   * must have been signed ({@link DocumentStore#sign}); otherwise this throws.
+   * § 19: copies of the signed minutes (DOCX attached) to every member of the meeting's roster as it was frozen when
+   * the attendance was registered (a member who joined the group later was not a member of this meeting; one who
+   * left it since still was) and to every invitee of the meeting. The address is the member's current one; a member
+   * no longer in identity is a gap shown to the secretariat. The minutes must have been signed
+   * ({@link DocumentStore#sign}); otherwise this throws.
    */
-  public DeliveryResult sendMinutesCopies(MeetingInfo meeting) {
+  public DeliveryResult sendMinutesCopies(MeetingInfo meeting, List<Attendee> roster) {
     StoredDocument signed = signedMinutes(meeting.businessKey());
-    List<Recipient> recipients = new ArrayList<>(members(RosterGroups.MEMBERS));
+    List<Recipient> recipients = new ArrayList<>();
+    for (Attendee member : roster) {
+      recipients.add(directory.user(member.userId()).map(Recipient::of).orElseGet(() -> new Recipient(
+          member.userId(), member.fullName(), Texts.givenNames(member.fullName()), null)));
+    }
     recipients.addAll(invitees(meeting));
     Attachment attachment = new Attachment(signed.fileName(), signed.contentType(), signed.content());
     return delivery.deliver(meeting.businessKey(), MINUTES_COPY, recipients, r -> {
@@ -209,6 +217,52 @@ public class MeetingMessages {
       values.put("link", settings.linkOrTasklist(""));
       Rendered rendered = templates.render("dissent-filed", values);
       return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
+          null, List.of());
+    });
+  }
+
+  /**
+   * The publication's service level is near (not a deadline of the regulation): to the information-policy
+   * department. Sent once per due date.
+   */
+  public DeliveryResult publicationReminder(DeadlineNotice notice, ZonedDateTime requestedAt) {
+    return serviceLevel("publication-reminder", "service-reminder:" + kindSuffix(notice), notice, requestedAt,
+        members(RosterGroups.INFO_POLICY));
+  }
+
+  /**
+   * The publication's service level passed with the information not published: to the information-policy department
+   * and the secretariat, as a service level exceeded — not as a breach of the regulation (the chair's office, which
+   * is told of breaches, is not). Sent once per due date.
+   */
+  public DeliveryResult publicationOverdue(DeadlineNotice notice, ZonedDateTime requestedAt) {
+    List<Recipient> recipients = new ArrayList<>(members(RosterGroups.INFO_POLICY));
+    recipients.addAll(members(RosterGroups.SECRETARIAT));
+    return serviceLevel("publication-overdue", "service-overdue:" + kindSuffix(notice), notice, requestedAt,
+        recipients);
+  }
+
+  private static String kindSuffix(DeadlineNotice notice) {
+    return notice.deadlineId() + ":" + RussianDates.localDate(notice.due().toOffsetDateTime());
+  }
+
+  private DeliveryResult serviceLevel(String template, String kind, DeadlineNotice notice, ZonedDateTime requestedAt,
+                                      List<Recipient> recipients) {
+    String groupName = directory.groupName(notice.responsibleGroupId());
+    return delivery.deliver(notice.meetingKey(), kind, recipients, r -> {
+      Map<String, Object> values = new LinkedHashMap<>();
+      values.put("greeting", r.greeting());
+      values.put("subject", notice.subject());
+      values.put("deadlineTitle", notice.deadlineTitle());
+      values.put("clause", notice.clause());
+      values.put("due", RussianDates.dateTime(notice.due()));
+      values.put("dueDate", RussianDates.date(notice.due()));
+      values.put("requestedAt", RussianDates.dateTime(requestedAt));
+      values.put("responsibleGroup", groupName);
+      values.put("link", settings.linkOrTasklist(notice.link()));
+      values.put("senderName", settings.fromName());
+      Rendered rendered = templates.render(template, values);
+      return new OutgoingMail(notice.meetingKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           null, List.of());
     });
   }
