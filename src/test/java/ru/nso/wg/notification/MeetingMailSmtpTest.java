@@ -19,6 +19,9 @@ import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.Fixtures;
 import ru.nso.wg.document.StoredDocument;
 import ru.nso.wg.document.model.MeetingInfo;
+import ru.nso.wg.meeting.MeetingData.Attendee;
+import ru.nso.wg.meeting.MeetingData.Presence;
+import ru.nso.wg.roster.Roster;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.io.ByteArrayInputStream;
@@ -62,6 +65,13 @@ class MeetingMailSmtpTest extends MailTestSupport {
     user.setPassword("demo");
     identityService.saveUser(user);
     identityService.createMembership(id, RosterGroups.MEMBERS);
+  }
+
+  /** The roster as the record froze it at the meeting: here, the group's members now. */
+  private List<Attendee> frozenRoster() {
+    return identityService.createUserQuery().memberOfGroup(RosterGroups.MEMBERS).list().stream()
+        .map(u -> new Attendee(u.getId(), u.getLastName() + " " + u.getFirstName(), null, null, Roster.Role.MEMBER,
+            Presence.IN_PERSON, null)).toList();
   }
 
   private Set<String> addressesOf(String group) {
@@ -250,12 +260,12 @@ class MeetingMailSmtpTest extends MailTestSupport {
   @Test
   void signedMinutesGoToMembersAndInviteesAndThePublicationRequestToInformationPolicy() throws Exception {
     String key = "2026-16";
-    assertThatThrownBy(() -> notifications.sendMinutesCopies(Fixtures.meeting(key, 0)))
+    assertThatThrownBy(() -> notifications.sendMinutesCopies(Fixtures.meeting(key, 0), frozenRoster()))
         .isInstanceOf(NotificationException.class).hasMessageContaining("ещё не подписан");
     documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova");
     StoredDocument signed = store.sign(key, "lebedeva", "Протокол № 16-2026 от 13.05.2026.docx");
 
-    DeliveryResult copies = notifications.sendMinutesCopies(Fixtures.meeting(key, 0));
+    DeliveryResult copies = notifications.sendMinutesCopies(Fixtures.meeting(key, 0), frozenRoster());
     DeliveryResult publication = notifications.requestPublication(Fixtures.minutes(key));
 
     Set<String> expected = new HashSet<>(addressesOf(RosterGroups.MEMBERS));
