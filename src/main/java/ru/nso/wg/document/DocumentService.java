@@ -2,6 +2,7 @@ package ru.nso.wg.document;
 
 import org.springframework.stereotype.Service;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.model.AgendaApproval;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.DissentingOpinion;
 import ru.nso.wg.document.model.Instruction;
@@ -41,9 +42,14 @@ public class DocumentService {
     this.store = store;
   }
 
-  /** The agenda (повестка заседания) as DOCX. */
+  /** The draft of the agenda (повестка заседания) as DOCX, before approval: the «УТВЕРЖДАЮ» block is left blank. */
   public byte[] agenda(MeetingInfo meeting) {
-    return DocxTemplate.render(AGENDA_TEMPLATE, templates.read(AGENDA_TEMPLATE), agendaModel(meeting));
+    return agenda(meeting, null);
+  }
+
+  /** The agenda as DOCX, its «УТВЕРЖДАЮ» block filled with the approval ({@code null}: not approved yet). */
+  public byte[] agenda(MeetingInfo meeting, AgendaApproval approval) {
+    return DocxTemplate.render(AGENDA_TEMPLATE, templates.read(AGENDA_TEMPLATE), agendaModel(meeting, approval));
   }
 
   /** The minutes (протокол заседания, ГОСТ Р 7.0.97-2016) as DOCX. */
@@ -52,9 +58,9 @@ public class DocumentService {
   }
 
   /** Generates the agenda and stores it as a new version (downloadable at {@code /api/meetings/{key}/agenda.docx}). */
-  public StoredDocument storeAgenda(MeetingInfo meeting, String actor) {
+  public StoredDocument storeAgenda(MeetingInfo meeting, AgendaApproval approval, String actor) {
     return store.save(meeting.businessKey(), DocumentKind.AGENDA, agendaFileName(meeting), DocumentStore.DOCX,
-        agenda(meeting), actor);
+        agenda(meeting, approval), actor);
   }
 
   /**
@@ -142,8 +148,16 @@ public class DocumentService {
     return m;
   }
 
-  static Map<String, Object> agendaModel(MeetingInfo meeting) {
-    return meetingModel(meeting);
+  /**
+   * The agenda: the meeting, and the «УТВЕРЖДАЮ» block — who approved it and «утверждено в электронной форме
+   * 02.12.2026 15:20» once approved; the presiding person with blank lines for a signature and date before.
+   */
+  static Map<String, Object> agendaModel(MeetingInfo meeting, AgendaApproval approval) {
+    Map<String, Object> m = meetingModel(meeting);
+    m.put("approverPosition", approval == null ? m.get("presidingPosition") : approval.position());
+    m.put("approverShort", approval == null ? m.get("presidingShort") : Texts.initialsAndSurname(approval.name()));
+    m.put("approvedAt", approval == null ? "" : RussianDates.numericDateTime(approval.approvedAt()));
+    return m;
   }
 
   static Map<String, Object> minutesModel(MinutesModel minutes) {

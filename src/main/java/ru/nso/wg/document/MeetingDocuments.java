@@ -64,7 +64,7 @@ public class MeetingDocuments {
   }
 
   public StoredDocument storeAgenda(String key) {
-    return documents.storeAgenda(views.meeting(key), null);
+    return documents.storeAgenda(views.meeting(key), views.agendaApproval(key).orElse(null), null);
   }
 
   /** A generated draft of the minutes and the § 18 deadline by which the secretariat finishes it. */

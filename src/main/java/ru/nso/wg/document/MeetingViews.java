@@ -2,6 +2,7 @@ package ru.nso.wg.document;
 
 import org.springframework.stereotype.Component;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.model.AgendaApproval;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.Attendance;
 import ru.nso.wg.document.model.DissentingOpinion;
@@ -20,6 +21,7 @@ import ru.nso.wg.meeting.MeetingData;
 import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
+import ru.nso.wg.meeting.MeetingEventKind;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.rules.DecisionRule;
@@ -32,6 +34,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -105,6 +108,23 @@ public class MeetingViews {
         : roster.anyone(m.secretaryUserId()).map(p -> new Signatory(p.fullName(), p.position())).orElse(null);
     return new MinutesModel(meeting, present, absent, attendance.isEmpty() ? null : conduct.quorum(key).quorate(),
         presentInvitees, m.audioRecording(), items, dissents, secretary, null);
+  }
+
+  /** Who approved the agenda last and when (§ 7 (2)), from the record; empty before the agenda is approved. */
+  public Optional<AgendaApproval> agendaApproval(String key) {
+    return record.events(key).stream().filter(e -> e.kind() == MeetingEventKind.AGENDA_APPROVED)
+        .reduce((first, second) -> second)
+        .map(e -> {
+          Optional<Roster.Person> approver = e.actor() == null ? Optional.empty() : roster.anyone(e.actor());
+          return new AgendaApproval(approver.map(Roster.Person::fullName).orElse(e.actor() == null ? "" : e.actor()),
+              approver.map(Roster.Person::position).orElse(null), RussianDates.local(e.occurredAt()));
+        });
+  }
+
+  /** The reference materials the secretariat entered when distributing the agenda (§ 14 (3)), if it did. */
+  public Optional<String> referenceMaterials(String key) {
+    return record.events(key).stream().filter(e -> e.kind() == MeetingEventKind.REFERENCE_MATERIALS)
+        .reduce((first, second) -> second).map(MeetingData.Event::details);
   }
 
   /** The meeting's roster as frozen when the attendance was registered (everyone, present or not). */

@@ -74,8 +74,9 @@ public class MeetingConduct {
 
   /**
    * Registers who is present (§ 11, § 15), snapshotting the roster, and the audio recording (§ 18).
-   * A member may not be both in the room and on ВКС; only roster members can be marked present. Whoever registers
-   * the attendance is recorded as the meeting's secretary. The roster (names, positions, organisations, roles), the
+   * A member may not be both in the room and on ВКС; only roster members can be marked present. The secretary is the
+   * one designated at confirmation ({@link MeetingSecretary}); for a meeting confirmed without one, whoever registers
+   * the attendance. The roster (names, positions, organisations, roles), the
    * presiding person and the secretary are frozen here: the minutes read only this copy, so a later edit of
    * identity does not change a meeting that has been held.
    */
@@ -113,7 +114,9 @@ public class MeetingConduct {
     record.saveAttendance(key, attempt, attendees);
     record.markInviteesPresent(key, inviteesPresent);
     record.setAudioRecording(key, audioRecording.trim());
-    record.freezeSignatories(key, signatory(record.get(key).presidingUserId()), signatory(actor));
+    Meeting meeting = record.get(key);
+    record.freezeSignatories(key, signatory(meeting.presidingUserId()),
+        signatory(meeting.secretaryUserId() != null ? meeting.secretaryUserId() : actor));
     record.event(key, MeetingEventKind.ATTENDANCE, "Присутствуют "
         + attendees.stream().filter(a -> a.presence() != Presence.ABSENT).count() + " из " + attendees.size()
         + " (заседание " + attempt + ")", actor);

@@ -109,6 +109,11 @@ public class MeetingRecord {
         secretary.userId(), secretary.fullName(), secretary.position(), now(), key);
   }
 
+  /** The meeting's secretary, designated at confirmation (frozen with the name at attendance). */
+  public void setSecretary(String key, String userId) {
+    update(key, "secretary_user_id = ?", userId);
+  }
+
   /** § 19 counts from the date the minutes were signed. */
   public void setSignedOn(String key, LocalDate signedOn) {
     update(key, "signed_on = ?", Date.valueOf(signedOn));

@@ -46,7 +46,10 @@ public class MeetingMail {
   /** § 14: the agenda with a calendar invitation to every member, a notice to every invitee. */
   public String distributeAgenda(String key) {
     MeetingInfo meeting = views.meeting(key);
-    String gaps = gaps(key, "Рассылка повестки", messages.distributeAgenda(meeting), messages.notifyInvitees(meeting));
+    String reference = views.referenceMaterials(key).orElse(null);
+    String gaps = gaps(key, "Рассылка повестки",
+        messages.distributeAgenda(meeting, views.agendaApproval(key).orElse(null), reference),
+        messages.notifyInvitees(meeting, reference));
     scheduling.agendaSent(key);
     return gaps;
   }

@@ -6,6 +6,7 @@ import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.DocumentService;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.StoredDocument;
+import ru.nso.wg.document.model.AgendaApproval;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.ItemMinutes;
 import ru.nso.wg.document.model.Material;
@@ -93,25 +94,33 @@ public class MeetingMessages {
   // ------------------------------------------------------------------------------------------------ the calls
 
   /**
-   * § 14: the agenda to every member (group {@code wg-members}) with links to the materials, the agenda as DOCX
-   * and a calendar invitation ({@code METHOD:REQUEST}, SEQUENCE = {@link MeetingInfo#icsSequence()}).
+   * § 14: the agenda to every member (group {@code wg-members}) with links to the materials, the reference materials
+   * the secretariat prepared (§ 14 (3)), the approved agenda as DOCX and a calendar invitation
+   * ({@code METHOD:REQUEST}, SEQUENCE = {@link MeetingInfo#icsSequence()}).
+   *
+   * @param approval           who approved the agenda and when, printed in its «УТВЕРЖДАЮ» block
+   * @param referenceMaterials the reference materials as the secretariat entered them when distributing
    */
-  public DeliveryResult distributeAgenda(MeetingInfo meeting) {
-    byte[] agenda = documents.agenda(meeting);
+  public DeliveryResult distributeAgenda(MeetingInfo meeting, AgendaApproval approval, String referenceMaterials) {
+    byte[] agenda = documents.agenda(meeting, approval);
     Attachment attachment = new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda);
     return delivery.deliver(meeting.businessKey(), agendaKind(meeting.icsSequence()), members(RosterGroups.MEMBERS),
         r -> {
-          Rendered rendered = templates.render("agenda", meetingValues(meeting, r));
+          Map<String, Object> values = meetingValues(meeting, r);
+          values.put("referenceMaterials", referenceText(referenceMaterials));
+          Rendered rendered = templates.render("agenda", values);
           return new OutgoingMail(meeting.businessKey(), agendaKind(meeting.icsSequence()), r, rendered.subject(),
               rendered.text(), rendered.html(), invitation(meeting, r), List.of(attachment));
         });
   }
 
-  /** § 14: a notice with a calendar invitation to each invitee of the meeting. */
-  public DeliveryResult notifyInvitees(MeetingInfo meeting) {
+  /** § 14: a notice with a calendar invitation and the reference materials (§ 14 (3)) to each invitee. */
+  public DeliveryResult notifyInvitees(MeetingInfo meeting, String referenceMaterials) {
     String kind = invitationKind(meeting.icsSequence());
     return delivery.deliver(meeting.businessKey(), kind, invitees(meeting), r -> {
-      Rendered rendered = templates.render("invitation", meetingValues(meeting, r));
+      Map<String, Object> values = meetingValues(meeting, r);
+      values.put("referenceMaterials", referenceText(referenceMaterials));
+      Rendered rendered = templates.render("invitation", values);
       return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           invitation(meeting, r), List.of());
     });
@@ -301,6 +310,13 @@ public class MeetingMessages {
       return new OutgoingMail(notice.meetingKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           null, List.of());
     });
+  }
+
+  /** The reference materials as a mail prints them (§ 14 (3)), or a line that there are none. */
+  private static String referenceText(String referenceMaterials) {
+    return referenceMaterials == null || referenceMaterials.isBlank()
+        ? "Информационно-справочные материалы не прилагаются."
+        : "Информационно-справочные материалы (п. 14 Положения):\n" + referenceMaterials.strip();
   }
 
   private List<Recipient> members(String groupId) {

@@ -46,8 +46,9 @@ public final class DocxTemplateGenerator {
     XWPFDocument doc = newDocument();
     XWPFTable approve = borderless(doc, 2, new int[] {4200, 5155});
     cellLines(approve.getRow(0).getCell(1), ParagraphAlignment.LEFT, false,
-        "УТВЕРЖДАЮ", "{{presidingPosition}}", "", "_______________ {{presidingShort}}",
-        "«___» ______________ 20___ г.");
+        "УТВЕРЖДАЮ", "{{approverPosition}}", "", "{{^approvedAt}}_______________ {{/approvedAt}}{{approverShort}}",
+        "{{#approvedAt}}утверждено в электронной форме {{approvedAt}}{{/approvedAt}}"
+            + "{{^approvedAt}}«___» ______________ 20___ г.{{/approvedAt}}");
     approve.getRow(0).getCell(0).getParagraphs().get(0);
     empty(doc);
     para(doc, ParagraphAlignment.CENTER, true, "ПОВЕСТКА");

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingScheduling.PresidingChoice;
+import ru.nso.wg.meeting.MeetingSecretary;
 import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
 import ru.nso.wg.process.MeetingProcess;
@@ -15,10 +16,12 @@ import java.util.Map;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.DEPUTY_OPTIONS;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
+import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_SECRETARY;
 import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_DEPUTY;
 import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_INSTRUCTION;
 import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_MODE;
 import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_USER_ID;
+import static ru.nso.wg.process.MeetingProcess.Vars.SECRETARY_OPTIONS;
 
 /** § 7, § 10: the chair confirms date, format and invitees, and who presides. */
 @Component("confirmMeetingListener")
@@ -27,8 +30,11 @@ public class ConfirmMeetingListener extends FormTask {
   private final MeetingScheduling scheduling;
   private final Roster roster;
   private final IdentityService identity;
+  private final MeetingSecretary secretaries;
 
-  public ConfirmMeetingListener(MeetingScheduling scheduling, Roster roster, IdentityService identity) {
+  public ConfirmMeetingListener(MeetingScheduling scheduling, Roster roster, IdentityService identity,
+                                MeetingSecretary secretaries) {
+    this.secretaries = secretaries;
     this.scheduling = scheduling;
     this.roster = roster;
     this.identity = identity;
@@ -40,6 +46,11 @@ public class ConfirmMeetingListener extends FormTask {
     roster.deputies().forEach(d -> deputies.put(d.id(), d.shortName() + " — "
         + (d.position() == null ? "заместитель председателя" : d.position())));
     DEPUTY_OPTIONS.set(task, FormValues.options(deputies));
+    Map<String, String> secretaryOptions = new LinkedHashMap<>();
+    secretaries.candidates().forEach(p -> secretaryOptions.put(p.id(), p.shortName()
+        + (p.position() == null ? "" : " — " + p.position())));
+    SECRETARY_OPTIONS.set(task, FormValues.options(secretaryOptions));
+    secretaries.offered(MEETING_KEY.get(task)).ifPresent(id -> MEETING_SECRETARY.set(task, id));
   }
 
   @Override
@@ -48,6 +59,7 @@ public class ConfirmMeetingListener extends FormTask {
         FormValues.choice(PresidingChoice.class, PRESIDING_MODE.find(task).orElse(null)),
         PRESIDING_DEPUTY.find(task).orElse(null), PRESIDING_INSTRUCTION.find(task).orElse(null),
         FormValues.currentUser(identity));
+    secretaries.designate(MEETING_KEY.get(task), MEETING_SECRETARY.find(task).orElse(null));
     PRESIDING_USER_ID.set(task, confirmed.presiding().person().id());
     MeetingProcess.writeSchedule(task, confirmed.planned());
   }
