@@ -157,6 +157,10 @@ public class DocumentService {
     m.put("approverPosition", approval == null ? m.get("presidingPosition") : approval.position());
     m.put("approverShort", approval == null ? m.get("presidingShort") : Texts.initialsAndSurname(approval.name()));
     m.put("approvedAt", approval == null ? "" : RussianDates.numericDateTime(approval.approvedAt()));
+    // a table row holds no sections ({{#…}} there repeats the row): the block's two lines come whole
+    m.put("approverSignature", (approval == null ? "_______________ " : "") + m.get("approverShort"));
+    m.put("approvalDate", approval == null ? "«___» ______________ 20___ г."
+        : "утверждено в электронной форме " + m.get("approvedAt"));
     return m;
   }
 

@@ -243,7 +243,7 @@ class VoteRulesTest {
       assertThat(outcome.decision()).isEqualTo(REJECTED);
       assertThat(outcome.rule()).isEqualTo(NO_QUORUM);
       assertThat(outcome.tally()).isEqualTo(new VoteTally(0, 0, 0, 7, null));
-      assertThat(outcome.minutesText()).isEqualTo("Решение не принято: отсутствует кворум (п. 15 Положения)");
+      assertThat(outcome.minutesText()).isEqualTo("Решение не принималось: отсутствует кворум (п. 15 Положения)");
     }
 
     @Test
