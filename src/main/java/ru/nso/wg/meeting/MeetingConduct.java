@@ -436,8 +436,15 @@ public class MeetingConduct {
     if (url == null || !url.trim().matches("^https?://\\S+$")) {
       throw new Refusal("Укажите адрес публикации, начинающийся с http:// или https://");
     }
+    Meeting meeting = record.get(key);
     record.setStatus(key, MeetingStatus.PUBLISHED, null);
     record.event(key, MeetingEventKind.PUBLISHED, url.trim(), actor);
+    boolean section19Recorded = record.deadlineEvents(key).stream().anyMatch(e ->
+        e.kind() == DeadlineKind.MINUTES_COPIES_DUE && e.outcome() != DeadlineOutcome.MISSED);
+    if (!section19Recorded) {
+      // a meeting still running on an earlier version of the model, which had no step recording § 19 on its own
+      scheduling.recordCompletion(key, DeadlineKind.MINUTES_COPIES_DUE, meeting.signedOn());
+    }
   }
 
   /** § 8: the adopted decisions with an instruction, which go to execution control. */
