@@ -1,6 +1,7 @@
 package ru.nso.wg.calendar;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
@@ -15,13 +16,25 @@ import java.time.format.DateTimeParseException;
  * @param officeDayEnd    end of the office day in Novosibirsk, {@code HH:mm}; a deadline expires at that time
  * @param shortenedBy     how much earlier a shortened (pre-holiday) day ends
  * @param backwardReading reading of «не позднее N рабочих дней до заседания»: {@code A} or {@code B}
+ * @param publicationWorkingDays the service level of publication: working days after the request (default 2)
  */
 @ConfigurationProperties("wg.calendar")
 public record CalendarProperties(
     @DefaultValue("./data/calendar") String directory,
     @DefaultValue("18:00") String officeDayEnd,
     @DefaultValue("PT1H") Duration shortenedBy,
-    @DefaultValue("A") BackwardReading backwardReading) {
+    @DefaultValue("A") BackwardReading backwardReading,
+    @DefaultValue("2") int publicationWorkingDays) {
+
+  @ConstructorBinding
+  public CalendarProperties {
+  }
+
+  /** With the default service level of publication. */
+  public CalendarProperties(String directory, String officeDayEnd, Duration shortenedBy,
+                            BackwardReading backwardReading) {
+    this(directory, officeDayEnd, shortenedBy, backwardReading, DeadlineKind.PUBLICATION.workingDays());
+  }
 
   public Path directoryPath() {
     return Path.of(directory);
@@ -36,6 +49,6 @@ public record CalendarProperties(
       throw new IllegalArgumentException("Недопустимое время окончания рабочего дня wg.calendar.office-day-end = «"
           + officeDayEnd + "»: ожидается ЧЧ:ММ, например 18:00");
     }
-    return new DeadlineSettings(end, shortenedBy, backwardReading);
+    return new DeadlineSettings(end, shortenedBy, backwardReading, publicationWorkingDays);
   }
 }

@@ -45,9 +45,23 @@ public record Deadline(DeadlineKind kind, String clause, LocalDate date, OffsetD
     return kind.description();
   }
 
+  /**
+   * The one definition of "in time", used by every comparison of work with a deadline (the meeting record, the
+   * managers' monitoring, the execution control of decisions): work done up to and including the deadline's instant
+   * is in time; only later is late. The escalation timer fires at that instant with the work still open.
+   */
+  public static boolean inTime(Instant doneAt, Instant dueAt) {
+    return !doneAt.isAfter(dueAt);
+  }
+
+  /** Whether work done at {@code doneAt} meets this deadline ({@link #inTime(Instant, Instant)}). */
+  public boolean inTimeAt(Instant doneAt) {
+    return inTime(doneAt, instant());
+  }
+
   /** Whether the deadline has passed at the given moment (the deadline instant itself is still in time). */
   public boolean passedAt(Instant now) {
-    return now.isAfter(instant());
+    return !inTimeAt(now);
   }
 
   /**

@@ -35,7 +35,7 @@ public final class DeadlineCalculator {
                            BackwardReading reading) {
     Objects.requireNonNull(eventDate, "eventDate");
     Objects.requireNonNull(reading, "reading");
-    int workingDays = kind.backward() ? -reading.workingDaysBefore(-kind.workingDays()) : kind.workingDays();
+    int workingDays = kind.backward() ? -reading.workingDaysBefore(-kind.workingDays()) : settings.workingDays(kind);
     WorkingDayResult result = calendar.shift(eventDate, workingDays);
     return new Deadline(kind, kind.clause(), result.date(), endOfOfficeDay(calendar, result.date()),
         result.provisional(), result.provisionalYears(), eventDate, kind.backward() ? reading : null);

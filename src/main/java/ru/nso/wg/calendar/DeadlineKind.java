@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The working-day deadlines of the regulation. Negative working days count back from the meeting. */
+/**
+ * The working-day deadlines of the regulation, and the one service level that is not the regulation's (publication).
+ * Negative working days count back from the meeting.
+ */
 public enum DeadlineKind {
 
   AGENDA_TO_CHAIR("agendaToChair", 13, -5,
@@ -19,7 +22,16 @@ public enum DeadlineKind {
   MINUTES_COPIES_DUE("minutesCopiesDue", 19, 3,
       "Направление копий протокола членам рабочей группы и приглашённым, передача информации о заседании "
           + "для опубликования на официальном сайте",
-      "в течение 3 рабочих дней со дня подписания протокола");
+      "в течение 3 рабочих дней со дня подписания протокола"),
+  /**
+   * Not a deadline of the regulation: § 19 binds the secretariat (copies and the request to the information-policy
+   * department, {@link #MINUTES_COPIES_DUE}); the department's publication has a service level of its own, counted
+   * from the day the request went out, by default 2 working days ({@link DeadlineSettings#publicationWorkingDays}).
+   * It is reported as a service level, never as a breach of the regulation.
+   */
+  PUBLICATION("publication", 0, 2,
+      "Размещение информации о заседании на официальном сайте департаментом информационной политики",
+      "в течение установленного числа рабочих дней после передачи информации (уровень обслуживания)");
 
   private final String code;
   private final int clauseNumber;
@@ -40,17 +52,25 @@ public enum DeadlineKind {
     return code;
   }
 
-  /** The clause of the regulation, e.g. {@code § 13}. */
+  /** The clause of the regulation, e.g. {@code § 13}; «уровень обслуживания» for a service level. */
   public String clause() {
-    return "§ " + clauseNumber;
+    return regulatory() ? "§ " + clauseNumber : "уровень обслуживания";
   }
 
-  /** The clause as a Russian reader cites it, e.g. «п. 13 Положения». */
+  /** The clause as a Russian reader cites it, e.g. «п. 13 Положения», or «уровень обслуживания, не срок Положения». */
   public String reference() {
-    return "п. " + clauseNumber + " Положения";
+    return regulatory() ? "п. " + clauseNumber + " Положения" : "уровень обслуживания, не срок Положения";
   }
 
-  /** Working days from the event: negative before the meeting, positive after the meeting or the signing. */
+  /** A deadline of the regulation (its breach is a breach of the regulation), not a service level. */
+  public boolean regulatory() {
+    return clauseNumber > 0;
+  }
+
+  /**
+   * Working days from the event: negative before the meeting, positive after the meeting or the signing; a service
+   * level's default (the setting in force: {@link DeadlineSettings#workingDays(DeadlineKind)}).
+   */
   public int workingDays() {
     return workingDays;
   }

@@ -1,5 +1,6 @@
 package ru.nso.wg.control;
 
+import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.meeting.MeetingRef;
 
 import java.time.LocalDate;
@@ -58,7 +59,8 @@ public record ControlledDecision(String key, String meetingKey, MeetingRef meeti
 
   /** Accepted as executed after its due date had passed. */
   public boolean executedLate() {
-    return state == DecisionState.EXECUTED && closedAt != null && closedAt.isAfter(dueAt);
+    return state == DecisionState.EXECUTED && closedAt != null
+        && !Deadline.inTime(closedAt.toInstant(), dueAt.toInstant());
   }
 
   /** «вопрос 2 заседания № 3/2026». */

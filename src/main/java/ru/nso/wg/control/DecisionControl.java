@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import ru.nso.wg.calendar.CalendarClock;
+import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.MissingCalendarYearException;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
@@ -275,7 +276,7 @@ public class DecisionControl {
       register.setStage(key, DecisionStage.AWAITING_REPORT);
       return false;
     }
-    boolean late = clock.now().isAfter(d.dueAt().toInstant());
+    boolean late = !Deadline.inTime(clock.now(), d.dueAt().toInstant());
     register.close(key, DecisionState.EXECUTED);
     register.addEvent(key, DecisionEvent.of(DecisionEventKind.ACCEPTED, late
         ? "Поручение исполнено с нарушением срока (" + deadlines.dueText(d.dueDate()) + ")"

@@ -2,6 +2,7 @@ package ru.nso.wg.document;
 
 import org.springframework.stereotype.Service;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.model.AgendaApproval;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.DissentingOpinion;
 import ru.nso.wg.document.model.Instruction;
@@ -16,7 +17,6 @@ import ru.nso.wg.document.model.Signatory;
 import ru.nso.wg.document.model.Texts;
 import ru.nso.wg.meeting.MeetingFormat;
 import ru.nso.wg.meeting.MeetingRef;
-import ru.nso.wg.meeting.rules.Decision;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,9 +42,14 @@ public class DocumentService {
     this.store = store;
   }
 
-  /** The agenda (повестка заседания) as DOCX. */
+  /** The draft of the agenda (повестка заседания) as DOCX, before approval: the «УТВЕРЖДАЮ» block is left blank. */
   public byte[] agenda(MeetingInfo meeting) {
-    return DocxTemplate.render(AGENDA_TEMPLATE, templates.read(AGENDA_TEMPLATE), agendaModel(meeting));
+    return agenda(meeting, null);
+  }
+
+  /** The agenda as DOCX, its «УТВЕРЖДАЮ» block filled with the approval ({@code null}: not approved yet). */
+  public byte[] agenda(MeetingInfo meeting, AgendaApproval approval) {
+    return DocxTemplate.render(AGENDA_TEMPLATE, templates.read(AGENDA_TEMPLATE), agendaModel(meeting, approval));
   }
 
   /** The minutes (протокол заседания, ГОСТ Р 7.0.97-2016) as DOCX. */
@@ -53,9 +58,9 @@ public class DocumentService {
   }
 
   /** Generates the agenda and stores it as a new version (downloadable at {@code /api/meetings/{key}/agenda.docx}). */
-  public StoredDocument storeAgenda(MeetingInfo meeting, String actor) {
+  public StoredDocument storeAgenda(MeetingInfo meeting, AgendaApproval approval, String actor) {
     return store.save(meeting.businessKey(), DocumentKind.AGENDA, agendaFileName(meeting), DocumentStore.DOCX,
-        agenda(meeting), actor);
+        agenda(meeting, approval), actor);
   }
 
   /**
@@ -143,8 +148,20 @@ public class DocumentService {
     return m;
   }
 
-  static Map<String, Object> agendaModel(MeetingInfo meeting) {
-    return meetingModel(meeting);
+  /**
+   * The agenda: the meeting, and the «УТВЕРЖДАЮ» block — who approved it and «утверждено в электронной форме
+   * 02.12.2026 15:20» once approved; the presiding person with blank lines for a signature and date before.
+   */
+  static Map<String, Object> agendaModel(MeetingInfo meeting, AgendaApproval approval) {
+    Map<String, Object> m = meetingModel(meeting);
+    m.put("approverPosition", approval == null ? m.get("presidingPosition") : approval.position());
+    m.put("approverShort", approval == null ? m.get("presidingShort") : Texts.initialsAndSurname(approval.name()));
+    m.put("approvedAt", approval == null ? "" : RussianDates.numericDateTime(approval.approvedAt()));
+    // a table row holds no sections ({{#…}} there repeats the row): the block's two lines come whole
+    m.put("approverSignature", (approval == null ? "_______________ " : "") + m.get("approverShort"));
+    m.put("approvalDate", approval == null ? "«___» ______________ 20___ г."
+        : "утверждено в электронной форме " + m.get("approvedAt"));
+    return m;
   }
 
   static Map<String, Object> minutesModel(MinutesModel minutes) {
@@ -268,24 +285,12 @@ public class DocumentService {
         : "Кворум отсутствует, заседание неправомочно (п. 15 Положения).");
   }
 
-  /** The sentence that states the outcome and the rule of § 15–16 that produced it. */
+  /**
+   * The sentence that states the outcome and the rule of § 15–16 that produced it: the one the record stored with the
+   * outcome (meeting.rules.VoteOutcome), never a second wording.
+   */
   public static String outcomeText(ItemMinutes item) {
-    boolean adopted = item.outcome() == Decision.ADOPTED;
-    return switch (item.rule()) {
-      case MAJORITY -> adopted
-          ? "Решение принято простым большинством голосов присутствующих членов Рабочей группы (п. 16 Положения)."
-          : "Решение не принято: за него не подано большинство голосов присутствующих членов Рабочей группы"
-              + " (п. 16 Положения).";
-      case CASTING_VOTE -> adopted
-          ? "При равенстве голосов решение принято решающим голосом председательствующего (п. 16 Положения)."
-          : "При равенстве голосов решение не принято: решающий голос председательствующего подан против"
-              + " (п. 16 Положения).";
-      case CONFIRMED_BY_PRESIDING -> "Голоса «за» и «против» разделились поровну при воздержавшихся. "
-          + (adopted ? "Решение принято." : "Решение не принято.")
-          + " Результат подтверждён председательствующим (п. 16 Положения).";
-      case TIE_UNRESOLVED -> "Голоса «за» и «против» разделились поровну; результат подлежит подтверждению"
-          + " председательствующим (п. 16 Положения).";
-      case NO_QUORUM -> "Решение не принималось: отсутствует кворум (п. 15 Положения).";
-    };
+    String text = item.ruleText().strip();
+    return text.endsWith(".") ? text : text + ".";
   }
 }

@@ -70,7 +70,7 @@ public class MeetingDocuments {
   }
 
   public StoredDocument storeAgenda(String key) {
-    return documents.storeAgenda(views.meeting(key), null);
+    return documents.storeAgenda(views.meeting(key), views.agendaApproval(key).orElse(null), null);
   }
 
   /** The agenda as it stands, not stored: what the presiding person reads before approving it (§ 7). */

@@ -2,6 +2,7 @@ package ru.nso.wg.document;
 
 import org.springframework.stereotype.Component;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.model.AgendaApproval;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.Attendance;
 import ru.nso.wg.document.model.DissentingOpinion;
@@ -24,6 +25,7 @@ import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
 import ru.nso.wg.meeting.MeetingData.PresidingChange;
+import ru.nso.wg.meeting.MeetingEventKind;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.rules.AttendanceTimeline.Move;
@@ -39,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -109,7 +112,7 @@ public class MeetingViews {
       items.add(new ItemMinutes(d.itemNo(), item == null ? "" : item.title(),
           item == null ? List.of() : List.of(item.speaker()), d.discussion(), d.text(),
           noQuorum ? null : new VoteCounts(d.votesFor(), d.votesAgainst(), d.votesAbstain()),
-          d.outcome(), d.rule(), instructions, attendanceChanges(attendance, presiding, d.itemNo()),
+          d.outcome(), d.rule(), d.ruleText(), instructions, attendanceChanges(attendance, presiding, d.itemNo()),
           "При рассмотрении вопроса " + presentPhrase(d.present(), attendance.size())));
     }
     Map<String, String> positions = attendance.stream().filter(a -> a.jobTitle() != null)
@@ -188,6 +191,28 @@ public class MeetingViews {
     boolean totalOne = total % 10 == 1 && total % 100 != 11;
     return (one ? "присутствует " : "присутствуют ") + present + " из " + total
         + (totalOne ? " члена" : " членов") + " Рабочей группы";
+  }
+
+  /** Who approved the agenda last and when (§ 7 (2)), from the record; empty before the agenda is approved. */
+  public Optional<AgendaApproval> agendaApproval(String key) {
+    return record.events(key).stream().filter(e -> e.kind() == MeetingEventKind.AGENDA_APPROVED)
+        .reduce((first, second) -> second)
+        .map(e -> {
+          Optional<Roster.Person> approver = e.actor() == null ? Optional.empty() : roster.anyone(e.actor());
+          return new AgendaApproval(approver.map(Roster.Person::fullName).orElse(e.actor() == null ? "" : e.actor()),
+              approver.map(Roster.Person::position).orElse(null), RussianDates.local(e.occurredAt()));
+        });
+  }
+
+  /** The reference materials the secretariat entered when distributing the agenda (§ 14 (3)), if it did. */
+  public Optional<String> referenceMaterials(String key) {
+    return record.events(key).stream().filter(e -> e.kind() == MeetingEventKind.REFERENCE_MATERIALS)
+        .reduce((first, second) -> second).map(MeetingData.Event::details);
+  }
+
+  /** The meeting's roster as frozen when the attendance was registered (everyone, present or not). */
+  public List<Attendee> roster(String key) {
+    return record.attendance(key);
   }
 
   /** The position as frozen, with the organisation when the position does not already name it. */

@@ -18,6 +18,7 @@ import ru.nso.wg.meeting.MeetingData.Signatory;
 import ru.nso.wg.meeting.rules.AttendanceTimeline;
 import ru.nso.wg.meeting.rules.AttendanceTimeline.Move;
 import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.meeting.rules.ItemVotes;
 import ru.nso.wg.meeting.rules.PresidingRules;
 import ru.nso.wg.meeting.rules.PresidingRules.ChairInstruction;
@@ -31,7 +32,9 @@ import ru.nso.wg.meeting.rules.VotingSettings;
 import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.Roster;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -89,8 +92,9 @@ public class MeetingConduct {
   /**
    * Registers who is present (§ 11, § 15), snapshotting the roster, the audio recording (§ 18) and who presides
    * (§ 10: the person named at confirmation, or another chair or deputy chair present, on the chair's instruction).
-   * A member may not be both in the room and on ВКС; only roster members can be marked present. Whoever registers
-   * the attendance is recorded as the meeting's secretary. The roster (names, positions, organisations, roles), the
+   * A member may not be both in the room and on ВКС; only roster members can be marked present. The secretary is the
+   * one designated at confirmation ({@link MeetingSecretary}); for a meeting confirmed without one, whoever registers
+   * the attendance. The roster (names, positions, organisations, roles), the
    * presiding person and the secretary are frozen here: the minutes read only this copy, so a later edit of
    * identity does not change a meeting that has been held. A presiding person need be present only when the sitting
    * is quorate (without quorum nothing is presided over).
@@ -149,7 +153,8 @@ public class MeetingConduct {
     if (changed) {
       record.setPresidingOnTheDay(key, presidingPerson, instructionText(presidingPerson, instruction));
     }
-    record.freezeSignatories(key, presidingPerson, signatory(actor));
+    String secretaryId = record.get(key).secretaryUserId();
+    record.freezeSignatories(key, presidingPerson, signatory(secretaryId != null ? secretaryId : actor));
     if (presidingPerson != null) {
       record.addPresidingChange(key, attempt, new PresidingChange(1, presidingPerson, instruction), actor);
     }
@@ -423,8 +428,13 @@ public class MeetingConduct {
     if (meeting.status() != MeetingStatus.HELD) {
       throw new Refusal("Заседание " + meeting.ref().display() + " ещё не проведено или не состоялось");
     }
-    if (record.decisions(key).stream().noneMatch(d -> d.itemNo() == itemNo)) {
-      throw new Refusal("В заседании " + meeting.ref().display() + " нет решения по вопросу № " + itemNo);
+    ItemDecision decision = record.decisions(key).stream().filter(d -> d.itemNo() == itemNo).findFirst()
+        .orElseThrow(() -> new Refusal("В заседании " + meeting.ref().display() + " нет решения по вопросу № "
+            + itemNo));
+    if (decision.rule() == DecisionRule.NO_QUORUM) {
+      throw new Refusal("По вопросу № " + itemNo + " заседания " + meeting.ref().display() + " решение не принималось "
+          + "(отсутствовал кворум): особое мнение излагается только по принятому Рабочей группой решению "
+          + "(п. 17 Положения)");
     }
     Attendee attendee = record.attendance(key).stream().filter(a -> a.userId().equals(userId)).findFirst()
         .filter(a -> a.presentFor(itemNo))
@@ -505,7 +515,78 @@ public class MeetingConduct {
     record.event(key, MeetingEventKind.MINUTES_RETURNED, remarks.trim(), actor);
   }
 
-  /** § 19: the information-policy department published the information about the meeting at {@code url}. */
+  /**
+   * § 19 done: the secretariat's copies and its request to the information-policy department have gone out.
+   *
+   * @param outcome                whether § 19 was met, by the moment the last of those messages went out
+   * @param doneAt                 that moment
+   * @param publicationRequestedAt when the request went out: the publication's service level counts from it
+   * @param publicationDue         the publication's service level (not a deadline of the regulation)
+   */
+  public record MinutesDistributed(DeadlineOutcome outcome, Instant doneAt, Instant publicationRequestedAt,
+                                   Deadline publicationDue) {
+  }
+
+  /**
+   * § 19 binds the secretariat: it is met or late at the moment the copies and the publication request have gone out
+   * (as the delivery log saw them leave), not at the publication. A step of which no message left (nobody had an
+   * address: the gaps are shown to the secretariat) is done now.
+   *
+   * @param copiesSentAt  when the last copy of the minutes went out, {@code null} when none did
+   * @param requestSentAt when the last request message went out, {@code null} when none did
+   */
+  public MinutesDistributed minutesDistributed(String key, Instant copiesSentAt, Instant requestSentAt) {
+    Meeting meeting = record.get(key);
+    if (meeting.signedOn() == null || meeting.status() != MeetingStatus.MINUTES_SIGNED) {
+      throw Refusal.conflict("Протокол заседания " + meeting.ref().display() + " не подписан или уже разослан: "
+          + "исполнение п. 19 Положения не фиксируется");
+    }
+    Instant now = clock.now();
+    Instant copies = copiesSentAt == null ? now : copiesSentAt;
+    Instant request = requestSentAt == null ? now : requestSentAt;
+    Instant doneAt = copies.isAfter(request) ? copies : request;
+    DeadlineOutcome outcome = scheduling.recordCompletion(key, DeadlineKind.MINUTES_COPIES_DUE, meeting.signedOn(),
+        doneAt);
+    record.setPublicationRequestedAt(key, request);
+    Deadline publicationDue = scheduling.deadline(DeadlineKind.PUBLICATION, LocalDate.ofInstant(request,
+        RussianDates.ZONE));
+    record.event(key, MeetingEventKind.MINUTES_DISTRIBUTED, "Копии протокола направлены членам Рабочей группы и "
+        + "приглашённым, информация передана в департамент информационной политики "
+        + RussianDates.numericDateTime(doneAt.atZone(RussianDates.ZONE).toOffsetDateTime()) + " — "
+        + (outcome == DeadlineOutcome.MET ? "в срок" : "с нарушением срока") + " (п. 19 Положения). Размещение — "
+        + publicationDue.text(), null);
+    return new MinutesDistributed(outcome, doneAt, request, publicationDue);
+  }
+
+  /** When the request to publish went out (§ 19 done). */
+  public OffsetDateTime publicationRequestedAt(String key) {
+    return record.publicationRequestedAt(key).orElseThrow(() -> Refusal.conflict("Информация о заседании "
+        + record.get(key).ref().display() + " ещё не передана для размещения"));
+  }
+
+  /** The publication's service level is near: recorded (a service level, not a deadline of the regulation). */
+  public Deadline publicationReminded(String key) {
+    Deadline due = scheduling.deadlineOf(key, DeadlineKind.PUBLICATION);
+    record.event(key, MeetingEventKind.PUBLICATION_REMINDER, DeadlineKind.PUBLICATION.description() + ": срок "
+        + due.text(), null);
+    return due;
+  }
+
+  /**
+   * The publication's service level passed with the information not yet published: recorded as the service level
+   * exceeded — never as a missed deadline of the regulation (§ 19 was the secretariat's, and is recorded apart).
+   */
+  public Deadline publicationOverdue(String key) {
+    Deadline due = scheduling.deadlineOf(key, DeadlineKind.PUBLICATION);
+    record.event(key, MeetingEventKind.PUBLICATION_OVERDUE, DeadlineKind.PUBLICATION.description() + ": срок "
+        + due.text() + " превышен", null);
+    return due;
+  }
+
+  /**
+   * The information-policy department published the information about the meeting at {@code url}. § 19 was the
+   * secretariat's and is already recorded ({@link #minutesDistributed}); the publication only ends the meeting.
+   */
   public void published(String key, String url, String actor) {
     if (url == null || !url.trim().matches("^https?://\\S+$")) {
       throw new Refusal("Укажите адрес публикации, начинающийся с http:// или https://");
@@ -513,7 +594,12 @@ public class MeetingConduct {
     Meeting meeting = record.get(key);
     record.setStatus(key, MeetingStatus.PUBLISHED, null);
     record.event(key, MeetingEventKind.PUBLISHED, url.trim(), actor);
-    scheduling.recordCompletion(key, DeadlineKind.MINUTES_COPIES_DUE, meeting.signedOn());
+    boolean section19Recorded = record.deadlineEvents(key).stream().anyMatch(e ->
+        e.kind() == DeadlineKind.MINUTES_COPIES_DUE && e.outcome() != DeadlineOutcome.MISSED);
+    if (!section19Recorded) {
+      // a meeting still running on an earlier version of the model, which had no step recording § 19 on its own
+      scheduling.recordCompletion(key, DeadlineKind.MINUTES_COPIES_DUE, meeting.signedOn());
+    }
   }
 
   /** § 8: the adopted decisions with an instruction, which go to execution control. */

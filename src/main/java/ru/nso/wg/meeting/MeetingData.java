@@ -22,7 +22,8 @@ public final class MeetingData {
   /**
    * A meeting.
    *
-   * @param secretaryUserId who registered the attendance: the secretary the minutes name
+   * @param secretaryUserId the secretary the minutes name: designated at confirmation (before this existed: who
+   *                        registered the attendance)
    * @param signedOn        the date the minutes were signed (Novosibirsk), {@code null} before
    * @param presiding       the presiding person as frozen when the attendance was registered, {@code null} before
    * @param secretary       the secretary as frozen when the attendance was registered, {@code null} before

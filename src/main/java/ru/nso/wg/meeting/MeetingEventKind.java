@@ -12,5 +12,9 @@ public enum MeetingEventKind {
   /** The chair refused a postponement or cancellation asked by the secretariat. */
   DATE_REQUEST_REFUSED,
   /** An item not decided for lack of quorum was carried over to another meeting (§ 15). */
-  ITEM_CARRIED_OVER
+  ITEM_CARRIED_OVER,
+  /** § 19 done: the copies and the request to the information-policy department have gone out. */
+  MINUTES_DISTRIBUTED,
+  /** The publication's service level (not the regulation's): a reminder, and the level exceeded. */
+  PUBLICATION_REMINDER, PUBLICATION_OVERDUE
 }

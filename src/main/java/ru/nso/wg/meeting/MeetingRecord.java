@@ -36,6 +36,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -124,6 +125,11 @@ public class MeetingRecord {
             + " presiding_role = ?, presiding_instruction = ?, updated_at = ? WHERE business_key = ?",
         presiding.userId(), presiding.fullName(), presiding.position(), presiding.role().name(), instruction, now(),
         key);
+  }
+
+  /** The meeting's secretary, designated at confirmation (frozen with the name at attendance). */
+  public void setSecretary(String key, String userId) {
+    update(key, "secretary_user_id = ?", userId);
   }
 
   /** § 19 counts from the date the minutes were signed. */
@@ -369,9 +375,25 @@ public class MeetingRecord {
   }
 
   public void deadlineEvent(String key, DeadlineKind kind, Instant dueAt, DeadlineOutcome outcome) {
+    deadlineEvent(key, kind, dueAt, outcome, now().toInstant());
+  }
+
+  /** A deadline's outcome for work done at {@code doneAt} (e.g. when the delivery log saw the last message go). */
+  public void deadlineEvent(String key, DeadlineKind kind, Instant dueAt, DeadlineOutcome outcome, Instant doneAt) {
     jdbc.update("INSERT INTO wg_deadline_event (business_key, deadline_kind, due_at, outcome, recorded_at)"
         + " VALUES (?, ?, ?, ?, ?)", key, kind.code(), OffsetDateTime.ofInstant(dueAt, ZoneOffset.UTC), outcome.name(),
-        now());
+        OffsetDateTime.ofInstant(doneAt, ZoneOffset.UTC));
+  }
+
+  /** When the request to publish went to the information-policy department (§ 19); its service level counts from it. */
+  public void setPublicationRequestedAt(String key, Instant requestedAt) {
+    update(key, "publication_requested_at = ?", OffsetDateTime.ofInstant(requestedAt, ZoneOffset.UTC));
+  }
+
+  public Optional<OffsetDateTime> publicationRequestedAt(String key) {
+    return jdbc.query("SELECT publication_requested_at FROM wg_meeting WHERE business_key = ?",
+        (rs, i) -> rs.getObject("publication_requested_at", OffsetDateTime.class), key).stream()
+        .filter(Objects::nonNull).findFirst();
   }
 
   public List<DeadlineEvent> deadlineEvents(String key) {

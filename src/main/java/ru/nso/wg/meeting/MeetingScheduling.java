@@ -387,15 +387,27 @@ public class MeetingScheduling {
 
   /** Records whether a regulatory deadline was met, when the work it governs is done. */
   void recordCompletion(String key, DeadlineKind kind, LocalDate from) {
-    Deadline deadline = deadline(kind, from);
-    // done at the deadline's instant is late: that is when its escalation timer fires
-    record.deadlineEvent(key, kind, deadline.instant(),
-        clock.now().isBefore(deadline.instant()) ? DeadlineOutcome.MET : DeadlineOutcome.LATE);
+    recordCompletion(key, kind, from, clock.now());
   }
 
-  /** A regulatory deadline of a meeting: counted from the meeting date, or for § 19 from the signing date. */
+  /** Records whether a regulatory deadline was met by work done at {@code doneAt} ({@link Deadline#inTimeAt}). */
+  DeadlineOutcome recordCompletion(String key, DeadlineKind kind, LocalDate from, Instant doneAt) {
+    Deadline deadline = deadline(kind, from);
+    DeadlineOutcome outcome = deadline.inTimeAt(doneAt) ? DeadlineOutcome.MET : DeadlineOutcome.LATE;
+    record.deadlineEvent(key, kind, deadline.instant(), outcome, doneAt);
+    return outcome;
+  }
+
+  /**
+   * A deadline of a meeting: counted from the meeting date, for § 19 from the signing date, for the service level of
+   * publication from the day the request went out.
+   */
   public Deadline deadlineOf(String key, DeadlineKind kind) {
     Meeting meeting = record.get(key);
+    if (kind == DeadlineKind.PUBLICATION) {
+      return deadline(kind, record.publicationRequestedAt(key).map(RussianDates::localDate).orElseThrow(
+          () -> new Refusal("Информация о заседании " + meeting.ref().display() + " ещё не передана для размещения")));
+    }
     return deadline(kind, kind == DeadlineKind.MINUTES_COPIES_DUE ? meeting.signedOn()
         : RussianDates.localDate(meeting.start()));
   }

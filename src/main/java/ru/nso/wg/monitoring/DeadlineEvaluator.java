@@ -24,9 +24,9 @@ import java.util.Optional;
  * <ul>
  *   <li>Done work: the latest completion recorded for the deadline ({@code wg_deadline_event} with outcome MET or
  *       LATE, written when the task governed by the deadline is completed) with the deadline in force at that time.
- *       Done before the deadline's instant = {@link DeadlineState#MET}; else {@link DeadlineState#LATE}, late by the
- *       number of working days after the due date up to the day it was done (at least 1: done on the due date after
- *       the end of the office day counts as one day late).</li>
+ *       Done up to and including the deadline's instant ({@link Deadline#inTime}) = {@link DeadlineState#MET}; else
+ *       {@link DeadlineState#LATE}, late by the number of working days after the due date up to the day it was done
+ *       (at least 1: done on the due date after the end of the office day counts as one day late).</li>
  *   <li>Open work: the deadline computed from the current meeting date (or signing date). Passed =
  *       {@link DeadlineState#MISSED}; at most one working day left (the due date is today or the next working day)
  *       = {@link DeadlineState#AT_RISK}; otherwise {@link DeadlineState#UPCOMING}.</li>
@@ -107,7 +107,7 @@ public final class DeadlineEvaluator {
     OffsetDateTime dueAt = completion.dueAt().atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
     OffsetDateTime doneAt = completion.doneAt().atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
     LocalDate dueDate = dueAt.toLocalDate();
-    if (doneAt.isBefore(dueAt)) {
+    if (Deadline.inTime(doneAt.toInstant(), dueAt.toInstant())) {
       return new DeadlineStatus(kind, dueDate, dueAt, doneAt, DeadlineState.MET, 0, null);
     }
     int late = Math.max(1, workingDaysAfter(dueDate, doneAt.toLocalDate()));

@@ -217,7 +217,8 @@ public class MonitoringSeed {
           AREAS[(i - 1) % AREAS.length]);
       jdbc.update("INSERT INTO wg_decision (business_key, item_no, decision_text, outcome, rule_applied, rule_text,"
               + " votes_for, votes_against, votes_abstain, present_count) VALUES (?, ?, ?, 'ADOPTED', 'MAJORITY',"
-              + " 'большинством голосов', ?, 0, 0, ?)", key, i, "Решение по вопросу " + i, present, present);
+              + " ?, ?, 0, 0, ?)", key, i, "Решение по вопросу " + i,
+          "Решение принято простым большинством голосов от числа присутствующих (п. 16 Положения)", present, present);
     }
     for (int p = 0; p < registered; p++) {
       jdbc.update("INSERT INTO wg_attendance (business_key, attempt, user_id, full_name, roster_role, presence)"
@@ -230,7 +231,7 @@ public class MonitoringSeed {
   private void completion(String key, Deadline deadline, OffsetDateTime done) {
     jdbc.update("INSERT INTO wg_deadline_event (business_key, deadline_kind, due_at, outcome, recorded_at)"
             + " VALUES (?, ?, ?, ?, ?)", key, deadline.kind().code(), utc(deadline.deadline()),
-        done.isBefore(deadline.deadline()) ? "MET" : "LATE", utc(done));
+        deadline.inTimeAt(done.toInstant()) ? "MET" : "LATE", utc(done));
   }
 
   private void event(String key, String kind, String details, String actor, OffsetDateTime at) {

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.calendar.CalendarProperties;
+import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineCalculator;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.calendar.MissingCalendarYearException;
@@ -274,7 +275,7 @@ public class MonitoringService {
       case OVERDUE -> DecisionCategory.OVERDUE;
       case EXECUTED -> DecisionCategory.EXECUTED;
       case WITHDRAWN -> DecisionCategory.WITHDRAWN;
-      case IN_PROGRESS -> dueAt.toInstant().isBefore(c.now.toInstant()) ? DecisionCategory.OVERDUE
+      case IN_PROGRESS -> !Deadline.inTime(c.now.toInstant(), dueAt.toInstant()) ? DecisionCategory.OVERDUE
           : !dueDate.isAfter(c.soon) ? DecisionCategory.DUE_SOON : DecisionCategory.IN_PROGRESS;
     };
     OffsetDateTime closedAt = time(rs, "closed_at");
@@ -286,7 +287,8 @@ public class MonitoringService {
         Optional.ofNullable(rs.getString("executor_name")).orElse(rs.getString("executor_id")), area,
         DecisionControl.areaTitle(area), rs.getString("controller_name"),
         original == null ? null : original.toLocalDate(), dueDate, state, category, closedAt,
-        state == DecisionState.EXECUTED && closedAt != null && closedAt.isAfter(dueAt),
+        state == DecisionState.EXECUTED && closedAt != null
+            && !Deadline.inTime(closedAt.toInstant(), dueAt.toInstant()),
         rs.getString("process_instance_id"));
   }
 

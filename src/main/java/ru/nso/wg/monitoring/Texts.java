@@ -40,7 +40,10 @@ public final class Texts {
       Map.entry("CHAIR_POWERS", "Задача председателя передана заместителю по поручению"),
       Map.entry("DATE_REQUESTED", "Секретариат запросил перенос или отмену"),
       Map.entry("DATE_REQUEST_REFUSED", "Председатель отклонил перенос или отмену"),
-      Map.entry("ITEM_CARRIED_OVER", "Вопрос перенесён на другое заседание"));
+      Map.entry("ITEM_CARRIED_OVER", "Вопрос перенесён на другое заседание"),
+      Map.entry("MINUTES_DISTRIBUTED", "Копии протокола направлены, информация передана для размещения (п. 19)"),
+      Map.entry("PUBLICATION_REMINDER", "Напоминание о сроке размещения (уровень обслуживания)"),
+      Map.entry("PUBLICATION_OVERDUE", "Срок размещения превышен (уровень обслуживания, не срок Положения)"));
 
   private Texts() {
   }
@@ -52,6 +55,11 @@ public final class Texts {
   /** Kinds of {@code notification.MeetingMessages}: {@code agenda#1}, {@code reminder:agendaToChair:2026-12-01}… */
   public static String mailTitle(String kind) {
     String base = kind.replaceAll("#\\d+$", "");
+    if (kind.startsWith("service-reminder:") || kind.startsWith("service-overdue:")) {
+      // the publication's service level: never worded as a breach of the regulation
+      return kind.startsWith("service-reminder:") ? "Письма: напоминание о сроке размещения (уровень обслуживания)"
+          : "Письма: срок размещения превышен (уровень обслуживания, не срок Положения)";
+    }
     if (kind.startsWith("reminder:") || kind.startsWith("escalation:")) {
       String[] parts = kind.split(":");
       String clause = parts.length > 1 ? DeadlineKind.fromCode(parts[1]).map(DeadlineKind::reference).orElse(parts[1])

@@ -11,6 +11,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.notification.MailComposer.OutgoingMail;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -145,6 +146,11 @@ public class Delivery {
     LOG.info("{} for {}: sent {}, already sent {}, gaps {}", kind, meetingKey, sent.size(), alreadySent.size(),
         gaps.size());
     return new DeliveryResult(meetingKey, kind, sent, alreadySent, gaps);
+  }
+
+  /** When the last message of this kind for the key left (the server accepted it), if any did. */
+  public Optional<Instant> lastSentAt(String meetingKey, String kind) {
+    return log.lastSentAt(meetingKey, kind);
   }
 
   /**

@@ -1,16 +1,19 @@
 package ru.nso.wg.notification;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.document.model.Texts;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The log of messages handed to the mail server (table {@code wg_mail_delivery}), keyed by (meeting key, message
@@ -46,9 +49,20 @@ public class DeliveryLog {
   }
 
   private final JdbcTemplate jdbc;
+  private final CalendarClock clock;
   private final TransactionTemplate ownTransaction;
 
   public DeliveryLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    this(jdbc, transactionManager, new CalendarClock());
+  }
+
+  /**
+   * @param clock the engine's clock: the log's times are those of the process (a step that counts a deadline from
+   *              them, § 19, compares them with the engine's deadlines)
+   */
+  @Autowired
+  public DeliveryLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, CalendarClock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -74,7 +88,7 @@ public class DeliveryLog {
       if ("SENDING".equals(state)) {
         ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE wg_mail_delivery SET attempts = attempts + 1,"
                 + " sending_at = ? WHERE meeting_key = ? AND message_kind = ? AND recipient = ? AND state = 'SENDING'",
-            Timestamp.from(Instant.now()), meetingKey, messageKind, key));
+            Timestamp.from(now()), meetingKey, messageKind, key));
         return Claim.IN_DOUBT;
       }
       try {
@@ -82,7 +96,7 @@ public class DeliveryLog {
                 + " message_kind, recipient, recipient_name, message_id, subject, transport, state, attempts,"
                 + " sending_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'SENDING', 1, ?)",
             meetingKey, messageKind, key, truncate(recipient.name(), 300), messageId, truncate(subject, 1000),
-            transport, Timestamp.from(Instant.now())));
+            transport, Timestamp.from(now())));
         return Claim.NEW;
       } catch (DuplicateKeyException concurrently) {
         // another attempt (another node) claimed it this very moment: read what it wrote
@@ -95,7 +109,7 @@ public class DeliveryLog {
   public void markSent(String meetingKey, String messageKind, String recipientKey) {
     ownTransaction.executeWithoutResult(status -> jdbc.update("UPDATE wg_mail_delivery SET state = 'SENT',"
             + " sent_at = ? WHERE meeting_key = ? AND message_kind = ? AND recipient = ?",
-        Timestamp.from(Instant.now()), meetingKey, messageKind, recipientKey));
+        Timestamp.from(now()), meetingKey, messageKind, recipientKey));
   }
 
   /** The server did not accept the message (it refused it, or the connection failed before its reply). */
@@ -140,6 +154,17 @@ public class DeliveryLog {
         (rs, n) -> new Recipient(null, rs.getString("recipient_name"),
             Texts.givenNames(rs.getString("recipient_name")), rs.getString("recipient")),
         args));
+  }
+
+  /** When the last message of a kind for a meeting was accepted by the server ({@code SENT}), if any was. */
+  public Optional<Instant> lastSentAt(String meetingKey, String messageKind) {
+    Timestamp last = ownTransaction.execute(status -> jdbc.queryForObject("SELECT MAX(sent_at) FROM wg_mail_delivery"
+        + " WHERE meeting_key = ? AND message_kind = ? AND state = 'SENT'", Timestamp.class, meetingKey, messageKind));
+    return Optional.ofNullable(last).map(Timestamp::toInstant);
+  }
+
+  private Instant now() {
+    return clock.now();
   }
 
   /** Number of deliveries ({@code SENT}) of a kind for a meeting (for tests and monitoring). */

@@ -9,11 +9,13 @@ import ru.nso.wg.document.MeetingViews;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.meeting.DateRequests;
 import ru.nso.wg.meeting.MeetingConduct;
+import ru.nso.wg.meeting.MeetingConduct.MinutesDistributed;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingScheduling.Postponed;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,10 +33,12 @@ public class MeetingMail {
   private final MeetingConduct conduct;
   private final MeetingDocuments documents;
   private final DateRequests requests;
+  private final Delivery delivery;
 
   public MeetingMail(MeetingMessages messages, MeetingViews views, MeetingScheduling scheduling,
-                     MeetingConduct conduct, MeetingDocuments documents, DateRequests requests) {
+                     MeetingConduct conduct, MeetingDocuments documents, DateRequests requests, Delivery delivery) {
     this.requests = requests;
+    this.delivery = delivery;
     this.messages = messages;
     this.views = views;
     this.scheduling = scheduling;
@@ -45,7 +49,10 @@ public class MeetingMail {
   /** § 14: the agenda with a calendar invitation to every member, a notice to every invitee. */
   public String distributeAgenda(String key) {
     MeetingInfo meeting = views.meeting(key);
-    String gaps = gaps(key, "Рассылка повестки", messages.distributeAgenda(meeting), messages.notifyInvitees(meeting));
+    String reference = views.referenceMaterials(key).orElse(null);
+    String gaps = gaps(key, "Рассылка повестки",
+        messages.distributeAgenda(meeting, views.agendaApproval(key).orElse(null), reference),
+        messages.notifyInvitees(meeting, reference));
     scheduling.agendaSent(key);
     return gaps;
   }
@@ -106,9 +113,42 @@ public class MeetingMail {
     return gaps(key, "Уведомление о нарушении срока", messages.escalate(notice(key, deadline)));
   }
 
-  /** § 19: copies of the signed minutes to members and invitees. */
+  /** § 19: copies of the signed minutes to the meeting's roster (frozen at its attendance) and its invitees. */
   public String sendMinutesCopies(String key) {
-    return gaps(key, "Копии протокола", messages.sendMinutesCopies(views.meeting(key)));
+    return gaps(key, "Копии протокола", messages.sendMinutesCopies(views.meeting(key), views.roster(key)));
+  }
+
+  /**
+   * § 19 done: the copies and the request have gone out; met or late by the moment the delivery log saw the last of
+   * them leave (not by when this step runs, nor by the publication).
+   */
+  public MinutesDistributed minutesDistributed(String key) {
+    return conduct.minutesDistributed(key, delivery.lastSentAt(key, MeetingMessages.MINUTES_COPY).orElse(null),
+        delivery.lastSentAt(key, MeetingMessages.PUBLICATION_REQUEST).orElse(null));
+  }
+
+  /** The publication's service level is near: the information-policy department is reminded. */
+  public String remindPublication(String key) {
+    Deadline due = conduct.publicationReminded(key);
+    return gaps(key, "Напоминание о сроке размещения", messages.publicationReminder(
+        publicationNotice(key, due), requestedAt(key)));
+  }
+
+  /** The publication's service level passed: the department and the secretariat are told (not a breach). */
+  public String publicationOverdue(String key) {
+    Deadline due = conduct.publicationOverdue(key);
+    return gaps(key, "Уведомление о сроке размещения", messages.publicationOverdue(
+        publicationNotice(key, due), requestedAt(key)));
+  }
+
+  private DeadlineNotice publicationNotice(String key, Deadline due) {
+    DeadlineKind kind = due.kind();
+    return new DeadlineNotice(key, "заседание Рабочей группы " + scheduling.title(key), kind.code(),
+        kind.description(), kind.reference(), RussianDates.local(due.deadline()), RosterGroups.INFO_POLICY, "");
+  }
+
+  private ZonedDateTime requestedAt(String key) {
+    return conduct.publicationRequestedAt(key).atZoneSameInstant(RussianDates.ZONE);
   }
 
   /** § 19: the information about the meeting to the information-policy department, for publication. */

@@ -6,12 +6,14 @@ import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.DocumentService;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.StoredDocument;
+import ru.nso.wg.document.model.AgendaApproval;
 import ru.nso.wg.document.model.AgendaItem;
 import ru.nso.wg.document.model.ItemMinutes;
 import ru.nso.wg.document.model.Material;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.document.model.MinutesModel;
 import ru.nso.wg.document.model.Texts;
+import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingData.Dissent;
 import ru.nso.wg.notification.MailComposer.Attachment;
 import ru.nso.wg.notification.MailComposer.CalendarPart;
@@ -94,25 +96,33 @@ public class MeetingMessages {
   // ------------------------------------------------------------------------------------------------ the calls
 
   /**
-   * § 14: the agenda to every member (group {@code wg-members}) with links to the materials, the agenda as DOCX
-   * and a calendar invitation ({@code METHOD:REQUEST}, SEQUENCE = {@link MeetingInfo#icsSequence()}).
+   * § 14: the agenda to every member (group {@code wg-members}) with links to the materials, the reference materials
+   * the secretariat prepared (§ 14 (3)), the approved agenda as DOCX and a calendar invitation
+   * ({@code METHOD:REQUEST}, SEQUENCE = {@link MeetingInfo#icsSequence()}).
+   *
+   * @param approval           who approved the agenda and when, printed in its «УТВЕРЖДАЮ» block
+   * @param referenceMaterials the reference materials as the secretariat entered them when distributing
    */
-  public DeliveryResult distributeAgenda(MeetingInfo meeting) {
-    byte[] agenda = documents.agenda(meeting);
+  public DeliveryResult distributeAgenda(MeetingInfo meeting, AgendaApproval approval, String referenceMaterials) {
+    byte[] agenda = documents.agenda(meeting, approval);
     Attachment attachment = new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda);
     return delivery.deliver(meeting.businessKey(), agendaKind(meeting.icsSequence()), members(RosterGroups.MEMBERS),
         r -> {
-          Rendered rendered = templates.render("agenda", meetingValues(meeting, r));
+          Map<String, Object> values = meetingValues(meeting, r);
+          values.put("referenceMaterials", referenceText(referenceMaterials));
+          Rendered rendered = templates.render("agenda", values);
           return new OutgoingMail(meeting.businessKey(), agendaKind(meeting.icsSequence()), r, rendered.subject(),
               rendered.text(), rendered.html(), invitation(meeting, r), List.of(attachment));
         });
   }
 
-  /** § 14: a notice with a calendar invitation to each invitee of the meeting. */
-  public DeliveryResult notifyInvitees(MeetingInfo meeting) {
+  /** § 14: a notice with a calendar invitation and the reference materials (§ 14 (3)) to each invitee. */
+  public DeliveryResult notifyInvitees(MeetingInfo meeting, String referenceMaterials) {
     String kind = invitationKind(meeting.icsSequence());
     return delivery.deliver(meeting.businessKey(), kind, invitees(meeting), r -> {
-      Rendered rendered = templates.render("invitation", meetingValues(meeting, r));
+      Map<String, Object> values = meetingValues(meeting, r);
+      values.put("referenceMaterials", referenceText(referenceMaterials));
+      Rendered rendered = templates.render("invitation", values);
       return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           invitation(meeting, r), List.of());
     });
@@ -165,12 +175,19 @@ public class MeetingMessages {
   }
 
   /**
-   * § 19: copies of the signed minutes (DOCX attached) to every member and every invitee of the meeting. The minutes
-   * must have been signed ({@link DocumentStore#sign}); otherwise this throws.
+   * § 19: copies of the signed minutes (DOCX attached) to every member of the meeting's roster as it was frozen when
+   * the attendance was registered (a member who joined the group later was not a member of this meeting; one who
+   * left it since still was) and to every invitee of the meeting. The address is the member's current one; a member
+   * no longer in identity is a gap shown to the secretariat. The minutes must have been signed
+   * ({@link DocumentStore#sign}); otherwise this throws.
    */
-  public DeliveryResult sendMinutesCopies(MeetingInfo meeting) {
+  public DeliveryResult sendMinutesCopies(MeetingInfo meeting, List<Attendee> roster) {
     StoredDocument signed = signedMinutes(meeting.businessKey());
-    List<Recipient> recipients = new ArrayList<>(members(RosterGroups.MEMBERS));
+    List<Recipient> recipients = new ArrayList<>();
+    for (Attendee member : roster) {
+      recipients.add(directory.user(member.userId()).map(Recipient::of).orElseGet(() -> new Recipient(
+          member.userId(), member.fullName(), Texts.givenNames(member.fullName()), null)));
+    }
     recipients.addAll(invitees(meeting));
     Attachment attachment = new Attachment(signed.fileName(), signed.contentType(), signed.content());
     return delivery.deliver(meeting.businessKey(), MINUTES_COPY, recipients, r -> {
@@ -223,6 +240,52 @@ public class MeetingMessages {
   }
 
   /**
+   * The publication's service level is near (not a deadline of the regulation): to the information-policy
+   * department. Sent once per due date.
+   */
+  public DeliveryResult publicationReminder(DeadlineNotice notice, ZonedDateTime requestedAt) {
+    return serviceLevel("publication-reminder", "service-reminder:" + kindSuffix(notice), notice, requestedAt,
+        members(RosterGroups.INFO_POLICY));
+  }
+
+  /**
+   * The publication's service level passed with the information not published: to the information-policy department
+   * and the secretariat, as a service level exceeded — not as a breach of the regulation (the chair's office, which
+   * is told of breaches, is not). Sent once per due date.
+   */
+  public DeliveryResult publicationOverdue(DeadlineNotice notice, ZonedDateTime requestedAt) {
+    List<Recipient> recipients = new ArrayList<>(members(RosterGroups.INFO_POLICY));
+    recipients.addAll(members(RosterGroups.SECRETARIAT));
+    return serviceLevel("publication-overdue", "service-overdue:" + kindSuffix(notice), notice, requestedAt,
+        recipients);
+  }
+
+  private static String kindSuffix(DeadlineNotice notice) {
+    return notice.deadlineId() + ":" + RussianDates.localDate(notice.due().toOffsetDateTime());
+  }
+
+  private DeliveryResult serviceLevel(String template, String kind, DeadlineNotice notice, ZonedDateTime requestedAt,
+                                      List<Recipient> recipients) {
+    String groupName = directory.groupName(notice.responsibleGroupId());
+    return delivery.deliver(notice.meetingKey(), kind, recipients, r -> {
+      Map<String, Object> values = new LinkedHashMap<>();
+      values.put("greeting", r.greeting());
+      values.put("subject", notice.subject());
+      values.put("deadlineTitle", notice.deadlineTitle());
+      values.put("clause", notice.clause());
+      values.put("due", RussianDates.dateTime(notice.due()));
+      values.put("dueDate", RussianDates.date(notice.due()));
+      values.put("requestedAt", RussianDates.dateTime(requestedAt));
+      values.put("responsibleGroup", groupName);
+      values.put("link", settings.linkOrTasklist(notice.link()));
+      values.put("senderName", settings.fromName());
+      Rendered rendered = templates.render(template, values);
+      return new OutgoingMail(notice.meetingKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
+          null, List.of());
+    });
+  }
+
+  /**
    * A missed deadline: to the people of the responsible group and to the chair's office (group {@code wg-chair}).
    * Sent once per deadline and due date.
    */
@@ -256,6 +319,13 @@ public class MeetingMessages {
       return new OutgoingMail(notice.meetingKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           null, List.of());
     });
+  }
+
+  /** The reference materials as a mail prints them (§ 14 (3)), or a line that there are none. */
+  private static String referenceText(String referenceMaterials) {
+    return referenceMaterials == null || referenceMaterials.isBlank()
+        ? "Информационно-справочные материалы не прилагаются."
+        : "Информационно-справочные материалы (п. 14 Положения):\n" + referenceMaterials.strip();
   }
 
   private List<Recipient> members(String groupId) {

@@ -71,7 +71,12 @@ public class MeetingProcess {
     public static final String MINUTES_DISTRIBUTION = "SubProcess_MinutesDistribution";
     public static final String SEND_MINUTES_COPIES = "Task_SendMinutesCopies";
     public static final String REQUEST_PUBLICATION = "Task_RequestPublication";
+    public static final String RECORD_MINUTES_DISTRIBUTED = "Task_RecordMinutesDistributed";
     public static final String PUBLISH_MEETING_INFO = "Task_PublishMeetingInfo";
+    public static final String PUBLICATION_REMINDER = "Event_PublicationReminder";
+    public static final String REMIND_PUBLICATION = "Task_RemindPublication";
+    public static final String PUBLICATION_OVERDUE = "Event_PublicationOverdue";
+    public static final String ESCALATE_PUBLICATION = "Task_EscalatePublication";
     public static final String START_DECISION_CONTROL = "Task_StartDecisionControl";
     public static final String COPIES_DEADLINE = "Event_CopiesDeadlineMissed";
     public static final String ESCALATE_COPIES = "Task_EscalateCopiesDeadline";
@@ -116,6 +121,9 @@ public class MeetingProcess {
     public static final Var.Str PRESIDING_INSTRUCTION = Var.text("presidingInstruction", "Поручение", 800);
     public static final Var.Str PRESIDING_USER_ID = Var.string("presidingUserId");
     public static final Var.Json DEPUTY_OPTIONS = Var.json("deputyOptions");
+    /** The meeting's secretary, named in the minutes: one of the secretariat, chosen at confirmation. */
+    public static final Var.Str MEETING_SECRETARY = Var.string("meetingSecretary");
+    public static final Var.Json SECRETARY_OPTIONS = Var.json("secretaryOptions");
     // agenda (§ 13, § 14)
     public static final Var.Json AGENDA_ITEMS = Var.json("agendaItems", "Вопросы повестки");
     public static final Var.Json AGENDA_TABLE = Var.json("agendaTable");
@@ -196,6 +204,11 @@ public class MeetingProcess {
     public static final Var.Json EXECUTOR_OPTIONS = Var.json("executorOptions");
     public static final Var.Str COPIES_DUE_TEXT = Var.string("copiesDueText");
     public static final Var.Str PUBLICATION_URL = Var.text("publicationUrl", "Адрес публикации", 1000);
+    /** The day the request to publish went out (§ 19 done): the publication's service level counts from it. */
+    public static final Var.Day PUBLICATION_REQUESTED_ON = Var.day("publicationRequestedOn",
+        "Дата передачи информации для размещения");
+    /** The publication's service level as the form shows it: «не позднее … (уровень обслуживания, …)». */
+    public static final Var.Str PUBLICATION_DUE_TEXT = Var.string("publicationDueText");
     /** People the last message could not reach (no e-mail address), shown to the secretariat. */
     public static final Var.Str DELIVERY_GAPS = Var.string("deliveryGaps");
     // escalations: input parameter of the escalation service tasks
@@ -220,7 +233,8 @@ public class MeetingProcess {
       DeadlineKind.AGENDA_TO_CHAIR, Vars.AGENDA_DUE_TEXT,
       DeadlineKind.AGENDA_DISTRIBUTION, Vars.DISTRIBUTION_DUE_TEXT,
       DeadlineKind.MINUTES_DUE, Vars.MINUTES_DUE_TEXT,
-      DeadlineKind.MINUTES_COPIES_DUE, Vars.COPIES_DUE_TEXT);
+      DeadlineKind.MINUTES_COPIES_DUE, Vars.COPIES_DUE_TEXT,
+      DeadlineKind.PUBLICATION, Vars.PUBLICATION_DUE_TEXT);
 
   /** Writes the deadlines' texts for the forms; the one place a due-date text reaches a process variable. */
   public static void writeDueTexts(VariableScope scope, Deadline... deadlines) {

@@ -138,7 +138,7 @@ class DocumentStoreAndApiTest {
   @Test
   void downloadsAreForTheWorkingGroupWithRussianFileNames() {
     String key = "2026-42";
-    StoredDocument agenda = documents.storeAgenda(Fixtures.meeting(key, 0), "smirnova");
+    StoredDocument agenda = documents.storeAgenda(Fixtures.meeting(key, 0), null, "smirnova");
     StoredDocument draft = documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova");
 
     ResponseEntity<byte[]> ok = get("smirnova", "demo", "/api/meetings/" + key + "/agenda.docx");

@@ -46,8 +46,7 @@ public final class DocxTemplateGenerator {
     XWPFDocument doc = newDocument();
     XWPFTable approve = borderless(doc, 2, new int[] {4200, 5155});
     cellLines(approve.getRow(0).getCell(1), ParagraphAlignment.LEFT, false,
-        "УТВЕРЖДАЮ", "{{presidingPosition}}", "", "_______________ {{presidingShort}}",
-        "«___» ______________ 20___ г.");
+        "УТВЕРЖДАЮ", "{{approverPosition}}", "", "{{approverSignature}}", "{{approvalDate}}");
     approve.getRow(0).getCell(0).getParagraphs().get(0);
     empty(doc);
     para(doc, ParagraphAlignment.CENTER, true, "ПОВЕСТКА");

@@ -65,9 +65,14 @@ class DeadlineEvaluatorTest {
     assertThat(late.lateWorkingDays()).isEqualTo(2);
     assertThat(late.text()).isEqualTo("выполнено с опозданием на 2 раб. дня");
 
-    // at the deadline's instant is late (the escalation fires then): one day, though the same date
-    DeadlineStatus sameDay = e.evaluate(DeadlineKind.AGENDA_TO_CHAIR, MeetingStatus.HELD, MEETING, null,
+    // at the deadline's instant is in time (calendar.Deadline.inTime, the one definition)
+    DeadlineStatus atTheInstant = e.evaluate(DeadlineKind.AGENDA_TO_CHAIR, MeetingStatus.HELD, MEETING, null,
         done("2026-12-09T18:00+07:00", "2026-12-09T18:00+07:00"));
+    assertThat(atTheInstant.state()).isEqualTo(DeadlineState.MET);
+
+    // a minute after it is late: one day, though the same date
+    DeadlineStatus sameDay = e.evaluate(DeadlineKind.AGENDA_TO_CHAIR, MeetingStatus.HELD, MEETING, null,
+        done("2026-12-09T18:00+07:00", "2026-12-09T18:01+07:00"));
     assertThat(sameDay.state()).isEqualTo(DeadlineState.LATE);
     assertThat(sameDay.lateWorkingDays()).isEqualTo(1);
 

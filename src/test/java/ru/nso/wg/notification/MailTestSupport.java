@@ -51,6 +51,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public abstract class MailTestSupport {
 
   static final int SMTP_PORT = freePort();
+  /** The reference materials the secretariat entered when distributing (§ 14 (3)). */
+  static final String REFERENCE = "Справка о ходе внедрения стандарта: https://example.org/reference.pdf";
   static GreenMail greenMail = startGreenMail();
 
   @DynamicPropertySource
@@ -72,7 +74,8 @@ public abstract class MailTestSupport {
     @Bean
     JavaDelegate testAgendaDistribution(MeetingMessages notifications) {
       return execution -> {
-        DeliveryResult result = notifications.distributeAgenda(Fixtures.meeting(execution.getProcessBusinessKey(), 0));
+        DeliveryResult result = notifications.distributeAgenda(Fixtures.meeting(execution.getProcessBusinessKey(), 0),
+            null, REFERENCE);
         execution.setVariable("deliveryGaps", String.join("\n", result.gapTexts()));
         execution.setVariable("deliveredCount", result.deliveredCount());
       };

@@ -19,6 +19,9 @@ import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.Fixtures;
 import ru.nso.wg.document.StoredDocument;
 import ru.nso.wg.document.model.MeetingInfo;
+import ru.nso.wg.meeting.MeetingData.Attendee;
+import ru.nso.wg.meeting.MeetingData.Presence;
+import ru.nso.wg.roster.Roster;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.io.ByteArrayInputStream;
@@ -64,6 +67,13 @@ class MeetingMailSmtpTest extends MailTestSupport {
     identityService.createMembership(id, RosterGroups.MEMBERS);
   }
 
+  /** The roster as the record froze it at the meeting: here, the group's members now. */
+  private List<Attendee> frozenRoster() {
+    return identityService.createUserQuery().memberOfGroup(RosterGroups.MEMBERS).list().stream()
+        .map(u -> new Attendee(u.getId(), u.getLastName() + " " + u.getFirstName(), null, null, Roster.Role.MEMBER,
+            Presence.IN_PERSON, null)).toList();
+  }
+
   private Set<String> addressesOf(String group) {
     return identityService.createUserQuery().memberOfGroup(group).list().stream()
         .map(User::getEmail).filter(e -> e != null && e.contains("@")).map(e -> e.toLowerCase(Locale.ROOT))
@@ -73,7 +83,7 @@ class MeetingMailSmtpTest extends MailTestSupport {
   @Test
   void agendaGoesToEveryMemberWithAgendaDocxAndCalendarRequest() throws Exception {
     MeetingInfo meeting = Fixtures.meeting("2026-10", 0);
-    DeliveryResult result = notifications.distributeAgenda(meeting);
+    DeliveryResult result = notifications.distributeAgenda(meeting, null, REFERENCE);
 
     Set<String> members = addressesOf(RosterGroups.MEMBERS);
     assertThat(members).hasSizeGreaterThanOrEqualTo(15).contains("sokolov@example.org", "vasiliev@example.org");
@@ -144,7 +154,7 @@ class MeetingMailSmtpTest extends MailTestSupport {
   @Test
   void anAddressTheServerRejectsForGoodIsAGapAndTheOthersAreSent() throws Exception {
     faults.reject("vasiliev@example.org");
-    DeliveryResult result = notifications.distributeAgenda(Fixtures.meeting("smtp-rejected", 0));
+    DeliveryResult result = notifications.distributeAgenda(Fixtures.meeting("smtp-rejected", 0), null, REFERENCE);
 
     assertThat(result.gapTexts()).anyMatch(t -> t.contains("vasiliev@example.org") && t.contains("отклонил")
         && t.contains("550"));
@@ -156,8 +166,8 @@ class MeetingMailSmtpTest extends MailTestSupport {
   @Test
   void aSecondCallSendsNothingAgain() throws Exception {
     MeetingInfo meeting = Fixtures.meeting("2026-11", 0);
-    DeliveryResult first = notifications.distributeAgenda(meeting);
-    DeliveryResult second = notifications.distributeAgenda(meeting);
+    DeliveryResult first = notifications.distributeAgenda(meeting, null, REFERENCE);
+    DeliveryResult second = notifications.distributeAgenda(meeting, null, REFERENCE);
 
     assertThat(second.sent()).isEmpty();
     assertThat(second.alreadySent()).hasSize(first.sent().size());
@@ -168,20 +178,21 @@ class MeetingMailSmtpTest extends MailTestSupport {
 
   @Test
   void inviteesGetANoticeAndTheOneWithoutAddressIsAGap() throws Exception {
-    DeliveryResult result = notifications.notifyInvitees(Fixtures.meeting("2026-12", 0));
+    DeliveryResult result = notifications.notifyInvitees(Fixtures.meeting("2026-12", 0), REFERENCE);
 
     List<MimeMessage> messages = received("2026-12", "invitation#0");
     assertThat(recipients(messages)).containsExactly("petrov@example.com");
     assertThat(messages.get(0).getSubject()).startsWith("Приглашение: заседание Рабочей группы № 3");
-    assertThat(text(part(messages.get(0), "text/plain", false))).contains("Добрый день, Пётр Петрович!");
+    assertThat(text(part(messages.get(0), "text/plain", false))).contains("Добрый день, Пётр Петрович!",
+        "Информационно-справочные материалы (п. 14 Положения):", "https://example.org/reference.pdf");
     assertThat(calendar(messages.get(0)).getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("REQUEST");
     assertThat(result.gapTexts()).containsExactly("Сидорова Анна Ивановна: не указан адрес электронной почты");
   }
 
   @Test
   void postponementUpdatesTheSameEventWithAHigherSequenceForEveryoneInvited() throws Exception {
-    notifications.distributeAgenda(Fixtures.meeting("2026-13", 0));
-    notifications.notifyInvitees(Fixtures.meeting("2026-13", 0));
+    notifications.distributeAgenda(Fixtures.meeting("2026-13", 0), null, REFERENCE);
+    notifications.notifyInvitees(Fixtures.meeting("2026-13", 0), REFERENCE);
     ZonedDateTime newStart = Fixtures.START.plusDays(7).withHour(15);
 
     DeliveryResult result = notifications.notifyPostponement(Fixtures.meeting("2026-13", 1, newStart),
@@ -204,7 +215,7 @@ class MeetingMailSmtpTest extends MailTestSupport {
 
   @Test
   void cancellationCancelsTheEventWithTheReason() throws Exception {
-    notifications.notifyInvitees(Fixtures.meeting("2026-14", 0));
+    notifications.notifyInvitees(Fixtures.meeting("2026-14", 0), REFERENCE);
 
     notifications.notifyCancellation(Fixtures.meeting("2026-14", 0), "Решение председателя Рабочей группы");
 
@@ -250,12 +261,12 @@ class MeetingMailSmtpTest extends MailTestSupport {
   @Test
   void signedMinutesGoToMembersAndInviteesAndThePublicationRequestToInformationPolicy() throws Exception {
     String key = "2026-16";
-    assertThatThrownBy(() -> notifications.sendMinutesCopies(Fixtures.meeting(key, 0)))
+    assertThatThrownBy(() -> notifications.sendMinutesCopies(Fixtures.meeting(key, 0), frozenRoster()))
         .isInstanceOf(NotificationException.class).hasMessageContaining("ещё не подписан");
     documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova");
     StoredDocument signed = store.sign(key, "lebedeva", "Протокол № 16-2026 от 13.05.2026.docx");
 
-    DeliveryResult copies = notifications.sendMinutesCopies(Fixtures.meeting(key, 0));
+    DeliveryResult copies = notifications.sendMinutesCopies(Fixtures.meeting(key, 0), frozenRoster());
     DeliveryResult publication = notifications.requestPublication(Fixtures.minutes(key));
 
     Set<String> expected = new HashSet<>(addressesOf(RosterGroups.MEMBERS));

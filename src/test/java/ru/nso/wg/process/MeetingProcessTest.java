@@ -177,7 +177,9 @@ class MeetingProcessTest {
 
     meeting.executeJob(Elements.SEND_MINUTES_COPIES);
     meeting.executeJob(Elements.REQUEST_PUBLICATION);
-    assertThat(meeting.task(Elements.PUBLISH_MEETING_INFO).getDueDate()).isEqualTo(at("2026-12-28T18:00+07:00"));
+    meeting.executeJob(Elements.RECORD_MINUTES_DISTRIBUTED); // § 19 met: copies and request went out on 23.12
+    // the publication's service level: 2 working days after the request (not § 19's 28.12)
+    assertThat(meeting.task(Elements.PUBLISH_MEETING_INFO).getDueDate()).isEqualTo(at("2026-12-25T18:00+07:00"));
     // the information-policy department may read its task, not the meeting: the task carries its list columns
     String publishTask = meeting.task(Elements.PUBLISH_MEETING_INFO).getId();
     assertThat(meeting.as(INFO_POLICY, () -> engine.getTaskService().getVariablesLocal(publishTask)))
@@ -484,6 +486,7 @@ class MeetingProcessTest {
     fireAt(Elements.AGENDA_REMINDER, "2026-12-07T18:00+07:00", Elements.REMIND_AGENDA);
     fireAt(Elements.AGENDA_DEADLINE, "2026-12-09T18:00+07:00", Elements.ESCALATE_AGENDA);
     assertThat(meeting.instance).isWaitingAt(Elements.PREPARE_AGENDA); // the work goes on
+    clockAt("2026-12-09T18:01+07:00"); // a minute after the instant: late (at the instant it is still in time)
     meeting.prepareAgenda(1);
     meeting.approveAgenda(CHAIR);
     // § 14: 11.12.2026 18:00; reminder 09.12 18:00 (already past: it fires at once)
@@ -491,6 +494,7 @@ class MeetingProcessTest {
     meeting.executeJob(Elements.DISTRIBUTION_REMINDER);
     meeting.executeJob(Elements.REMIND_DISTRIBUTION);
     fireAt(Elements.DISTRIBUTION_DEADLINE, "2026-12-11T18:00+07:00", Elements.ESCALATE_DISTRIBUTION);
+    clockAt("2026-12-11T18:01+07:00");
     meeting.distributeAgenda();
     meeting.executeJob(Elements.SEND_AGENDA);
     clockAt(MEETING);

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param votes        the vote counts; {@code null} only when {@code rule} is {@link DecisionRule#NO_QUORUM}
  * @param outcome      adopted or rejected (rejected when nothing was decided for lack of quorum)
  * @param rule         the rule that produced the outcome
+ * @param ruleText     the sentence stating the outcome and its rule, as the record stored it with the outcome
+ *                     ({@code meeting.rules.VoteOutcome#minutesText}); the minutes print it as it is
  * @param instructions instructions with executors and due dates, may be empty
  * @param attendanceChanges who arrived or left before the item, and who presides from it on (§§ 10, 15), one line
  *                          each, in the order recorded; may be empty
@@ -31,6 +33,7 @@ public record ItemMinutes(
     VoteCounts votes,
     Decision outcome,
     DecisionRule rule,
+    String ruleText,
     List<Instruction> instructions,
     List<String> attendanceChanges,
     String presentText) {
@@ -39,6 +42,7 @@ public record ItemMinutes(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(ruleText, "ruleText");
     heard = heard == null ? List.of() : List.copyOf(heard);
     spoke = spoke == null ? "" : spoke;
     decision = decision == null ? "" : decision;
@@ -55,8 +59,8 @@ public record ItemMinutes(
 
   /** An item without changes of attendance and without P printed. */
   public ItemMinutes(int number, String title, List<String> heard, String spoke, String decision, VoteCounts votes,
-                     Decision outcome, DecisionRule rule, List<Instruction> instructions) {
-    this(number, title, heard, spoke, decision, votes, outcome, rule, instructions, List.of(), "");
+                     Decision outcome, DecisionRule rule, String ruleText, List<Instruction> instructions) {
+    this(number, title, heard, spoke, decision, votes, outcome, rule, ruleText, instructions, List.of(), "");
   }
 
   /** «Решение принято», «Решение не принято», or «Решение не принималось» (no quorum). */

@@ -1,5 +1,7 @@
 package ru.nso.wg.meeting.rules;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -64,7 +66,10 @@ public record VoteOutcome(Decision decision, DecisionRule rule, VoteTally tally,
     return confirm(adopted ? Decision.ADOPTED : Decision.REJECTED);
   }
 
-  /** The sentence for the minutes stating the decision and the rule, with the clause of the regulation. */
+  /**
+   * The sentence for the minutes stating the decision and the rule, with the clause of the regulation. It is stored
+   * with the decision and printed as stored (the documents hold no second copy of these texts).
+   */
   public String minutesText() {
     return switch (rule) {
       case MAJORITY -> adopted()
@@ -72,13 +77,15 @@ public record VoteOutcome(Decision decision, DecisionRule rule, VoteTally tally,
           : "Решение не принято: не набрано простое большинство голосов " + majorityBase.wording()
               + " (п. 16 Положения)";
       case CASTING_VOTE -> adopted()
-          ? "Решение принято решающим голосом председательствующего (п. 16 Положения)"
-          : "Решение отклонено решающим голосом председательствующего (п. 16 Положения)";
-      case TIE_UNRESOLVED -> "Голоса «за» и «против» разделились поровну; результат голосования подлежит "
-          + "подтверждению председательствующим (п. 16 Положения)";
-      case CONFIRMED_BY_PRESIDING -> (adopted() ? "Решение принято. " : "Решение не принято. ")
-          + "Результат голосования подтверждён председательствующим (п. 16 Положения)";
-      case NO_QUORUM -> "Решение не принято: отсутствует кворум (п. 15 Положения)";
+          ? "При равенстве голосов решение принято решающим голосом председательствующего (п. 16 Положения)"
+          : "При равенстве голосов решение не принято: решающий голос председательствующего подан против"
+              + " (п. 16 Положения)";
+      case TIE_UNRESOLVED -> "Голоса «за» и «против» разделились поровну" + whyUnsettled()
+          + "; результат голосования подлежит подтверждению председательствующим (п. 16 Положения)";
+      case CONFIRMED_BY_PRESIDING -> "Голоса «за» и «против» разделились поровну" + whyUnsettled() + ". "
+          + (adopted() ? "Решение принято" : "Решение не принято")
+          + ": результат голосования подтверждён председательствующим (п. 16 Положения)";
+      case NO_QUORUM -> "Решение не принималось: отсутствует кворум (п. 15 Положения)";
     };
   }
 
@@ -97,5 +104,24 @@ public record VoteOutcome(Decision decision, DecisionRule rule, VoteTally tally,
       case NEEDS_CONFIRMATION -> "голоса разделились поровну (" + tally.forVotes() + " : " + tally.against()
           + "): результат подтверждает председательствующий";
     };
+  }
+
+  /**
+   * Why the casting vote did not settle a tie, from the counts as they were: «(за — 4, против — 4; воздержались —
+   * 2)», «…; не голосовали — 2», «…; председательствующий не голосовал «за» или «против»».
+   */
+  private String whyUnsettled() {
+    List<String> why = new ArrayList<>();
+    if (tally.abstain() > 0) {
+      why.add("воздержались — " + tally.abstain());
+    }
+    if (majorityBase == MajorityBase.PRESENT && tally.notVoted() > 0) {
+      why.add("не голосовали — " + tally.notVoted());
+    }
+    if (why.isEmpty() && tally.presidingVote() != VoteChoice.FOR && tally.presidingVote() != VoteChoice.AGAINST) {
+      why.add("председательствующий не голосовал «за» или «против»");
+    }
+    return " (за — " + tally.forVotes() + ", против — " + tally.against()
+        + (why.isEmpty() ? "" : "; " + String.join(", ", why)) + ")";
   }
 }

@@ -9,6 +9,7 @@ import ru.nso.wg.meeting.CarriedItems;
 import ru.nso.wg.meeting.ChairPowers;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingScheduling.PresidingChoice;
+import ru.nso.wg.meeting.MeetingSecretary;
 import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
 import ru.nso.wg.process.MeetingProcess;
@@ -22,10 +23,12 @@ import static ru.nso.wg.process.MeetingProcess.Vars.CARRIED_ITEMS;
 import static ru.nso.wg.process.MeetingProcess.Vars.CARRIED_OPTIONS;
 import static ru.nso.wg.process.MeetingProcess.Vars.DEPUTY_OPTIONS;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
+import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_SECRETARY;
 import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_DEPUTY;
 import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_INSTRUCTION;
 import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_MODE;
 import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_USER_ID;
+import static ru.nso.wg.process.MeetingProcess.Vars.SECRETARY_OPTIONS;
 
 /** § 7, § 10: the chair confirms date, format and invitees, and who presides. */
 @Component("confirmMeetingListener")
@@ -36,9 +39,11 @@ public class ConfirmMeetingListener extends FormTask {
   private final CarriedItems carriedItems;
   private final Roster roster;
   private final IdentityService identity;
+  private final MeetingSecretary secretaries;
 
   public ConfirmMeetingListener(MeetingScheduling scheduling, ChairPowers chairPowers, CarriedItems carriedItems,
-                                Roster roster, IdentityService identity) {
+                                Roster roster, IdentityService identity, MeetingSecretary secretaries) {
+    this.secretaries = secretaries;
     this.scheduling = scheduling;
     this.chairPowers = chairPowers;
     this.carriedItems = carriedItems;
@@ -52,6 +57,11 @@ public class ConfirmMeetingListener extends FormTask {
     roster.deputies().forEach(d -> deputies.put(d.id(), d.shortName() + " — "
         + (d.position() == null ? "заместитель председателя" : d.position())));
     DEPUTY_OPTIONS.set(task, FormValues.options(deputies));
+    Map<String, String> secretaryOptions = new LinkedHashMap<>();
+    secretaries.candidates().forEach(p -> secretaryOptions.put(p.id(), p.shortName()
+        + (p.position() == null ? "" : " — " + p.position())));
+    SECRETARY_OPTIONS.set(task, FormValues.options(secretaryOptions));
+    secretaries.offered(MEETING_KEY.get(task)).ifPresent(id -> MEETING_SECRETARY.set(task, id));
     // § 15: the items of earlier meetings not decided for lack of quorum
     Map<String, String> carried = new LinkedHashMap<>();
     SpinJsonNode chosen = Spin.JSON("[]");
@@ -80,6 +90,7 @@ public class ConfirmMeetingListener extends FormTask {
         FormValues.choice(PresidingChoice.class, PRESIDING_MODE.find(task).orElse(null)),
         PRESIDING_DEPUTY.find(task).orElse(null), PRESIDING_INSTRUCTION.find(task).orElse(null),
         FormValues.strings(CARRIED_ITEMS, task), FormValues.currentUser(identity));
+    secretaries.designate(MEETING_KEY.get(task), MEETING_SECRETARY.find(task).orElse(null));
     PRESIDING_USER_ID.set(task, confirmed.presiding().person().id());
     MeetingProcess.writeSchedule(task, confirmed.planned());
   }

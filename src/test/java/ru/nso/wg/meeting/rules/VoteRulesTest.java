@@ -86,7 +86,7 @@ class VoteRulesTest {
       assertThat(outcome.decision()).isEqualTo(ADOPTED);
       assertThat(outcome.rule()).isEqualTo(CASTING_VOTE);
       assertThat(outcome.minutesText())
-          .isEqualTo("Решение принято решающим голосом председательствующего (п. 16 Положения)");
+          .isEqualTo("При равенстве голосов решение принято решающим голосом председательствующего (п. 16 Положения)");
     }
 
     @Test
@@ -96,7 +96,8 @@ class VoteRulesTest {
       assertThat(outcome.decision()).isEqualTo(REJECTED);
       assertThat(outcome.rule()).isEqualTo(CASTING_VOTE);
       assertThat(outcome.minutesText())
-          .isEqualTo("Решение отклонено решающим голосом председательствующего (п. 16 Положения)");
+          .isEqualTo("При равенстве голосов решение не принято: решающий голос председательствующего подан против"
+              + " (п. 16 Положения)");
     }
 
     @Test
@@ -129,8 +130,8 @@ class VoteRulesTest {
       assertThat(outcome.rule()).isEqualTo(TIE_UNRESOLVED);
       assertThat(outcome.needsConfirmation()).isTrue();
       assertThat(outcome.adopted()).isFalse();
-      assertThat(outcome.minutesText()).isEqualTo("Голоса «за» и «против» разделились поровну; результат "
-          + "голосования подлежит подтверждению председательствующим (п. 16 Положения)");
+      assertThat(outcome.minutesText()).isEqualTo("Голоса «за» и «против» разделились поровну (за — 3, против — 3; "
+          + "воздержались — 2); результат голосования подлежит подтверждению председательствующим (п. 16 Положения)");
     }
 
     @Test
@@ -145,6 +146,19 @@ class VoteRulesTest {
 
       assertThat(outcome.decision()).isEqualTo(NEEDS_CONFIRMATION);
       assertThat(outcome.rule()).isEqualTo(TIE_UNRESOLVED);
+      // the minutes say what was the case: nobody abstained, one member present did not vote
+      assertThat(outcome.confirm(true).minutesText()).isEqualTo("Голоса «за» и «против» разделились поровну (за — 4, "
+          + "против — 4; не голосовали — 1). Решение принято: результат голосования подтверждён председательствующим "
+          + "(п. 16 Положения)");
+    }
+
+    @Test
+    void aConfirmedPureTieSaysThatThePresidingPersonDidNotVote() {
+      VoteOutcome outcome = decide(DEFAULTS.withMajorityBase(MajorityBase.VOTES_CAST), 4, 4, 0, 9, null);
+
+      assertThat(outcome.confirm(false).minutesText()).isEqualTo("Голоса «за» и «против» разделились поровну (за — 4, "
+          + "против — 4; председательствующий не голосовал «за» или «против»). Решение не принято: результат "
+          + "голосования подтверждён председательствующим (п. 16 Положения)");
     }
   }
 
@@ -229,7 +243,7 @@ class VoteRulesTest {
       assertThat(outcome.decision()).isEqualTo(REJECTED);
       assertThat(outcome.rule()).isEqualTo(NO_QUORUM);
       assertThat(outcome.tally()).isEqualTo(new VoteTally(0, 0, 0, 7, null));
-      assertThat(outcome.minutesText()).isEqualTo("Решение не принято: отсутствует кворум (п. 15 Положения)");
+      assertThat(outcome.minutesText()).isEqualTo("Решение не принималось: отсутствует кворум (п. 15 Положения)");
     }
 
     @Test

@@ -1,0 +1,352 @@
+package ru.nso.wg.process;
+
+import jakarta.mail.Address;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.document.DocumentKind;
+import ru.nso.wg.document.DocumentStore;
+import ru.nso.wg.document.Fixtures;
+import ru.nso.wg.meeting.DeadlineOutcome;
+import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
+import ru.nso.wg.meeting.MeetingData.Event;
+import ru.nso.wg.meeting.MeetingData.ItemDecision;
+import ru.nso.wg.meeting.MeetingEventKind;
+import ru.nso.wg.meeting.MeetingRecord;
+import ru.nso.wg.meeting.MeetingStatus;
+import ru.nso.wg.meeting.rules.DecisionRule;
+import ru.nso.wg.notification.Delivery;
+import ru.nso.wg.notification.MailTransport;
+import ru.nso.wg.notification.OutboxMailTransport;
+import ru.nso.wg.notification.Recipient;
+import ru.nso.wg.process.MeetingProcess.Elements;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static ru.nso.wg.process.MeetingProcess.Vars.*;
+import static ru.nso.wg.process.MeetingScenario.CHAIR;
+import static ru.nso.wg.process.MeetingScenario.INFO_POLICY;
+import static ru.nso.wg.process.MeetingScenario.ROSTER;
+import static ru.nso.wg.process.MeetingScenario.SECRETARY;
+import static ru.nso.wg.process.MeetingScenario.clockAt;
+
+/**
+ * What the record and the documents say is exact (issue 12, point 5), each test named as the rule it proves. "Today"
+ * is Monday 30.11.2026; the meeting Wednesday 16.12.2026 14:30 (Novosibirsk): § 13 → 09.12.2026 18:00.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class MeetingRecordProcessTest {
+
+  static final String TODAY = "2026-11-30T09:00+07:00";
+  static final String MEETING = "2026-12-16T14:30+07:00";
+  static final List<String> TEN_PRESENT = ROSTER.subList(0, 10);
+
+  @Autowired ProcessEngine engine;
+  @Autowired MeetingRecord record;
+  @Autowired DocumentStore documents;
+  @Autowired Delivery delivery;
+  @Autowired MailTransport transport;
+  MeetingScenario meeting;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    clockAt(TODAY);
+    meeting = new MeetingScenario(engine);
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+    AbstractAssertions.reset();
+  }
+
+  private ItemDecision decision(int itemNo) {
+    return record.decisions(meeting.key()).stream().filter(d -> d.itemNo() == itemNo).findFirst().orElseThrow();
+  }
+
+  private String minutesDraftText() {
+    return Fixtures.docxText(documents.currentMinutes(meeting.key()).orElseThrow().content());
+  }
+
+  @Test
+  void aTieDecidedByThePresidingVoteSaysSoInTheMinutes() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(2, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    // item 1: adopted by the majority of those present
+    meeting.vote(ROSTER.subList(0, 8), List.of(), List.of());
+    // item 2: 4 : 4, nobody abstained, two members present did not vote: the presiding person settles it
+    meeting.vote(ROSTER.subList(0, 4), ROSTER.subList(4, 8), List.of());
+    meeting.complete(Elements.CONFIRM_OUTCOME, CHAIR, Map.of(CONFIRMED_OUTCOME.name(), "ADOPTED"));
+    assertThat(decision(2).rule()).isEqualTo(DecisionRule.CONFIRMED_BY_PRESIDING);
+    assertThat(decision(2).ruleText()).doesNotContain("воздерж").contains("не голосовали — 2");
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+
+    // the minutes print the rule sentence the record stored with the outcome, and nothing else
+    String text = minutesDraftText();
+    assertThat(text).contains(decision(1).ruleText(), decision(2).ruleText()).doesNotContain("при воздержавшихся");
+  }
+
+  @Test
+  void aDissentingOpinionIsFiledOnlyOnAnItemWhereADecisionWasTaken() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(2, MEETING);
+    meeting.recordAttendance(ROSTER.subList(0, 8), List.of()); // exactly quorate
+    meeting.vote(ROSTER.subList(0, 8), List.of(), List.of());
+    // before item 2 a member leaves: no quorum, nothing is decided on item 2
+    meeting.vote(List.of(), List.of(), List.of(), List.of(ROSTER.get(7)),
+        Map.of(DECISION_TEXT.name(), "Рассмотрение вопроса перенесено: нет кворума"));
+    assertThat(decision(2).rule()).isEqualTo(DecisionRule.NO_QUORUM);
+
+    assertThatThrownBy(() -> meeting.fileDissent(ROSTER.get(1), 2, "Не согласен с тем, что вопрос не рассмотрен"))
+        .hasMessageContaining("решение не принималось").hasMessageContaining("п. 17");
+    assertThat(record.dissents(meeting.key())).isEmpty();
+    meeting.fileDissent(ROSTER.get(1), 1, "Не согласен с решением по первому вопросу повестки");
+    assertThat(record.dissents(meeting.key())).hasSize(1);
+  }
+
+  @Test
+  void workDoneAtTheDeadlineInstantIsInTime() {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    // § 13: 09.12.2026 18:00 — the agenda goes to the chair at exactly that instant
+    clockAt("2026-12-09T18:00+07:00");
+    meeting.prepareAgenda(1);
+    assertThat(record.deadlineEvents(meeting.key())).filteredOn(e -> e.kind() == DeadlineKind.AGENDA_TO_CHAIR)
+        .extracting(DeadlineEvent::outcome).containsExactly(DeadlineOutcome.MET);
+  }
+
+  // ------------------------------------------------------------------------------------------------ § 19 (point 4)
+
+  /** A meeting of one item held with ten present, adopted 8 : 2, its minutes signed at {@code signAt}. */
+  private void holdAndSign(String signAt) {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    signAfterTheVote(signAt);
+  }
+
+  private void signAfterTheVote(String signAt) {
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+    clockAt(signAt);
+    meeting.finishMinutes();
+    meeting.sign(CHAIR);
+    meeting.executeJob(Elements.START_DECISION_CONTROL);
+  }
+
+  private static Instant instant(String isoOffsetDateTime) {
+    return OffsetDateTime.parse(isoOffsetDateTime).toInstant();
+  }
+
+  private String email(String userId) {
+    return engine.getIdentityService().createUserQuery().userId(userId).singleResult().getEmail();
+  }
+
+  private List<String> deliveredTo(String kindPrefix) {
+    return delivery.deliveredTo(meeting.key(), List.of(kindPrefix)).stream().map(Recipient::email).toList();
+  }
+
+  @Test
+  void section19IsMetWhenTheCopiesAndThePublicationRequestHaveGoneOut() {
+    holdAndSign("2026-12-23T10:00+07:00"); // § 19: 28.12.2026 18:00
+    clockAt("2026-12-24T11:00+07:00");
+    meeting.executeJob(Elements.SEND_MINUTES_COPIES);
+    clockAt("2026-12-24T11:05+07:00");
+    meeting.executeJob(Elements.REQUEST_PUBLICATION);
+    // the step that records § 19 runs later: what counts is when the messages left (the delivery log)
+    clockAt("2026-12-28T18:30+07:00");
+    meeting.executeJob(Elements.RECORD_MINUTES_DISTRIBUTED);
+
+    assertThat(record.deadlineEvents(meeting.key())).filteredOn(e -> e.kind() == DeadlineKind.MINUTES_COPIES_DUE)
+        .singleElement().satisfies(e -> {
+          assertThat(e.outcome()).isEqualTo(DeadlineOutcome.MET);
+          assertThat(e.recordedAt().toInstant()).isEqualTo(instant("2026-12-24T11:05+07:00"));
+        });
+    // the § 19 timers covered only those steps: the publication still open is not the secretariat's breach
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(meeting.instance.getId())
+        .activityId(Elements.COPIES_DEADLINE).count()).isZero();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(meeting.instance.getId())
+        .activityId(Elements.COPIES_REMINDER).count()).isZero();
+    assertThat(meeting.task(Elements.PUBLISH_MEETING_INFO)).isNotNull();
+  }
+
+  @Test
+  void publicationIsAServiceLevelNotABreach() {
+    holdAndSign("2026-12-23T10:00+07:00");
+    clockAt("2026-12-23T11:00+07:00");
+    meeting.executeJob(Elements.SEND_MINUTES_COPIES);
+    meeting.executeJob(Elements.REQUEST_PUBLICATION);
+    meeting.executeJob(Elements.RECORD_MINUTES_DISTRIBUTED);
+
+    // requested on Wednesday 23.12: 2 working days → Friday 25.12.2026 18:00 (not § 19's 28.12), for wg-info-policy
+    Task publish = meeting.task(Elements.PUBLISH_MEETING_INFO);
+    assertThat(publish.getDueDate()).isEqualTo(Date.from(instant("2026-12-25T18:00+07:00")));
+    assertThat(engine.getTaskService().getIdentityLinksForTask(publish.getId()))
+        .anyMatch(l -> "wg-info-policy".equals(l.getGroupId()));
+    assertThat((String) meeting.variable(Elements.PUBLISH_MEETING_INFO, PUBLICATION_DUE_TEXT))
+        .contains("25.12.2026 18:00").contains("уровень обслуживания");
+
+    // its own reminder (a working day before) and escalation, to the department
+    assertThat(meeting.job(Elements.PUBLICATION_REMINDER).getDuedate())
+        .isEqualTo(Date.from(instant("2026-12-24T18:00+07:00")));
+    clockAt("2026-12-24T18:00+07:00");
+    meeting.executeJob(Elements.PUBLICATION_REMINDER);
+    meeting.executeJob(Elements.REMIND_PUBLICATION);
+    assertThat(deliveredTo("service-reminder:publication")).containsExactly(email(INFO_POLICY));
+    clockAt("2026-12-25T18:00+07:00");
+    meeting.executeJob(Elements.PUBLICATION_OVERDUE);
+    meeting.executeJob(Elements.ESCALATE_PUBLICATION);
+    assertThat(deliveredTo("service-overdue:publication")).contains(email(INFO_POLICY), email(SECRETARY))
+        .doesNotContain(email(CHAIR));
+
+    clockAt("2026-12-28T10:00+07:00");
+    meeting.complete(Elements.PUBLISH_MEETING_INFO, INFO_POLICY,
+        Map.of(PUBLICATION_URL.name(), "https://www.nso.ru/news/2026-12-wg"));
+    assertThat(meeting.instance).isEnded();
+    assertThat(record.get(meeting.key()).status()).isEqualTo(MeetingStatus.PUBLISHED);
+    // reported as a service level, never as a breach of the regulation
+    assertThat(record.deadlineEvents(meeting.key())).extracting(DeadlineEvent::outcome)
+        .containsOnly(DeadlineOutcome.MET);
+    assertThat(record.events(meeting.key())).extracting(Event::kind).contains(MeetingEventKind.PUBLICATION_OVERDUE)
+        .doesNotContain(MeetingEventKind.DEADLINE_MISSED);
+  }
+
+  @Test
+  void copiesGoToTheRosterFrozenAtTheMeeting() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    IdentityService identity = engine.getIdentityService();
+    User newcomer = identity.newUser("belova-r");
+    newcomer.setFirstName("Ирина Олеговна");
+    newcomer.setLastName("Белова");
+    newcomer.setEmail("belova-r@example.org");
+    identity.saveUser(newcomer);
+    try {
+      // after the meeting a new member joins the group: she was not a member of this meeting
+      identity.createMembership("belova-r", "wg-members");
+      signAfterTheVote("2026-12-23T10:00+07:00");
+      meeting.executeJob(Elements.SEND_MINUTES_COPIES);
+    } finally {
+      identity.deleteUser("belova-r");
+    }
+    assertThat(deliveredTo("minutes-copy")).contains(email(CHAIR), email(ROSTER.get(14)), "ivanov@example.org")
+        .doesNotContain("belova-r@example.org");
+  }
+
+  // ------------------------------------------------------------------------------------------------ point 5
+
+  @Test
+  void theReferenceMaterialsAreDeliveredWithTheAgendaAndTheInviteesNotice() throws Exception {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    meeting.prepareAgenda(1);
+    meeting.approveAgenda(CHAIR);
+    String reference = "https://example.org/reference/" + meeting.key() + ".pdf";
+    meeting.complete(Elements.DISTRIBUTE_AGENDA, SECRETARY, Map.of(REFERENCE_MATERIALS.name(),
+        "Справка о ходе внедрения стандарта: " + reference, MATERIALS_READY.name(), true));
+    meeting.executeJob(Elements.SEND_AGENDA);
+
+    // § 14(3): the members' agenda mail and the invitees' notice carry them
+    assertThat(recipientsOfMailsContaining(reference)).contains(email(CHAIR), "ivanov@example.org");
+  }
+
+  @Test
+  void theSecretaryInTheMinutesIsTheOneDesignatedAtConfirmation() {
+    meeting.start(MEETING);
+    // the form offers the configured secretary; the chair may name another of the secretariat, not anyone
+    assertThat(meeting.variable(Elements.CONFIRM_MEETING, MEETING_SECRETARY)).isEqualTo(SECRETARY);
+    assertThatThrownBy(() -> meeting.complete(Elements.CONFIRM_MEETING, CHAIR, Map.of(PRESIDING_MODE.name(), "SELF",
+        MEETING_SECRETARY.name(), "makarov"))).hasMessageContaining("Секретарь заседания");
+    meeting.complete(Elements.CONFIRM_MEETING, CHAIR, Map.of(PRESIDING_MODE.name(), "SELF",
+        MEETING_SECRETARY.name(), "popov"));
+    meeting.prepareAgenda(1);
+    meeting.approveAgenda(CHAIR);
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    clockAt(MEETING);
+    meeting.executeJob(Elements.MEETING_TIME);
+    meeting.recordAttendance(TEN_PRESENT, List.of()); // registered by smirnova
+    assertThat(record.get(meeting.key()).secretaryUserId()).isEqualTo("popov");
+    meeting.vote(ROSTER.subList(0, 8), List.of(), List.of());
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+    assertThat(minutesDraftText()).contains("Секретарь: Попов Роман Ильич").doesNotContain("Смирнова Юлия");
+  }
+
+  @Test
+  void theApprovedAgendaCarriesItsApproval() {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    meeting.prepareAgenda(1);
+    clockAt("2026-12-02T15:20+07:00");
+    meeting.approveAgenda(CHAIR);
+    String text = Fixtures.docxText(documents.latest(meeting.key(), DocumentKind.AGENDA).orElseThrow().content());
+    assertThat(text).contains("УТВЕРЖДАЮ", "А.В. Соколов", "утверждено в электронной форме 02.12.2026 15:20")
+        .doesNotContain("«___»");
+  }
+
+  /** The addresses of the outbox's messages whose text contains {@code fragment}. */
+  private List<String> recipientsOfMailsContaining(String fragment) throws Exception {
+    Path outbox = ((OutboxMailTransport) transport).directory();
+    List<String> recipients = new ArrayList<>();
+    try (Stream<Path> files = Files.list(outbox)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+        MimeMessage message;
+        try (InputStream in = Files.newInputStream(file)) {
+          message = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        if (text(message).contains(fragment)) {
+          for (Address address : message.getAllRecipients()) {
+            recipients.add(((InternetAddress) address).getAddress());
+          }
+        }
+      }
+    }
+    return recipients;
+  }
+
+  private static String text(Part part) throws Exception {
+    if (part.isMimeType("text/*")) {
+      return part.getContent().toString();
+    }
+    StringBuilder text = new StringBuilder();
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        text.append(text(multipart.getBodyPart(i)));
+      }
+    }
+    return text.toString();
+  }
+}
