@@ -24,7 +24,8 @@ class VoteOutcomeTest {
     assertThat(confirmed.rule()).isEqualTo(DecisionRule.CONFIRMED_BY_PRESIDING);
     assertThat(confirmed.tally()).isEqualTo(new VoteTally(3, 3, 2, 8, VoteChoice.FOR));
     assertThat(confirmed.minutesText())
-        .isEqualTo("Решение принято. Результат голосования подтверждён председательствующим (п. 16 Положения)");
+        .isEqualTo("Голоса «за» и «против» разделились поровну (за — 3, против — 3; воздержались — 2). Решение принято:"
+            + " результат голосования подтверждён председательствующим (п. 16 Положения)");
   }
 
   @Test
@@ -34,7 +35,8 @@ class VoteOutcomeTest {
     assertThat(confirmed.decision()).isEqualTo(Decision.REJECTED);
     assertThat(confirmed.rule()).isEqualTo(DecisionRule.CONFIRMED_BY_PRESIDING);
     assertThat(confirmed.minutesText())
-        .isEqualTo("Решение не принято. Результат голосования подтверждён председательствующим (п. 16 Положения)");
+        .isEqualTo("Голоса «за» и «против» разделились поровну (за — 3, против — 3; воздержались — 2). Решение не"
+            + " принято: результат голосования подтверждён председательствующим (п. 16 Положения)");
   }
 
   @Test
