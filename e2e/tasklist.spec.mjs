@@ -564,6 +564,8 @@ walk('Заседание под председательством замест�
     await f.typeDate('Срок исполнения', '01.03.2027');
     // the last field of the form: its list opens downwards, its last option must still be reachable
     await f.select('Контроль исполнения', 'Цифровая трансформация (минцифры)');
+    // Кузнецова controls that area herself: the form warns (§ 8) and lets the secretary go on
+    await f.scope.getByText('сам контролирует выбранное направление').waitFor();
     await secretary.complete();
   });
 

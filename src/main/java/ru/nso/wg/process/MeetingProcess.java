@@ -161,6 +161,8 @@ public class MeetingProcess {
     public static final Var.Int QUORUM_NEEDED = Var.integer("quorumNeeded");
     public static final Var.Bool ALL_PRESENT_FOR = Var.bool("allPresentFor");
     public static final Var.Str PREVIOUS_OUTCOME = Var.string("previousOutcome");
+    /** «userId|groupId» of each deputy chair and the area they control (§ 8): the vote form warns on self-control. */
+    public static final Var.Json AREA_CONTROLLERS = Var.json("areaControllers");
     // one agenda item (local to an instance of the voting subprocess) (§ 16)
     public static final Var.Int ITEM_NO = Var.integer("itemNo");
     public static final Var.Str ITEM_TITLE = Var.string("itemTitle");

@@ -185,6 +185,9 @@ class MeetingOnTheDayProcessTest {
     assertThat(decision(1).present()).isEqualTo(10);
     assertThat(meeting.variable(Elements.RECORD_VOTE, PREVIOUS_OUTCOME))
         .isEqualTo("Вопрос 1: решение принято: 10 из 10");
+    // the form warns when the executor is the deputy chair controlling the chosen area (§ 8)
+    assertThat(meeting.variable(Elements.RECORD_VOTE, AREA_CONTROLLERS).toString())
+        .contains("\"lebedeva|wg-area-coordination\"", "\"kuznetsova|wg-area-digital\"");
   }
 
   @Test

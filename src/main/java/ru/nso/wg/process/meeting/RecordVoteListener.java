@@ -3,6 +3,7 @@ package ru.nso.wg.process.meeting;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
@@ -12,6 +13,7 @@ import ru.nso.wg.meeting.rules.VoteOutcome;
 import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
 import ru.nso.wg.process.Var;
+import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.Roster;
 
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import java.util.Map;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.ABSENT_OPTIONS;
 import static ru.nso.wg.process.MeetingProcess.Vars.ALL_PRESENT_FOR;
+import static ru.nso.wg.process.MeetingProcess.Vars.AREA_CONTROLLERS;
 import static ru.nso.wg.process.MeetingProcess.Vars.ARRIVED_BY_VIDEO;
 import static ru.nso.wg.process.MeetingProcess.Vars.ARRIVED_IN_PERSON;
 import static ru.nso.wg.process.MeetingProcess.Vars.CHAIR_USER_ID;
@@ -114,6 +117,11 @@ public class RecordVoteListener extends FormTask {
     INSTRUCTION_DATE.setLocal(item, null);
     ALL_PRESENT_FOR.setLocal(item, false);
     EXECUTOR_OPTIONS.setLocal(item, FormValues.options(roster.executors()));
+    SpinJsonNode controllers = FormValues.emptyArray();
+    for (DeputyArea area : DeputyArea.values()) {
+      roster.group(area.groupId()).forEach(p -> controllers.append(p.id() + "|" + area.groupId()));
+    }
+    AREA_CONTROLLERS.setLocal(item, controllers);
     for (Var.Json list : List.of(LEFT_BEFORE, ARRIVED_IN_PERSON, ARRIVED_BY_VIDEO, VOTES_FOR, VOTES_AGAINST,
         VOTES_ABSTAIN)) {
       list.setLocal(item, FormValues.emptyArray());
