@@ -7,13 +7,16 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.common.Refusal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Every deployment — {@link ModelDeployer} at start-up, the REST API ({@code POST /engine-rest/deployment/create},
@@ -21,17 +24,23 @@ import java.util.TreeMap;
  * run: a model with problems is refused with the Russian list of them ({@link Refusal}, 400 over REST) and nothing
  * of it is deployed. After the engine deployed it, each new process version is recorded ({@link ModelDeploymentLog}).
  * Deployments read back from the database into the engine's cache (not new) are not checked again.
+ *
+ * <p>{@code wg.models.check-exempt-sources} (empty by default; never set it in production) names deployment sources
+ * the check lets through: the tests' own fixture models (a literal timer, a process without a backing class) use it.
  */
 @Component
 public class DeploymentCheckPlugin extends AbstractProcessEnginePlugin {
 
   private final ListableBeanFactory beans;
   private final ModelDeploymentLog log;
+  private final Set<String> exemptSources;
   private volatile ModelCheck check;
 
-  public DeploymentCheckPlugin(ListableBeanFactory beans, ModelDeploymentLog log) {
+  public DeploymentCheckPlugin(ListableBeanFactory beans, ModelDeploymentLog log,
+                               @Value("${wg.models.check-exempt-sources:}") List<String> exemptSources) {
     this.beans = beans;
     this.log = log;
+    this.exemptSources = exemptSources.stream().filter(s -> !s.isBlank()).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -51,7 +60,7 @@ public class DeploymentCheckPlugin extends AbstractProcessEnginePlugin {
   }
 
   private void check(DeploymentEntity deployment) {
-    if (!deployment.isNew()) {
+    if (!deployment.isNew() || deployment.getSource() != null && exemptSources.contains(deployment.getSource())) {
       return;
     }
     Map<String, byte[]> resources = new TreeMap<>();

@@ -21,7 +21,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 
@@ -68,13 +70,16 @@ public class ModelDeploymentLog {
         ResourceEntity old = command.getResourceManager()
             .findResourceByDeploymentIdAndResourceName(previous.getDeploymentId(), previous.getResourceName());
         before = old == null ? null : old.getBytes();
+        Map<String, byte[]> oldForms = new TreeMap<>();
+        for (ResourceEntity resource : command.getResourceManager()
+            .findResourcesByDeploymentId(previous.getDeploymentId())) {
+          if (resource.getName().endsWith(".form")) {
+            oldForms.put(baseName(resource.getName()), resource.getBytes());
+          }
+        }
         deployment.getResources().forEach((name, resource) -> {
-          if (name.endsWith(".form")) {
-            ResourceEntity oldForm = command.getResourceManager()
-                .findResourceByDeploymentIdAndResourceName(previous.getDeploymentId(), name);
-            if (oldForm == null || !Arrays.equals(oldForm.getBytes(), resource.getBytes())) {
-              formsChanged.add(name.substring(name.lastIndexOf('/') + 1));
-            }
+          if (name.endsWith(".form") && !Arrays.equals(oldForms.get(baseName(name)), resource.getBytes())) {
+            formsChanged.add(baseName(name));
           }
         });
       }
@@ -122,6 +127,10 @@ public class ModelDeploymentLog {
         join(e.changed(), 10000), join(e.formsChanged(), 4000));
     LOG.info("Recorded {} version {} by {}: added {}, removed {}, changed {}, forms {}", e.processKey(), e.version(),
         e.deployedBy(), e.added(), e.removed(), e.changed(), e.formsChanged());
+  }
+
+  private static String baseName(String resourceName) {
+    return resourceName.substring(resourceName.lastIndexOf('/') + 1);
   }
 
   private static String join(Set<String> names, int max) {

@@ -122,6 +122,18 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_WITHDRAW,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
+    // Analysts change the models: they deploy (every deployment is checked, deployment/DeploymentCheckPlugin; in prod
+    // only when wg.models.rest-deployment allows it, EngineRestGuard), read every process and its instances in
+    // Cockpit, and move running instances to another version (Tasklist request, migration/ProcessMigration).
+    grants.add(RosterGroups.ANALYSTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grants.add(RosterGroups.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grants.add(RosterGroups.ANALYSTS, Resources.USER, ANY, Permissions.READ);
+    grants.add(RosterGroups.ANALYSTS, Resources.GROUP, ANY, Permissions.READ);
+    grants.add(RosterGroups.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grants.add(RosterGroups.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    grants.add(RosterGroups.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
     AuthorizationService auth = processEngine.getAuthorizationService();
     upgradeSecretariatOnUsers(auth, processEngine.getManagementService());
     grants.apply(auth);
