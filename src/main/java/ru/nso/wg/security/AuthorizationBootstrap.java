@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.process.ModelMigrationProcess;
 import ru.nso.wg.process.ProcessKeys;
 import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.RosterGroups;
@@ -133,7 +134,12 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     grants.add(RosterGroups.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.MIGRATE_INSTANCE);
-    grants.add(RosterGroups.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grants.add(RosterGroups.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE,
+        ProcessInstancePermissions.READ);
+    grants.add(RosterGroups.ANALYSTS, Resources.PROCESS_DEFINITION, ModelMigrationProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_TASK);
     AuthorizationService auth = processEngine.getAuthorizationService();
     upgradeSecretariatOnUsers(auth, processEngine.getManagementService());
     grants.apply(auth);
