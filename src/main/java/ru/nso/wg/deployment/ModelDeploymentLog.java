@@ -114,7 +114,7 @@ public class ModelDeploymentLog {
 
   /** Every recorded version of a process, newest first. */
   public List<Entry> versions(String processKey) {
-    return jdbc.query("SELECT * FROM " + TABLE + " WHERE process_key = ? ORDER BY process_version DESC",
+    return jdbc.query("SELECT * FROM " + TABLE + " WHERE process_key = ? ORDER BY process_version DESC, id DESC",
         (rs, i) -> entry(rs), processKey);
   }
 

@@ -129,6 +129,9 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     grants.add(RosterGroups.ANALYSTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grants.add(RosterGroups.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grants.add(RosterGroups.ANALYSTS, Resources.USER, ANY, Permissions.READ);
+    // the shared Tasklist filters (created with their readers before analysts existed): they show an analyst only the
+    // tasks he may see — his migration requests
+    grants.add(RosterGroups.ANALYSTS, Resources.FILTER, ANY, Permissions.READ);
     grants.add(RosterGroups.ANALYSTS, Resources.GROUP, ANY, Permissions.READ);
     grants.add(RosterGroups.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
     grants.add(RosterGroups.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
