@@ -116,6 +116,18 @@ class AnalystDeploymentTest {
     assertThat(entry.removed()).isEmpty();
     assertThat(entry.changed()).containsExactlyInAnyOrder("Task_ConfirmMeeting", "Event_AgendaReminder");
     assertThat(entry.formsChanged()).containsExactly("confirm-meeting.form");
+
+    // the history, for analysts and administrators only
+    Response history = http.get("/api/models/wg-meeting/versions", ANALYST);
+    assertThat(history.status()).as(history.body()).isEqualTo(200);
+    JsonNode version = history.json().findParents("deploymentId").stream()
+        .filter(v -> v.path("deploymentId").asText().equals(deploymentId)).findFirst().orElseThrow();
+    assertThat(version.path("deployedBy").asText()).isEqualTo("belova");
+    assertThat(version.path("changed").toString()).contains("Task_ConfirmMeeting", "Event_AgendaReminder");
+    Response refused = http.get("/api/models/wg-meeting/versions", MEMBER);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.json().path("message").asText())
+        .isEqualTo("История версий моделей доступна администраторам и аналитикам (группа wg-analysts)");
   }
 
   @Test
