@@ -538,7 +538,9 @@ walk('Заседание под председательством замест�
     await f.fill('Аудиозапись заседания', `\\\\fileserver\\wg\\audio\\${m.date}.mp3`);
     await assert.rejects(secretary.complete(), /the server refused the form/);
     const shown = (await secretary.page.locator('.notifications .alert-danger').first().innerText()).replace(/\s+/g, ' ');
-    assert.match(shown, /Не удалось отправить форму задачи\s*:\s*Васильев Павел Андреевич отмечен\(а\) одновременно очно и по ВКС\s*$/);
+    // the title, then the message on its own line: no « :» between them (src/build/webjar-patches.txt)
+    assert.match(shown, /Не удалось отправить форму задачи\s*Васильев Павел Андреевич отмечен\(а\) одновременно очно и по ВКС\s*$/);
+    assert.doesNotMatch(shown, / :/);
     assert.doesNotMatch(shown, /ENGINE-|Exception|TaskListener/);
     // the message stays on screen; the person corrects the form and completes it without closing the message
     await f.checklist('Присутствуют по ВКС', BY_VIDEO.map(rosterLabel));
@@ -698,5 +700,106 @@ walk('Член Рабочей группы не видит задач секре
     const asMember = new EngineRest(app.baseUrl, MEMBER, 'demo');
     assert.deepEqual(await asMember.get(`/engine-rest/task?processInstanceId=${m.instanceId}`), []);
     await member.close();
+  });
+});
+
+walk('Заместитель председателя видит своё поручение на исполнении в «Контроль исполнения: мои решения»', (step) => {
+  const DEPUTY = 'kuznetsova'; // wg-area-digital
+  const OTHER_DEPUTY = 'morozov'; // wg-area-services
+  const FILTER = 'Контроль исполнения: мои решения';
+  const REPORT = 'Отчитаться об исполнении поручения';
+  const m = {};
+
+  step('секретарь запускает заседание: дата в прошлом отклонена над «Начать» с ближайшей датой, затем номер заседания', async () => {
+    const day = await rest.meetingDay();
+    const secretary = await person(SECRETARY);
+    const start = await secretary.openStartDialog('Заседание Рабочей группы');
+    const f = start.fields;
+    await f.typeDate('Дата', '02.11.2026');
+    await f.typeDate('Время (чч:мм)', '11:00');
+    await f.choose('В формате видеоконференцсвязи (ВКС)');
+    await f.fill('Ссылка на видеоконференцию', 'https://vks.example.org/wg');
+    assert.equal(await start.startButton.isEnabled(), true, 'a past date is not thrown away by the date field');
+    await assert.rejects(start.start(), /the server refused the form/);
+    // the refusal is in the dialog's footer, right above «Начать», with the earliest date allowed
+    const refusal = start.dialog.locator('.modal-footer .wg-start-notifications .alert-danger');
+    await refusal.waitFor();
+    const text = (await refusal.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /уже прошли\. Ближайшая дата, на которую можно назначить заседание, — \d\d\.\d\d\.\d{4}\./);
+    assert.doesNotMatch(text, / :|Поле обязательно для заполнения/);
+    const box = await refusal.boundingBox();
+    const button = await start.startButton.boundingBox();
+    assert.ok(box.y < button.y && button.y - (box.y + box.height) < 80, 'the refusal is just above «Начать»');
+    await f.typeDate('Дата', ruDate(day));
+    await start.start();
+    const [started] = await rest.get(`/engine-rest/history/process-instance?processDefinitionKey=wg-meeting&startedBy=${SECRETARY}&sortBy=startTime&sortOrder=desc&maxResults=1`);
+    m.key = started.businessKey;
+    const [year, number] = m.key.split('-');
+    await secretary.expectNotification(`Заседание № ${number}/${year} создано.`);
+    // its card in the secretariat's filter shows the date as people write it (18.12.2026, not 2026-12-18)
+    await secretary.openTask('Подтвердить дату, формат и приглашённых', {
+      filter: 'Заседания: секретариат', meeting: { number: Number(number), date: day } });
+    assert.equal(await secretary.taskList.getByText(day).count(), 0, 'no ISO date on the task cards');
+    await secretary.close();
+  });
+
+  step('поручение по направлению «Цифровая трансформация» на исполнении у члена Рабочей группы (через REST)', async () => {
+    // as the signed minutes put an instruction under control (StartDecisionControlDelegate)
+    const control = await rest.call('POST', '/engine-rest/process-definition/key/wg-decision-control/start', {
+      businessKey: `${m.key}/1`,
+      variables: {
+        meetingKey: { value: m.key },
+        meetingTitle: { value: `№ ${m.key.split('-')[1]}/${m.key.split('-')[0]}` },
+        itemNo: { value: 1, type: 'Integer' },
+        itemTitle: { value: 'О реестре жизненных ситуаций в сфере цифровых услуг' },
+        decisionText: { value: 'Подготовить реестр жизненных ситуаций' },
+        executorId: { value: MEMBER },
+        executorName: { value: null, type: 'Null' },
+        dueDate: { value: '2027-03-01' },
+        controlArea: { value: 'wg-area-digital' },
+      },
+    });
+    m.controlId = control.id;
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const [task] = await rest.get(`/engine-rest/task?processInstanceId=${m.controlId}&taskDefinitionKey=Task_ReportExecution`);
+      if (task) {
+        m.reportId = task.id;
+        break;
+      }
+      assert.ok(Date.now() < deadline, `the report task; failed jobs: ${JSON.stringify(await rest.failedJobs(m.controlId))}`);
+      await sleep(1000);
+    }
+  });
+
+  step(`${DEPUTY}: фильтр считает поручение на исполнении, задача исполнителя видна, но не берётся в работу`, async () => {
+    // every open task of a decision controlled by the digital area: what the filter must count
+    const expected = (await rest.get('/engine-rest/task?processDefinitionKey=wg-decision-control&processVariables=controlArea_eq_wg-area-digital')).length;
+    assert.ok(expected >= 1);
+    const deputy = await person(DEPUTY);
+    assert.ok((await deputy.filterNames()).includes(FILTER));
+    await deputy.chooseFilter(FILTER);
+    const counter = deputy.filterLink(FILTER).locator('.counter');
+    await deputy.page.waitForFunction(
+      ([el, n]) => el && el.textContent.trim() === String(n), [await counter.elementHandle(), expected], { timeout: 30_000 });
+    assert.equal(Number((await counter.innerText()).trim()), expected, 'the count of «Контроль исполнения: мои решения»');
+    const item = deputy.taskItems(REPORT);
+    await item.first().waitFor();
+    await item.first().locator('h4.task a').click();
+    await deputy.page.locator('.task-details h2').filter({ hasText: REPORT }).first().waitFor();
+    assert.equal(await deputy.page.getByRole('button', { name: 'Взять в работу' }).count(), 0,
+      'the executor\'s task is assigned to the executor: the deputy chair cannot take it');
+    // and the engine refuses to hand it over to the deputy chair
+    const asDeputy = new EngineRest(app.baseUrl, DEPUTY, 'demo');
+    await assert.rejects(asDeputy.call('POST', `/engine-rest/task/${m.reportId}/claim`, { userId: DEPUTY }));
+    await deputy.close();
+  });
+
+  step(`${OTHER_DEPUTY} (другое направление) не видит это поручение`, async () => {
+    const asOther = new EngineRest(app.baseUrl, OTHER_DEPUTY, 'demo');
+    const [filter] = (await asOther.get('/engine-rest/filter?resourceType=Task')).filter((f) => f.name === FILTER);
+    assert.ok(filter, `${OTHER_DEPUTY} has the filter`);
+    const listed = await asOther.call('POST', `/engine-rest/filter/${filter.id}/list`, {});
+    assert.ok(!listed.some((t) => t.id === m.reportId), 'another area\'s decision is not listed');
   });
 });

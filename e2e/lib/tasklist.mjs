@@ -121,7 +121,8 @@ export class Person {
         // the filter's columns «Заседание №» and «Дата заседания» (numbers restart every year)
         items = items
           .filter({ has: this.page.locator('.variable-item', { hasText: new RegExp(`Заседание №:\\s*${meeting.number}\\s*$`) }) })
-          .filter({ has: this.page.locator('.variable-item', { hasText: new RegExp(`Дата заседания:\\s*${meeting.date}\\s*$`) }) });
+          // the card shows the date as people write it (variable meetingDateText): 2026-12-18 → 18.12.2026
+          .filter({ has: this.page.locator('.variable-item', { hasText: new RegExp(`Дата заседания:\\s*${meeting.date.split('-').reverse().join('\\.')}\\s*$`) }) });
       }
       try {
         await items.first().waitFor({ timeout: 3000 });
@@ -226,7 +227,8 @@ export class Person {
           throw new Error(`${this.user}: «Начать» is disabled; form errors: ${await this.formErrors(dialog)}`);
         }
         await this.submitAndCheck(() => button.click(), /\/process-definition\/[^/]+\/submit-form$/);
-        await this.expectNotification('Процесс запущен.');
+        // a new meeting is announced with its number (src/build/webjar-patches.txt), other processes generally
+        await this.expectNotification(/Заседание № \d+\/\d{4} создано\.|Процесс запущен\./);
       },
     };
   }

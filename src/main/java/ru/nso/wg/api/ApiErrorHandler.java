@@ -1,5 +1,6 @@
 package ru.nso.wg.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,8 @@ import ru.nso.wg.common.Refusal;
 
 /**
  * Every error of the application's API ({@code /api}) is JSON {@code {"status": …, "error": …, "message": …}} with a
- * message in Russian; a refusal answers with the status of its kind, a bad parameter is a 400, never a 500.
+ * message in Russian; a refusal answers with the status of its kind, a bad parameter is a 400, never a 500. A link a
+ * person clicked (a browser's navigation) gets the same message as a Russian HTML page instead ({@link ErrorPage}).
  */
 @RestControllerAdvice(basePackages = "ru.nso.wg")
 public class ApiErrorHandler {
@@ -29,19 +31,25 @@ public class ApiErrorHandler {
     return ResponseEntity.status(status).body(new ApiError(status.value(), status.getReasonPhrase(), message));
   }
 
+  /** JSON for programs, a Russian page for a person's click ({@link ErrorPage#wanted}). */
+  static ResponseEntity<?> answer(HttpServletRequest request, HttpStatus status, String message) {
+    return ErrorPage.wanted(request) ? ErrorPage.of(request, status, message) : body(status, message);
+  }
+
   @ExceptionHandler(Refusal.class)
-  public ResponseEntity<ApiError> refused(Refusal e) {
-    return body(HttpStatus.valueOf(e.kind().status()), e.getMessage());
+  public ResponseEntity<?> refused(Refusal e, HttpServletRequest request) {
+    return answer(request, HttpStatus.valueOf(e.kind().status()), e.getMessage());
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  public ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
-    return body(HttpStatus.BAD_REQUEST, "Не указан обязательный параметр «" + e.getParameterName() + "»");
+  public ResponseEntity<?> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+    return answer(request, HttpStatus.BAD_REQUEST, "Не указан обязательный параметр «" + e.getParameterName() + "»");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  public ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
-    return body(HttpStatus.BAD_REQUEST, "Недопустимое значение параметра «" + e.getName() + "»: " + e.getValue());
+  public ResponseEntity<?> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return answer(request, HttpStatus.BAD_REQUEST,
+        "Недопустимое значение параметра «" + e.getName() + "»: " + e.getValue());
   }
 
   /** A database error is logged with its statement; the person gets a short message, never the SQL. */
@@ -53,7 +61,7 @@ public class ApiErrorHandler {
   }
 
   @ExceptionHandler(AuthorizationException.class)
-  public ResponseEntity<ApiError> forbidden(AuthorizationException e) {
-    return body(HttpStatus.FORBIDDEN, "Недостаточно прав для этого действия");
+  public ResponseEntity<?> forbidden(AuthorizationException e, HttpServletRequest request) {
+    return answer(request, HttpStatus.FORBIDDEN, "Недостаточно прав для этого действия");
   }
 }

@@ -20,6 +20,7 @@ import ru.nso.wg.notification.DecisionNotice;
 import ru.nso.wg.notification.DeliveryResult;
 import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.roster.DeputyArea;
+import ru.nso.wg.roster.ExecutiveBodies;
 import ru.nso.wg.roster.IdentityDirectory;
 import ru.nso.wg.roster.RosterGroups;
 
@@ -55,9 +56,12 @@ public class DecisionControl {
   private final MeetingRecord meetings;
   private final DecisionMessages notifications;
   private final CalendarClock clock;
+  private final ExecutiveBodies bodies;
 
   public DecisionControl(DecisionRegister register, IdentityDirectory identity, ControlDeadlines deadlines,
-                         MeetingRecord meetings, DecisionMessages notifications, CalendarClock clock) {
+                         MeetingRecord meetings, DecisionMessages notifications, CalendarClock clock,
+                         ExecutiveBodies bodies) {
+    this.bodies = bodies;
     this.register = register;
     this.identity = identity;
     this.deadlines = deadlines;
@@ -168,7 +172,7 @@ public class DecisionControl {
     List<User> deputies = identity.members(input.controlArea());
     User deputy = deputies.isEmpty() ? null : deputies.get(0);
     String executorName = input.executorName() != null ? input.executorName()
-        : kind == ExecutorKind.USER ? identity.userName(input.executorId()) : identity.groupName(input.executorId());
+        : executorName(kind, input.executorId());
     ControlledDecision decision = new ControlledDecision(key, input.meetingKey(), meeting.ref(), meeting.start(),
         input.itemNo(), input.itemTitle(), input.decisionText(), input.executorId(), kind, executorName,
         input.controlArea(), deputy == null ? null : deputy.getId(),
@@ -188,24 +192,43 @@ public class DecisionControl {
     return stored;
   }
 
-  /** A user id wins over a group id of the same spelling: the executor is a person when such a user exists. */
+  private String executorName(ExecutorKind kind, String executorId) {
+    return switch (kind) {
+      case USER -> identity.userName(executorId);
+      case GROUP -> identity.groupName(executorId);
+      case BODY -> bodies.name(executorId).orElse(executorId);
+    };
+  }
+
+  /**
+   * A user id wins over a group id of the same spelling: the executor is a person when such a user exists; an
+   * executive body of the maintained list has no account.
+   */
   private Optional<ExecutorKind> executorKind(String executorId) {
     if (identity.user(executorId).isPresent()) {
       return Optional.of(ExecutorKind.USER);
+    }
+    if (bodies.isBody(executorId)) {
+      return Optional.of(ExecutorKind.BODY);
     }
     return identity.group(executorId).map(g -> ExecutorKind.GROUP);
   }
 
   // --------------------------------------------------------------------------------------- report and review
 
-  /** Whether the user is the executor: the person, or a member of the executor group. */
+  /**
+   * Whether the user reports for the executor: the person, a member of the executor group, or — for an executive
+   * body, which has no account — a member of the secretariat, which enters the body's report.
+   */
   public boolean isExecutor(ControlledDecision d, String userId) {
     if (userId == null) {
       return false;
     }
-    return d.executorKind() == ExecutorKind.USER
-        ? d.executorId().equals(userId)
-        : identity.isMember(userId, d.executorId());
+    return switch (d.executorKind()) {
+      case USER -> d.executorId().equals(userId);
+      case GROUP -> identity.isMember(userId, d.executorId());
+      case BODY -> identity.isMember(userId, RosterGroups.SECRETARIAT);
+    };
   }
 
   /** Whether the user controls the decision: a member of its area group (the deputy chair, § 8). */
@@ -298,8 +321,11 @@ public class DecisionControl {
   }
 
   private DecisionNotice notice(ControlledDecision d) {
-    return new DecisionNotice(d.key(), meetingTitle(d), d.itemNo(), d.itemTitle(), d.decisionText(), d.executorId(),
-        d.executorKind() == ExecutorKind.GROUP, d.executorName(), d.controlArea(), controllerText(d),
+    // an executive body is reminded through the secretariat, which enters its report
+    boolean body = d.executorKind() == ExecutorKind.BODY;
+    return new DecisionNotice(d.key(), meetingTitle(d), d.itemNo(), d.itemTitle(), d.decisionText(),
+        body ? RosterGroups.SECRETARIAT : d.executorId(), d.executorKind() != ExecutorKind.USER, d.executorName(),
+        d.controlArea(), controllerText(d),
         d.dueAt().atZoneSameInstant(RussianDates.ZONE), d.stage().title(), null);
   }
 

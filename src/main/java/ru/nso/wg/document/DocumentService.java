@@ -175,6 +175,8 @@ public class DocumentService {
     m.put("hasPresentInvitees", !presentInvitees.isEmpty());
     m.put("quorumText", quorumText(minutes));
     m.put("audioRecording", minutes.audioRecording());
+    m.put("presidingChanged", !minutes.presidingText().isEmpty());
+    m.put("presidingText", minutes.presidingText());
 
     if (meeting.items().isEmpty()) {
       List<Map<String, Object>> agenda = new ArrayList<>();
@@ -199,6 +201,12 @@ public class DocumentService {
       i.put("votesAgainst", item.votes() == null ? "" : item.votes().against());
       i.put("votesAbstain", item.votes() == null ? "" : item.votes().abstain());
       i.put("outcomeText", outcomeText(item));
+      List<Map<String, Object>> changes = new ArrayList<>();
+      for (String change : item.attendanceChanges()) {
+        changes.add(Map.of("change", change));
+      }
+      i.put("attendanceChanges", changes);
+      i.put("presentText", item.presentText());
       List<Map<String, Object>> instructions = new ArrayList<>();
       int n = 1;
       for (Instruction instruction : item.instructions()) {

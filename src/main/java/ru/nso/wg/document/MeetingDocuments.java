@@ -7,6 +7,7 @@ import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingConduct.DissentFiled;
 import ru.nso.wg.meeting.MeetingData.Dissent;
@@ -63,8 +64,30 @@ public class MeetingDocuments {
     storeAgenda(approved.meetingKey());
   }
 
+  /** An agenda document was stored (approved): a postponement makes it again with the new date. */
+  public boolean hasAgenda(String key) {
+    return store.latest(key, DocumentKind.AGENDA).isPresent();
+  }
+
   public StoredDocument storeAgenda(String key) {
     return documents.storeAgenda(views.meeting(key), null);
+  }
+
+  /** The agenda as it stands, not stored: what the presiding person reads before approving it (§ 7). */
+  public record AgendaDraft(String fileName, byte[] docx) {
+  }
+
+  /** The agenda of a meeting as it stands now; refused when the meeting is unknown or its agenda has no item. */
+  public AgendaDraft agendaDraft(String key) {
+    if (record.find(key).isEmpty()) {
+      throw Refusal.notFound("Заседание " + key + " не найдено");
+    }
+    MeetingInfo meeting = views.meeting(key);
+    if (meeting.items().isEmpty()) {
+      throw Refusal.notFound("В повестке заседания № " + meeting.number()
+          + " ещё нет вопросов: проект появится, когда департамент сформирует повестку");
+    }
+    return new AgendaDraft("Проект " + DocumentService.agendaFileName(meeting), documents.agenda(meeting));
   }
 
   /** A generated draft of the minutes and the § 18 deadline by which the secretariat finishes it. */

@@ -47,6 +47,9 @@ public class MeetingDocumentsController {
 
   static final Set<String> READERS = Set.of(RosterGroups.MEMBERS, RosterGroups.SECRETARIAT, RosterGroups.INFO_POLICY,
       RosterGroups.CHAIR, RosterGroups.DEPUTY_CHAIRS, RosterGroups.ADMINS);
+  /** Who may read the draft of an agenda before its approval. */
+  static final Set<String> DRAFT_READERS = Set.of(RosterGroups.SECRETARIAT, RosterGroups.CHAIR,
+      RosterGroups.DEPUTY_CHAIRS, RosterGroups.ADMINS);
   /** The largest minutes accepted (README, "Input limits"); the multipart limit in application.yaml is the same. */
   static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
 
@@ -67,6 +70,27 @@ public class MeetingDocumentsController {
     StoredDocument document = store.latest(known(businessKey), DocumentKind.AGENDA)
         .orElseThrow(() -> Refusal.notFound("Повестка заседания " + businessKey + " ещё не сформирована"));
     return download(document);
+  }
+
+  /**
+   * The agenda as it stands, generated on each request and not stored: the presiding person reads it in the task
+   * «Утвердить повестку заседания» before approving (the stored agenda exists only after approval). Only those
+   * who prepare or approve an agenda may read a draft.
+   */
+  @GetMapping("/agenda-draft.docx")
+  public ResponseEntity<byte[]> agendaDraft(@PathVariable String businessKey) {
+    requireAny(DRAFT_READERS, "Проект повестки доступен председателю, его заместителям и департаменту");
+    if (!businessKey.matches("\\d{4}-\\d{1,4}")) {
+      throw Refusal.notFound("Заседание " + businessKey + " не найдено");
+    }
+    MeetingDocuments.AgendaDraft draft = meetingDocuments.agendaDraft(businessKey);
+    ContentDisposition disposition = ContentDisposition.attachment()
+        .filename(draft.fileName(), StandardCharsets.UTF_8).build();
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(DocumentStore.DOCX))
+        .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(draft.docx());
   }
 
   @GetMapping("/minutes.docx")

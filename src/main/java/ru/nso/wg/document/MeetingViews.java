@@ -14,21 +14,28 @@ import ru.nso.wg.document.model.MinutesModel;
 import ru.nso.wg.document.model.Participant;
 import ru.nso.wg.document.model.PresidingPerson;
 import ru.nso.wg.document.model.Signatory;
+import ru.nso.wg.document.model.Texts;
 import ru.nso.wg.document.model.VoteCounts;
+import ru.nso.wg.meeting.CarriedItems;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingData;
+import ru.nso.wg.meeting.MeetingData.AttendanceChange;
 import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
+import ru.nso.wg.meeting.MeetingData.PresidingChange;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
+import ru.nso.wg.meeting.rules.AttendanceTimeline.Move;
 import ru.nso.wg.meeting.rules.DecisionRule;
+import ru.nso.wg.meeting.rules.PresidingRules;
 import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.Roster;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,8 +53,11 @@ public class MeetingViews {
   private final MeetingScheduling scheduling;
   private final Roster roster;
   private final MeetingConduct conduct;
+  private final CarriedItems carriedItems;
 
-  public MeetingViews(MeetingRecord record, MeetingScheduling scheduling, Roster roster, MeetingConduct conduct) {
+  public MeetingViews(MeetingRecord record, MeetingScheduling scheduling, Roster roster, MeetingConduct conduct,
+                      CarriedItems carriedItems) {
+    this.carriedItems = carriedItems;
     this.record = record;
     this.scheduling = scheduling;
     this.roster = roster;
@@ -64,7 +74,9 @@ public class MeetingViews {
                 instructionNote(m))).orElse(null);
     List<Invitee> invitees = record.invitees(key).stream()
         .map(i -> new Invitee(i.fullName(), i.jobTitle(), i.organisation(), i.email())).toList();
-    List<AgendaItem> items = record.agenda(key).stream().map(i -> new AgendaItem(i.no(), i.title(),
+    // § 15: an item carried over from another meeting says so («перенесён с заседания № 3/2026 (вопрос 2)»)
+    List<AgendaItem> items = record.agenda(key).stream().map(i -> new AgendaItem(i.no(), i.title()
+        + carriedItems.markOf(key, i.no()).map(mark -> " (" + mark + ")").orElse(""),
         i.type().title(), i.speaker(), materials(i.materials()))).toList();
     return new MeetingInfo(key, m.ref().number() + "/" + m.ref().year(), RussianDates.local(m.start()),
         null, m.format(), m.place(), m.videoLink(), presiding,
@@ -75,11 +87,12 @@ public class MeetingViews {
     MeetingInfo meeting = meeting(key);
     Meeting m = record.get(key);
     List<Attendee> attendance = record.attendance(key);
-    List<Participant> present = attendance.stream().filter(a -> a.presence() != Presence.ABSENT)
+    List<Participant> present = attendance.stream().filter(Attendee::tookPart)
         .map(a -> new Participant(a.fullName(), jobTitle(a),
-            a.presence() == Presence.VIDEO ? Attendance.VIDEO : Attendance.IN_PERSON)).toList();
-    List<Participant> absent = attendance.stream().filter(a -> a.presence() == Presence.ABSENT)
+            a.attendance() == Presence.VIDEO ? Attendance.VIDEO : Attendance.IN_PERSON)).toList();
+    List<Participant> absent = attendance.stream().filter(a -> !a.tookPart())
         .map(a -> new Participant(a.fullName(), jobTitle(a), Attendance.IN_PERSON)).toList();
+    List<PresidingChange> presiding = record.presidingChanges(key, record.attendanceAttempt(key));
     List<Invitee> presentInvitees = record.invitees(key).stream().filter(i -> Boolean.TRUE.equals(i.present()))
         .map(i -> new Invitee(i.fullName(), i.jobTitle(), i.organisation(), i.email())).toList();
     Map<Integer, MeetingData.AgendaItem> agenda = record.agenda(key).stream()
@@ -88,13 +101,16 @@ public class MeetingViews {
     for (MeetingData.ItemDecision d : record.decisions(key)) {
       MeetingData.AgendaItem item = agenda.get(d.itemNo());
       boolean noQuorum = d.rule() == DecisionRule.NO_QUORUM;
-      List<Instruction> instructions = d.executor() == null ? List.of() : List.of(new Instruction(d.text(),
+      // the instruction is part of the decision printed under «РЕШИЛИ»: its line names only executor, control and
+      // due date (the decision's text once, with its line breaks)
+      List<Instruction> instructions = d.executor() == null ? List.of() : List.of(new Instruction(null,
           d.executor(), d.dueDate(),
           DeputyArea.byGroupId(d.controlArea()).map(DeputyArea::title).orElse(d.controlArea())));
       items.add(new ItemMinutes(d.itemNo(), item == null ? "" : item.title(),
           item == null ? List.of() : List.of(item.speaker()), d.discussion(), d.text(),
           noQuorum ? null : new VoteCounts(d.votesFor(), d.votesAgainst(), d.votesAbstain()),
-          d.outcome(), d.rule(), instructions));
+          d.outcome(), d.rule(), instructions, attendanceChanges(attendance, presiding, d.itemNo()),
+          "При рассмотрении вопроса " + presentPhrase(d.present(), attendance.size())));
     }
     Map<String, String> positions = attendance.stream().filter(a -> a.jobTitle() != null)
         .collect(Collectors.toMap(Attendee::userId, Attendee::jobTitle));
@@ -104,7 +120,74 @@ public class MeetingViews {
     Signatory secretary = m.secretary() != null ? new Signatory(m.secretary().fullName(), m.secretary().position())
         : roster.anyone(m.secretaryUserId()).map(p -> new Signatory(p.fullName(), p.position())).orElse(null);
     return new MinutesModel(meeting, present, absent, attendance.isEmpty() ? null : conduct.quorum(key).quorate(),
-        presentInvitees, m.audioRecording(), items, dissents, secretary, null);
+        presentInvitees, m.audioRecording(), items, dissents, secretary, null,
+        presidingText(presiding, items.stream().map(ItemMinutes::number).toList()));
+  }
+
+  /**
+   * § 10: «С.А. Соколов (вопросы 1–2), О.Н. Лебедева (вопросы 3–4) по поручению председателя Рабочей группы (п. 10
+   * Положения): устное поручение от 16.12.2026, по телефону»; empty when one person presided over every item.
+   */
+  static String presidingText(List<PresidingChange> changes, List<Integer> items) {
+    Map<String, List<Integer>> byPerson = new LinkedHashMap<>();
+    Map<String, PresidingChange> first = new LinkedHashMap<>();
+    for (int itemNo : items) {
+      PresidingChange at = changes.stream().filter(c -> c.fromItem() <= itemNo).reduce((a, b) -> b).orElse(null);
+      if (at == null) {
+        return "";
+      }
+      byPerson.computeIfAbsent(at.person().userId(), id -> new ArrayList<>()).add(itemNo);
+      first.putIfAbsent(at.person().userId(), at);
+    }
+    if (byPerson.size() < 2) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    List<String> instructions = new ArrayList<>();
+    boolean deputy = false;
+    for (Map.Entry<String, List<Integer>> e : byPerson.entrySet()) {
+      PresidingChange change = first.get(e.getKey());
+      parts.add(Texts.initialsAndSurname(change.person().fullName()) + " (" + PresidingRules.itemsText(e.getValue())
+          + ")");
+      if (change.person().role() != Roster.Role.CHAIR) {
+        deputy = true;
+        changes.stream().filter(c -> c.person().userId().equals(e.getKey()) && c.instruction() != null)
+            .findFirst().map(c -> c.instruction().text(RussianDates.numeric(c.instruction().date())))
+            .ifPresent(instructions::add);
+      }
+    }
+    return String.join(", ", parts) + (deputy ? " по поручению председателя Рабочей группы (п. 10 Положения)"
+        + (instructions.isEmpty() ? "" : ": " + String.join("; ", instructions)) : "");
+  }
+
+  /** Who arrived or left before the item, and who presides from it (§§ 10, 15), one line each. */
+  private static List<String> attendanceChanges(List<Attendee> attendance, List<PresidingChange> presiding,
+                                                int itemNo) {
+    List<String> lines = new ArrayList<>();
+    for (Attendee a : attendance) {
+      for (AttendanceChange c : a.changes()) {
+        if (c.beforeItem() != itemNo) {
+          continue;
+        }
+        lines.add(c.move() == Move.ARRIVED
+            ? a.fullName() + " прибыл(а) перед рассмотрением вопроса " + itemNo
+                + (c.presence() == Presence.VIDEO ? " (в режиме ВКС)" : "")
+            : a.fullName() + " покинул(а) заседание перед рассмотрением вопроса " + itemNo);
+      }
+    }
+    presiding.stream().filter(c -> c.fromItem() == itemNo && itemNo > 1).findFirst().ifPresent(c -> lines.add(
+        "С вопроса " + itemNo + " председательствует " + c.person().fullName()
+            + (c.person().role() == Roster.Role.CHAIR ? "" : " по поручению председателя Рабочей группы (п. 10 "
+            + "Положения)")));
+    return lines;
+  }
+
+  /** «присутствуют 8 из 15 членов Рабочей группы». */
+  private static String presentPhrase(int present, int total) {
+    boolean one = present % 10 == 1 && present % 100 != 11;
+    boolean totalOne = total % 10 == 1 && total % 100 != 11;
+    return (one ? "присутствует " : "присутствуют ") + present + " из " + total
+        + (totalOne ? " члена" : " членов") + " Рабочей группы";
   }
 
   /** The position as frozen, with the organisation when the position does not already name it. */

@@ -7,14 +7,20 @@ import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.meeting.MeetingData.AttendanceChange;
 import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingData.Dissent;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
+import ru.nso.wg.meeting.MeetingData.PresidingChange;
 import ru.nso.wg.meeting.MeetingData.Signatory;
+import ru.nso.wg.meeting.rules.AttendanceTimeline;
+import ru.nso.wg.meeting.rules.AttendanceTimeline.Move;
 import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.ItemVotes;
+import ru.nso.wg.meeting.rules.PresidingRules;
+import ru.nso.wg.meeting.rules.PresidingRules.ChairInstruction;
 import ru.nso.wg.meeting.rules.Quorum;
 import ru.nso.wg.meeting.rules.RuleViolationException;
 import ru.nso.wg.meeting.rules.Vote;
@@ -30,8 +36,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -70,15 +78,26 @@ public class MeetingConduct {
   }
 
   /**
-   * Registers who is present (§ 11, § 15), snapshotting the roster, and the audio recording (§ 18).
+   * Who presides from an item on (§ 10), as the secretariat records it: {@code userId} {@code null} keeps the person
+   * presiding so far (at the attendance: the one named at confirmation); the chair's instruction is required when the
+   * person is not the chair.
+   */
+  public record PresidingOnTheDay(String userId, ChairInstruction instruction) {
+    public static final PresidingOnTheDay UNCHANGED = new PresidingOnTheDay(null, null);
+  }
+
+  /**
+   * Registers who is present (§ 11, § 15), snapshotting the roster, the audio recording (§ 18) and who presides
+   * (§ 10: the person named at confirmation, or another chair or deputy chair present, on the chair's instruction).
    * A member may not be both in the room and on ВКС; only roster members can be marked present. Whoever registers
    * the attendance is recorded as the meeting's secretary. The roster (names, positions, organisations, roles), the
    * presiding person and the secretary are frozen here: the minutes read only this copy, so a later edit of
-   * identity does not change a meeting that has been held.
+   * identity does not change a meeting that has been held. A presiding person need be present only when the sitting
+   * is quorate (without quorum nothing is presided over).
    */
   public List<Attendee> recordAttendance(String key, int attempt, Collection<String> inPerson,
                                          Collection<String> byVideo, List<Integer> inviteesPresent,
-                                         String audioRecording, String actor) {
+                                         String audioRecording, PresidingOnTheDay presiding, String actor) {
     List<Roster.Person> members = roster.members();
     Set<String> ids = members.stream().map(Roster.Person::id).collect(Collectors.toSet());
     List<String> problems = new ArrayList<>();
@@ -101,20 +120,73 @@ public class MeetingConduct {
         problems.add("приглашённый № " + position + " не найден");
       }
     }
+    Set<String> present = new HashSet<>(concat(inPerson, byVideo));
+    present.retainAll(ids);
+    String confirmed = record.get(key).presidingUserId();
+    boolean changed = presiding.userId() != null && !presiding.userId().equals(confirmed);
+    String presidingId = changed ? presiding.userId() : confirmed;
+    boolean quorate = !ids.isEmpty() && Quorum.check(present.size(), ids.size(), settings).quorate();
+    List<Seat> seats = members.stream().map(p -> new Seat(p.id(), p.fullName(), p.role())).toList();
+    if (changed) {
+      problems.addAll(presidingProblems(key, presidingId, 1, seats, present, presiding.instruction()));
+    } else if (quorate && presidingId != null && !present.contains(presidingId)) {
+      problems.add("Председательствующий: " + name(members, presidingId) + " не отмечен(а) как присутствующий(ая):"
+          + " укажите председательствующего из присутствующих — председателя или заместителя председателя по его "
+          + "поручению (п. 10 Положения)");
+    }
     Refusal.refuseIf(problems);
 
     List<Attendee> attendees = members.stream().map(p -> new Attendee(p.id(), p.fullName(), p.position(),
         p.organisation(), p.role(),
         inPerson.contains(p.id()) ? Presence.IN_PERSON : byVideo.contains(p.id()) ? Presence.VIDEO : Presence.ABSENT,
-        null)).toList();
+        List.of())).toList();
     record.saveAttendance(key, attempt, attendees);
     record.markInviteesPresent(key, inviteesPresent);
     record.setAudioRecording(key, audioRecording.trim());
-    record.freezeSignatories(key, signatory(record.get(key).presidingUserId()), signatory(actor));
+    Signatory presidingPerson = signatory(presidingId);
+    ChairInstruction instruction = changed && presidingPerson.role() != Roster.Role.CHAIR
+        ? presiding.instruction() : null;
+    if (changed) {
+      record.setPresidingOnTheDay(key, presidingPerson, instructionText(presidingPerson, instruction));
+    }
+    record.freezeSignatories(key, presidingPerson, signatory(actor));
+    if (presidingPerson != null) {
+      record.addPresidingChange(key, attempt, new PresidingChange(1, presidingPerson, instruction), actor);
+    }
     record.event(key, MeetingEventKind.ATTENDANCE, "Присутствуют "
         + attendees.stream().filter(a -> a.presence() != Presence.ABSENT).count() + " из " + attendees.size()
-        + " (заседание " + attempt + ")", actor);
+        + " (заседание " + attempt + ")" + (presidingPerson == null ? "" : "; председательствует "
+        + presidingPerson.fullName()), actor);
     return attendees;
+  }
+
+  /** A member of the roster as the checks of § 10 need them. */
+  private record Seat(String id, String fullName, Roster.Role role) {
+  }
+
+  private List<String> presidingProblems(String key, String candidateId, int fromItem, List<Seat> seats,
+                                         Set<String> present, ChairInstruction instruction) {
+    String chairId = seats.stream().filter(p -> p.role() == Roster.Role.CHAIR).map(Seat::id).findFirst()
+        .orElse(null);
+    List<String> deputies = seats.stream().filter(p -> p.role() == Roster.Role.DEPUTY_CHAIR).map(Seat::id)
+        .toList();
+    Map<String, String> names = seats.stream().collect(Collectors.toMap(Seat::id, Seat::fullName, (a, b) -> a));
+    List<String> problems = new ArrayList<>(PresidingRules.check(candidateId, fromItem, chairId, deputies, present,
+        instruction, names));
+    if (!candidateId.equals(chairId) && instruction != null && instruction.date() != null
+        && instruction.date().isAfter(RussianDates.localDate(record.get(key).start()))) {
+      problems.add("Поручение председателя: дата поручения (" + RussianDates.numeric(instruction.date())
+          + ") не может быть позже дня заседания (п. 10 Положения)");
+    }
+    return problems;
+  }
+
+  /** «заместитель председателя … по поручению председателя (устное поручение … от 16.12.2026 (…))». */
+  private static String instructionText(Signatory person, ChairInstruction instruction) {
+    String shortName = person.fullName();
+    return person.role() == Roster.Role.CHAIR || instruction == null ? "председатель Рабочей группы " + shortName
+        : "заместитель председателя Рабочей группы " + shortName + " по поручению председателя ("
+            + instruction.text(RussianDates.numeric(instruction.date())) + ")";
   }
 
   /** Who signs the minutes, as identity has them now (frozen by the caller). */
@@ -125,6 +197,16 @@ public class MeetingConduct {
     Roster.Person person = roster.member(userId).or(() -> roster.anyone(userId))
         .orElseThrow(() -> new Refusal("Пользователь «" + userId + "» не найден"));
     return new Signatory(userId, person.fullName(), person.position(), person.role());
+  }
+
+  /** § 15: the least number present that makes a meeting of {@code rosterSize} members quorate (for the forms). */
+  public int quorumNeeded(int rosterSize) {
+    return rosterSize <= 0 ? 0 : Quorum.check(0, rosterSize, settings).needed();
+  }
+
+  /** Members absent for item {@code itemNo}: those who may arrive before it (§ 15). */
+  public List<Attendee> absentFor(String key, int itemNo) {
+    return record.attendance(key).stream().filter(a -> !a.presentFor(itemNo)).toList();
   }
 
   /** § 15, checked on the attendance just recorded. */
@@ -156,27 +238,76 @@ public class MeetingConduct {
     return record.attendance(key).stream().filter(a -> a.presentFor(itemNo)).toList();
   }
 
-  /** What the secretariat records for one agenda item (§ 16, § 18). */
-  public record ItemRecord(int itemNo, Collection<String> leftBefore, List<String> votesFor,
+  /**
+   * What the secretariat records for one agenda item (§ 10, § 15, § 16, § 18): who arrived (in the room or by ВКС)
+   * or left before it, who presides from it on, the votes and the decision. {@code allPresentFor}: «все
+   * присутствующие — за», every member present for the item (after the arrivals and departures) voted for.
+   */
+  public record ItemRecord(int itemNo, Collection<String> leftBefore, Collection<String> arrivedInPerson,
+                           Collection<String> arrivedByVideo, PresidingOnTheDay presiding, boolean allPresentFor,
+                           List<String> votesFor,
                            List<String> votesAgainst, List<String> votesAbstain, String discussion,
                            String decisionText, boolean hasInstruction, String executorId, LocalDate instructionDue,
                            String controlArea) {
+    /** An item recorded without changes of attendance or of who presides. */
+    public ItemRecord(int itemNo, Collection<String> leftBefore, List<String> votesFor, List<String> votesAgainst,
+                      List<String> votesAbstain, String discussion, String decisionText, boolean hasInstruction,
+                      String executorId, LocalDate instructionDue, String controlArea) {
+      this(itemNo, leftBefore, List.of(), List.of(), PresidingOnTheDay.UNCHANGED, false, votesFor, votesAgainst,
+          votesAbstain, discussion, decisionText, hasInstruction, executorId, instructionDue, controlArea);
+    }
+  }
+
+  /** The attendance of the latest sitting as the rules see it: at its start, then every arrival and departure. */
+  private AttendanceTimeline timeline(List<Attendee> attendance) {
+    return AttendanceTimeline.of(attendance.stream().filter(a -> a.presence() != Presence.ABSENT)
+        .map(Attendee::userId).toList(), attendance.stream().flatMap(a -> a.changes().stream())
+        .map(AttendanceChange::movement).toList());
+  }
+
+  /** Who presides over item {@code itemNo} of the latest sitting (§ 10). */
+  public String presidingFor(String key, int itemNo) {
+    return record.presidingChanges(key, attendanceAttempt(key)).stream().filter(c -> c.fromItem() <= itemNo)
+        .reduce((first, second) -> second).map(c -> c.person().userId())
+        .orElseGet(() -> record.get(key).presidingUserId());
   }
 
   /**
-   * Validates and records the vote and decision on one item; quorum is re-checked for this item with the
-   * members who left before it. Without quorum no votes are accepted and the item is recorded as not decided.
+   * Validates and records, for one item, who arrived and left before it, who presides over it, the vote and the
+   * decision; quorum and majority are those of the members present for this item, the casting vote that of whoever
+   * presides over it. Without quorum no votes are accepted and the item is recorded as not decided for lack of
+   * quorum. Everything is checked before anything is written.
    */
   public VoteOutcome recordItem(String key, ItemRecord item, String actor) {
-    Meeting meeting = record.get(key);
     List<Attendee> attendance = record.attendance(key);
-    Set<String> presentNow = attendance.stream().filter(a -> a.presentFor(item.itemNo())).map(Attendee::userId)
-        .collect(Collectors.toSet());
+    int attempt = attendanceAttempt(key);
+    Map<String, String> names = attendance.stream().collect(Collectors.toMap(Attendee::userId, Attendee::fullName));
+    AttendanceTimeline before = timeline(attendance);
+    List<String> arriving = List.copyOf(new LinkedHashSet<>(concat(item.arrivedInPerson(), item.arrivedByVideo())));
     List<String> problems = new ArrayList<>();
-    for (String id : item.leftBefore()) {
-      if (!presentNow.contains(id)) {
-        problems.add(name(attendance, id) + " не присутствует на заседании и не может его покинуть");
+    for (String id : arriving) {
+      if (!names.containsKey(id)) {
+        problems.add("«" + id + "» не является членом Рабочей группы");
       }
+    }
+    Set<String> both = new HashSet<>(item.arrivedInPerson());
+    both.retainAll(item.arrivedByVideo());
+    for (String id : both) {
+      problems.add(name(attendance, id) + " отмечен(а) прибывшим(ей) одновременно очно и по ВКС");
+    }
+    problems.addAll(before.check(item.itemNo(), arriving, item.leftBefore(), names));
+    AttendanceTimeline after = before.with(item.itemNo(), arriving, item.leftBefore());
+    Set<String> present = after.presentFor(item.itemNo());
+    String presidingBefore = presidingFor(key, item.itemNo());
+    boolean changesPresiding = item.presiding().userId() != null && !item.presiding().userId().equals(presidingBefore);
+    String presidingId = changesPresiding ? item.presiding().userId() : presidingBefore;
+    List<Seat> seats = attendance.stream().map(a -> new Seat(a.userId(), a.fullName(), a.role())).toList();
+    if (changesPresiding) {
+      problems.addAll(presidingProblems(key, presidingId, item.itemNo(), seats, present,
+          item.presiding().instruction()));
+    } else if (presidingId != null && !present.contains(presidingId)) {
+      problems.add("Председательствующий: " + name(attendance, presidingId) + " не присутствует при рассмотрении "
+          + "вопроса " + item.itemNo() + ": укажите, кто председательствует с этого вопроса (п. 10 Положения)");
     }
     if (MeetingScheduling.blank(item.decisionText())) {
       problems.add("укажите текст решения (РЕШИЛИ)");
@@ -195,34 +326,55 @@ public class MeetingConduct {
         problems.add("выберите направление заместителя председателя, контролирующего исполнение (п. 8)");
       }
     }
+    if (item.allPresentFor() && !(item.votesAgainst().isEmpty() && item.votesAbstain().isEmpty())) {
+      problems.add("отмечено «все присутствующие — за», но есть голоса «против» или «воздержались»: снимите "
+          + "отметку или голоса");
+    }
     Refusal.refuseIf(problems);
     if (item.hasInstruction()) {
       events.publishEvent(new InstructionProposed(item.instructionDue()));
     }
 
-    Set<String> present = new HashSet<>(presentNow);
-    present.removeAll(item.leftBefore());
     List<Vote> votes = new ArrayList<>();
-    item.votesFor().forEach(id -> votes.add(Vote.of(id, VoteChoice.FOR)));
+    (item.allPresentFor() ? List.copyOf(present) : item.votesFor()).forEach(id -> votes.add(Vote.of(id,
+        VoteChoice.FOR)));
     item.votesAgainst().forEach(id -> votes.add(Vote.of(id, VoteChoice.AGAINST)));
     item.votesAbstain().forEach(id -> votes.add(Vote.of(id, VoteChoice.ABSTAIN)));
-    ItemVotes itemVotes = ItemVotes.of(attendance.stream().map(Attendee::userId).toList(), present,
-            meeting.presidingUserId(), votes)
-        .withDisplayNames(attendance.stream().collect(Collectors.toMap(Attendee::userId, Attendee::fullName)));
+    ItemVotes itemVotes = ItemVotes.of(attendance.stream().map(Attendee::userId).toList(), present, presidingId,
+        votes).withDisplayNames(names);
     Quorum quorum = itemVotes.quorum(settings);
     VoteOutcome outcome = !quorum.quorate() && votes.isEmpty()
         ? VoteRules.noQuorum(quorum, settings)
         : refusing(() -> itemVotes.decide(settings));
 
-    for (String id : item.leftBefore()) {
-      record.markLeft(key, attendanceAttempt(key), id, item.itemNo());
+    for (String id : new LinkedHashSet<>(item.leftBefore())) {
+      record.addAttendanceChange(key, attempt, new AttendanceChange(id, item.itemNo(), Move.LEFT, null), actor);
+    }
+    for (String id : arriving) {
+      record.addAttendanceChange(key, attempt, new AttendanceChange(id, item.itemNo(), Move.ARRIVED,
+          item.arrivedByVideo().contains(id) ? Presence.VIDEO : Presence.IN_PERSON), actor);
+    }
+    if (changesPresiding) {
+      Signatory person = signatory(presidingId, attendance);
+      record.addPresidingChange(key, attempt, new PresidingChange(item.itemNo(), person,
+          person.role() == Roster.Role.CHAIR ? null : item.presiding().instruction()), actor);
+      record.setPresidingOnTheDay(key, person, instructionText(person, item.presiding().instruction()));
+      record.event(key, MeetingEventKind.PRESIDING_CHANGED, "С вопроса " + item.itemNo() + " председательствует "
+          + person.fullName(), actor);
     }
     Map<String, VoteChoice> choices = new LinkedHashMap<>();
     votes.forEach(v -> choices.put(v.memberId(), v.choice()));
     record.saveVotes(key, item.itemNo(), choices);
-    record.saveDecision(key, decision(item, outcome, roster.executorName(item.executorId()).orElse(null)));
+    record.saveDecision(key, decision(item, outcome, roster.executorName(item.executorId()).orElse(null),
+        presidingId));
     record.event(key, MeetingEventKind.VOTE, "Вопрос " + item.itemNo() + ": " + outcome.minutesText(), actor);
     return outcome;
+  }
+
+  /** The presiding person named on the day, frozen from the attendance's copy of the roster. */
+  private static Signatory signatory(String userId, List<Attendee> attendance) {
+    Attendee a = attendance.stream().filter(x -> x.userId().equals(userId)).findFirst().orElseThrow();
+    return new Signatory(a.userId(), a.fullName(), a.jobTitle(), a.role());
   }
 
   /** § 16: the presiding person settles a tie that the rule does not decide; the minutes say so. */
@@ -230,28 +382,32 @@ public class MeetingConduct {
     if (confirmedDecision == null) {
       throw new Refusal("Выберите результат голосования: решение принято или не принято");
     }
-    Meeting meeting = record.get(key);
-    MeetingScheduling.requirePresiding(meeting, actor, "подтвердить результат голосования");
     ItemDecision stored = record.decisions(key).stream().filter(d -> d.itemNo() == itemNo).findFirst()
         .orElseThrow(() -> new Refusal("По вопросу " + itemNo + " нет результатов голосования"));
+    String presided = stored.presidingUserId() != null ? stored.presidingUserId() : record.get(key).presidingUserId();
+    if (actor == null || !actor.equals(presided)) {
+      throw Refusal.forbidden("Результат голосования по вопросу " + itemNo + " подтверждает только "
+          + "председательствовавший при его рассмотрении (п. 16 Положения)");
+    }
     VoteOutcome confirmed = refusing(() -> outcome(key, itemNo).confirm(confirmedDecision));
     record.saveDecision(key, new ItemDecision(itemNo, stored.discussion(), stored.text(), confirmed.decision(),
         confirmed.rule(), confirmed.minutesText(), stored.votesFor(), stored.votesAgainst(),
         stored.votesAbstain(), stored.present(), stored.executor(), stored.executorId(), stored.dueDate(),
-        stored.controlArea(), actor));
+        stored.controlArea(), actor, stored.presidingUserId()));
     record.event(key, MeetingEventKind.OUTCOME_CONFIRMED, "Вопрос " + itemNo + ": " + confirmed.minutesText(), actor);
     return confirmed;
   }
 
   /** Recomputes an item's outcome from the stored votes and attendance. */
   VoteOutcome outcome(String key, int itemNo) {
-    Meeting meeting = record.get(key);
     List<Attendee> attendance = record.attendance(key);
     List<Vote> votes = record.votes(key, itemNo).entrySet().stream()
         .map(e -> Vote.of(e.getKey(), e.getValue())).toList();
+    String presided = record.decisions(key).stream().filter(d -> d.itemNo() == itemNo)
+        .map(ItemDecision::presidingUserId).filter(Objects::nonNull).findFirst()
+        .orElseGet(() -> presidingFor(key, itemNo));
     return ItemVotes.of(attendance.stream().map(Attendee::userId).toList(),
-        attendance.stream().filter(a -> a.presentFor(itemNo)).map(Attendee::userId).toList(),
-        meeting.presidingUserId(), votes).decide(settings);
+        timeline(attendance).presentFor(itemNo), presided, votes).decide(settings);
   }
 
   /**
@@ -369,13 +525,14 @@ public class MeetingConduct {
     return record.attendanceAttempt(key);
   }
 
-  private static ItemDecision decision(ItemRecord item, VoteOutcome outcome, String executorName) {
+  private static ItemDecision decision(ItemRecord item, VoteOutcome outcome, String executorName,
+                                       String presidingUserId) {
     boolean instruction = item.hasInstruction();
     return new ItemDecision(item.itemNo(), MeetingScheduling.trimToNull(item.discussion()), item.decisionText().trim(),
         outcome.decision(), outcome.rule(), outcome.minutesText(), outcome.tally().forVotes(),
         outcome.tally().against(), outcome.tally().abstain(), outcome.tally().present(),
         instruction ? executorName : null, instruction ? item.executorId() : null,
-        instruction ? item.instructionDue() : null, instruction ? item.controlArea() : null, null);
+        instruction ? item.instructionDue() : null, instruction ? item.controlArea() : null, null, presidingUserId);
   }
 
   private static List<String> concat(Collection<String> a, Collection<String> b) {

@@ -2,11 +2,16 @@ package ru.nso.wg.meeting;
 
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.meeting.rules.Decision;
+import ru.nso.wg.meeting.rules.AttendanceTimeline;
+import ru.nso.wg.meeting.rules.AttendanceTimeline.Move;
 import ru.nso.wg.meeting.rules.DecisionRule;
+import ru.nso.wg.meeting.rules.PresidingRules.ChairInstruction;
 import ru.nso.wg.roster.Roster;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
 
 /** The rows of the meeting record, as plain typed values (strings only where people typed text). */
 public final class MeetingData {
@@ -49,23 +54,71 @@ public final class MeetingData {
   /** How a member took part (§ 11: by video conference counts as present). */
   public enum Presence { IN_PERSON, VIDEO, ABSENT }
 
-  /** A member as the roster was frozen when the attendance was registered, and how they took part. */
+  /**
+   * A member as the roster was frozen when the attendance was registered, how they took part at the start of the
+   * sitting, and their arrivals and departures before items (§ 15).
+   */
   public record Attendee(String userId, String fullName, String jobTitle, String organisation, Roster.Role role,
-                         Presence presence, Integer leftBeforeItem) {
-    /** Present for item {@code itemNo}: came, and had not left before it. */
-    public boolean presentFor(int itemNo) {
-      return presence != Presence.ABSENT && (leftBeforeItem == null || leftBeforeItem > itemNo);
+                         Presence presence, List<AttendanceChange> changes) {
+    public Attendee {
+      changes = changes == null ? List.of() : List.copyOf(changes);
     }
+
+    /** Present for item {@code itemNo}: there at the start or arrived, and not gone, before it. */
+    public boolean presentFor(int itemNo) {
+      return AttendanceTimeline.of(presence == Presence.ABSENT ? Set.of() : Set.of(userId),
+          changes.stream().map(AttendanceChange::movement).toList()).presentFor(itemNo).contains(userId);
+    }
+
+    /** Took part in the meeting at any point (listed as present in the minutes). */
+    public boolean tookPart() {
+      return presence != Presence.ABSENT || changes.stream().anyMatch(c -> c.move() == Move.ARRIVED);
+    }
+
+    /** How they took part: as at the start, or as they first arrived. */
+    public Presence attendance() {
+      return presence != Presence.ABSENT ? presence : changes.stream().filter(c -> c.move() == Move.ARRIVED)
+          .map(AttendanceChange::presence).findFirst().orElse(Presence.ABSENT);
+    }
+  }
+
+  /**
+   * An arrival (late, or a return; in the room or by ВКС) or a departure recorded before item {@code beforeItem}.
+   *
+   * @param presence how an arriving member takes part; {@code null} for a departure
+   */
+  public record AttendanceChange(String userId, int beforeItem, Move move, Presence presence) {
+    public AttendanceTimeline.Movement movement() {
+      return new AttendanceTimeline.Movement(userId, beforeItem, move);
+    }
+  }
+
+  /**
+   * Who presides from item {@code fromItem} on (§ 10), frozen as identity had them, with the chair's instruction
+   * when the person is not the chair. The first change of a sitting starts at item 1.
+   */
+  public record PresidingChange(int fromItem, Signatory person, ChairInstruction instruction) {
   }
 
   /**
    * The decision on one agenda item as recorded: the outcome and the rule that produced it (§§ 15–16), the counts,
    * and the instruction, if any.
+   *
+   * @param presidingUserId who presided over the item (whose vote is the casting vote), {@code null} in records made
+   *                        before this was kept
    */
   public record ItemDecision(int itemNo, String discussion, String text, Decision outcome,
                                DecisionRule rule, String ruleText, int votesFor, int votesAgainst, int votesAbstain,
                                int present, String executor, String executorId, LocalDate dueDate,
-                               String controlArea, String confirmedBy) {
+                               String controlArea, String confirmedBy, String presidingUserId) {
+    /** A decision without the presiding person of its item. */
+    public ItemDecision(int itemNo, String discussion, String text, Decision outcome, DecisionRule rule,
+                        String ruleText, int votesFor, int votesAgainst, int votesAbstain, int present, String executor,
+                        String executorId, LocalDate dueDate, String controlArea, String confirmedBy) {
+      this(itemNo, discussion, text, outcome, rule, ruleText, votesFor, votesAgainst, votesAbstain, present, executor,
+          executorId, dueDate, controlArea, confirmedBy, null);
+    }
+
     /** An adopted decision with an instruction goes to execution control (§ 8). */
     public boolean controlled() {
       return adopted() && executorId != null && dueDate != null && controlArea != null;
@@ -73,6 +126,11 @@ public final class MeetingData {
 
     public boolean adopted() {
       return outcome == Decision.ADOPTED;
+    }
+
+    /** Not decided because the quorum was missing for this item (§ 15): to be carried over to a later meeting. */
+    public boolean notDecidedForLackOfQuorum() {
+      return rule == DecisionRule.NO_QUORUM;
     }
   }
 

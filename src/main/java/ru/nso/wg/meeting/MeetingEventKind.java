@@ -4,5 +4,13 @@ package ru.nso.wg.meeting;
 public enum MeetingEventKind {
   CREATED, CONFIRMED, AGENDA_SUBMITTED, AGENDA_APPROVED, AGENDA_RETURNED, REFERENCE_MATERIALS, AGENDA_SENT,
   POSTPONED, CANCELLED, ATTENDANCE, QUORUM, NOT_HELD, VOTE, OUTCOME_CONFIRMED, DISSENT, MINUTES_RETURNED, SIGNED,
-  PUBLISHED, REMINDER, DEADLINE_MISSED, DELIVERY_GAPS
+  PUBLISHED, REMINDER, DEADLINE_MISSED, DELIVERY_GAPS, PRESIDING_CHANGED,
+  /** A chair's task went to the deputy chair holding the chair's powers by instruction (§ 10). */
+  CHAIR_POWERS,
+  /** The secretariat asked the chair to postpone or cancel the meeting (§ 7 (3)). */
+  DATE_REQUESTED,
+  /** The chair refused a postponement or cancellation asked by the secretariat. */
+  DATE_REQUEST_REFUSED,
+  /** An item not decided for lack of quorum was carried over to another meeting (§ 15). */
+  ITEM_CARRIED_OVER
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
+import ru.nso.wg.meeting.MeetingData.AttendanceChange;
 import ru.nso.wg.meeting.MeetingData.Attendee;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
 import ru.nso.wg.meeting.MeetingData.Dissent;
@@ -15,9 +16,13 @@ import ru.nso.wg.meeting.MeetingData.Invitee;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingData.Presence;
+import ru.nso.wg.meeting.MeetingData.PresidingChange;
 import ru.nso.wg.meeting.MeetingData.Signatory;
+import ru.nso.wg.meeting.rules.AttendanceTimeline.Move;
 import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.DecisionRule;
+import ru.nso.wg.meeting.rules.PresidingRules.ChairInstruction;
+import ru.nso.wg.meeting.rules.PresidingRules.InstructionForm;
 import ru.nso.wg.meeting.rules.VoteChoice;
 import ru.nso.wg.roster.Roster;
 
@@ -32,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The meeting record: the application's own tables (Flyway, {@code db/migration}), written in the same
@@ -106,6 +112,18 @@ public class MeetingRecord {
             + " WHERE business_key = ?", presiding == null ? null : presiding.fullName(),
         presiding == null ? null : presiding.position(), presiding == null ? null : presiding.role().name(),
         secretary.userId(), secretary.fullName(), secretary.position(), now(), key);
+  }
+
+  /**
+   * Who presides from now on (§ 10), changed on the day: the meeting's presiding person — who confirms outcomes from
+   * now on and signs the minutes as the one who presided at the end — frozen with the name and position identity
+   * has now.
+   */
+  public void setPresidingOnTheDay(String key, Signatory presiding, String instruction) {
+    jdbc.update("UPDATE wg_meeting SET presiding_user_id = ?, presiding_name = ?, presiding_position = ?,"
+            + " presiding_role = ?, presiding_instruction = ?, updated_at = ? WHERE business_key = ?",
+        presiding.userId(), presiding.fullName(), presiding.position(), presiding.role().name(), instruction, now(),
+        key);
   }
 
   /** § 19 counts from the date the minutes were signed. */
@@ -204,18 +222,53 @@ public class MeetingRecord {
   // --- attendance (roster snapshot) ------------------------------------------------------------------------
 
   public void saveAttendance(String key, int attempt, List<Attendee> attendees) {
+    jdbc.update("DELETE FROM wg_attendance_change WHERE business_key = ? AND attempt = ?", key, attempt);
+    jdbc.update("DELETE FROM wg_presiding_change WHERE business_key = ? AND attempt = ?", key, attempt);
     jdbc.update("DELETE FROM wg_attendance WHERE business_key = ? AND attempt = ?", key, attempt);
     for (Attendee a : attendees) {
       jdbc.update("INSERT INTO wg_attendance (business_key, attempt, user_id, full_name, job_title, organisation,"
-              + " roster_role, presence, left_before_item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " roster_role, presence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
           key, attempt, a.userId(), a.fullName(), a.jobTitle(), a.organisation(), a.role().name(),
-          a.presence().name(), a.leftBeforeItem());
+          a.presence().name());
     }
   }
 
-  public void markLeft(String key, int attempt, String userId, int beforeItem) {
-    jdbc.update("UPDATE wg_attendance SET left_before_item = ? WHERE business_key = ? AND attempt = ? AND user_id = ?"
-        + " AND left_before_item IS NULL", beforeItem, key, attempt, userId);
+  /** An arrival or departure before an item of the latest sitting (§ 15). */
+  public void addAttendanceChange(String key, int attempt, AttendanceChange change, String actor) {
+    jdbc.update("INSERT INTO wg_attendance_change (business_key, attempt, user_id, before_item, change_kind, presence,"
+            + " recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key, attempt, change.userId(),
+        change.beforeItem(), change.move().name(), change.presence() == null ? null : change.presence().name(), actor,
+        now());
+  }
+
+  /** The arrivals and departures of a sitting, in the order of items and then of recording. */
+  public List<AttendanceChange> attendanceChanges(String key, int attempt) {
+    return jdbc.query("SELECT * FROM wg_attendance_change WHERE business_key = ? AND attempt = ?"
+        + " ORDER BY before_item, id", (rs, i) -> new AttendanceChange(rs.getString("user_id"),
+        rs.getInt("before_item"), Move.valueOf(rs.getString("change_kind")),
+        rs.getString("presence") == null ? null : Presence.valueOf(rs.getString("presence"))), key, attempt);
+  }
+
+  /** Who presides from item {@code change.fromItem()} of the sitting on (§ 10). */
+  public void addPresidingChange(String key, int attempt, PresidingChange change, String actor) {
+    ChairInstruction instruction = change.instruction();
+    jdbc.update("INSERT INTO wg_presiding_change (business_key, attempt, from_item, user_id, full_name, job_title,"
+            + " roster_role, instruction_form, instruction_ref, instruction_date, recorded_by, recorded_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", key, attempt, change.fromItem(),
+        change.person().userId(), change.person().fullName(), change.person().position(),
+        change.person().role().name(), instruction == null ? null : instruction.form().name(),
+        instruction == null ? null : instruction.reference(),
+        instruction == null ? null : Date.valueOf(instruction.date()), actor, now());
+  }
+
+  /** Who presided over a sitting, change by change (§ 10); empty for a sitting recorded before this was kept. */
+  public List<PresidingChange> presidingChanges(String key, int attempt) {
+    return jdbc.query("SELECT * FROM wg_presiding_change WHERE business_key = ? AND attempt = ? ORDER BY from_item",
+        (rs, i) -> new PresidingChange(rs.getInt("from_item"), new Signatory(rs.getString("user_id"),
+            rs.getString("full_name"), rs.getString("job_title"), Roster.Role.valueOf(rs.getString("roster_role"))),
+            rs.getString("instruction_form") == null ? null : new ChairInstruction(
+                InstructionForm.valueOf(rs.getString("instruction_form")), rs.getString("instruction_ref"),
+                localDate(rs.getDate("instruction_date")))), key, attempt);
   }
 
   /** The latest sitting (an earlier one may have lacked quorum); 0 before attendance is recorded. */
@@ -232,11 +285,18 @@ public class MeetingRecord {
   }
 
   public List<Attendee> attendance(String key, int attempt) {
+    Map<String, List<AttendanceChange>> changes = attendanceChanges(key, attempt).stream()
+        .collect(Collectors.groupingBy(AttendanceChange::userId));
     return jdbc.query("SELECT * FROM wg_attendance WHERE business_key = ? AND attempt = ?"
             + " ORDER BY id", (rs, i) -> new Attendee(
         rs.getString("user_id"), rs.getString("full_name"), rs.getString("job_title"), rs.getString("organisation"),
         Roster.Role.valueOf(rs.getString("roster_role")), Presence.valueOf(rs.getString("presence")),
-        (Integer) rs.getObject("left_before_item", Integer.class)), key, attempt);
+        changes.getOrDefault(rs.getString("user_id"), List.of())), key, attempt);
+  }
+
+  /** Items of the meeting not decided for lack of quorum (§ 15), as recorded: what is carried over. */
+  public List<ItemDecision> notDecidedForLackOfQuorum(String key) {
+    return decisions(key).stream().filter(ItemDecision::notDecidedForLackOfQuorum).toList();
   }
 
   // --- votes, decisions, dissenting opinions ---------------------------------------------------------------
@@ -261,11 +321,12 @@ public class MeetingRecord {
     jdbc.update("DELETE FROM wg_decision WHERE business_key = ? AND item_no = ?", key, d.itemNo());
     jdbc.update("INSERT INTO wg_decision (business_key, item_no, discussion, decision_text, outcome, rule_applied,"
             + " rule_text, votes_for, votes_against, votes_abstain, present_count, executor, executor_id, due_date,"
-            + " control_area, confirmed_by, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " control_area, confirmed_by, confirmed_at, presiding_user_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         key, d.itemNo(), d.discussion(), d.text(), d.outcome().name(), d.rule().name(), d.ruleText(),
         d.votesFor(), d.votesAgainst(), d.votesAbstain(), d.present(), d.executor(), d.executorId(),
         d.dueDate() == null ? null : Date.valueOf(d.dueDate()),
-        d.controlArea(), d.confirmedBy(), d.confirmedBy() == null ? null : now());
+        d.controlArea(), d.confirmedBy(), d.confirmedBy() == null ? null : now(), d.presidingUserId());
   }
 
   public List<ItemDecision> decisions(String key) {
@@ -275,7 +336,7 @@ public class MeetingRecord {
         rs.getString("rule_text"), rs.getInt("votes_for"), rs.getInt("votes_against"),
         rs.getInt("votes_abstain"), rs.getInt("present_count"), rs.getString("executor"), rs.getString("executor_id"),
         localDate(rs.getDate("due_date")), rs.getString("control_area"),
-        rs.getString("confirmed_by")), key);
+        rs.getString("confirmed_by"), rs.getString("presiding_user_id")), key);
   }
 
   public Dissent addDissent(String key, int itemNo, String userId, String fullName, String opinion) {

@@ -21,6 +21,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,8 @@ public class MeetingScheduling {
   private static final Pattern HTTPS = Pattern.compile("^https://\\S+$");
   /** The most invitees of one meeting (README, "Input limits"). */
   public static final int MAX_INVITEES = 50;
+  /** How far ahead {@link #earliestDate} looks: beyond it the calendar is not asked any more. */
+  private static final int EARLIEST_SEARCH_DAYS = 60;
   /** The most items of one agenda (README, "Input limits"). */
   public static final int MAX_AGENDA_ITEMS = 20;
   /** A meeting starting before this time or at/after {@link #EVENING} (Novosibirsk) needs a confirmation. */
@@ -48,9 +51,14 @@ public class MeetingScheduling {
   private final CalendarClock clock;
   private final Roster roster;
   private final ApplicationEventPublisher events;
+  private final ChairPowers chairPowers;
+  private final CarriedItems carriedItems;
 
   public MeetingScheduling(MeetingRecord record, MeetingDeadlines deadlines, ProductionCalendar calendar,
-                           CalendarClock clock, Roster roster, ApplicationEventPublisher events) {
+                           CalendarClock clock, Roster roster, ApplicationEventPublisher events,
+                           ChairPowers chairPowers, CarriedItems carriedItems) {
+    this.chairPowers = chairPowers;
+    this.carriedItems = carriedItems;
     this.record = record;
     this.deadlines = deadlines;
     this.calendar = calendar;
@@ -105,6 +113,15 @@ public class MeetingScheduling {
    * 07:00 or from 22:00 in Novosibirsk) is refused with the reason until the person confirms it.
    */
   public Schedule validate(Schedule schedule) {
+    return validate(schedule, true, false);
+  }
+
+  /**
+   * As {@link #validate(Schedule)}, with the deadlines that must still be reachable: § 13 only while the agenda has
+   * not reached the presiding person, § 14 only while the agenda has not gone out (a postponement, see
+   * {@link #checkPostponement}).
+   */
+  private Schedule validate(Schedule schedule, boolean agendaToChairOpen, boolean distributionOpen) {
     if (schedule.start() == null) {
       throw new Refusal("Укажите дату и время заседания");
     }
@@ -113,12 +130,18 @@ public class MeetingScheduling {
     }
     Instant now = clock.now();
     if (!schedule.start().toInstant().isAfter(now)) {
-      throw new Refusal("Дата и время заседания (" + schedule.startText() + ") уже прошли");
+      throw new Refusal("Дата и время заседания (" + schedule.startText() + ") уже прошли. " + earliestText(now));
     }
     Deadline agenda = deadline(DeadlineKind.AGENDA_TO_CHAIR, schedule.date());
-    if (agenda.passedAt(now)) {
+    if (agendaToChairOpen && agenda.passedAt(now)) {
       throw new Refusal("Заседание " + schedule.startText() + " назначить нельзя: повестку нужно передать "
-          + "председателю " + agenda.text() + ", а этот срок уже прошёл. Выберите более позднюю дату");
+          + "председателю " + agenda.text() + ", а этот срок уже прошёл. " + earliestText(now));
+    }
+    Deadline distribution = deadline(DeadlineKind.AGENDA_DISTRIBUTION, schedule.date());
+    if (distributionOpen && distribution.passedAt(now)) {
+      throw new Refusal("Заседание " + schedule.startText() + " назначить нельзя: повестку нужно разослать членам "
+          + "Рабочей группы " + distribution.text() + " (п. 14 Положения), а этот срок уже прошёл. Выберите более "
+          + "позднюю дату");
     }
     if (schedule.invitees().size() > MAX_INVITEES) {
       throw new Refusal("Приглашённых лиц не может быть больше " + MAX_INVITEES + " (указано "
@@ -206,9 +229,22 @@ public class MeetingScheduling {
     DEPUTY
   }
 
-  /** § 7: the chair confirms date, format and invitees and names who presides. */
+  /**
+   * § 7: the chair confirms date, format and invitees and names who presides; while the chair's instruction covers
+   * today, the deputy chair it names does (§ 10).
+   */
   public Confirmed confirm(String key, Schedule requested, PresidingChoice choice, String deputyId,
                            String instruction, String actor) {
+    return confirm(key, requested, choice, deputyId, instruction, List.of(), actor);
+  }
+
+  /**
+   * As {@link #confirm(String, Schedule, PresidingChoice, String, String, String)}, carrying over to this meeting the
+   * items of earlier meetings not decided for lack of quorum that the chair chose (§ 15, {@link CarriedItems}).
+   */
+  public Confirmed confirm(String key, Schedule requested, PresidingChoice choice, String deputyId,
+                           String instruction, List<String> carried, String actor) {
+    chairPowers.requireHolderToday(actor, "подтвердить заседание");
     if (choice == null) {
       throw new Refusal("Укажите, кто председательствует на заседании");
     }
@@ -227,6 +263,7 @@ public class MeetingScheduling {
         schedule.preliminaryQuestions());
     record.replaceInvitees(key, schedule.invitees());
     record.setPresiding(key, presiding.person().id(), presiding.person().fullName(), presiding.describe());
+    carriedItems.carry(key, carried, actor);
     record.setStatus(key, MeetingStatus.PREPARATION, null);
     record.event(key, MeetingEventKind.CONFIRMED, "Дата " + schedule.startText() + "; председательствует "
         + presiding.describe(), actor);
@@ -263,6 +300,7 @@ public class MeetingScheduling {
     }
     Refusal.refuseIf(problems);
     record.replaceAgenda(key, items);
+    carriedItems.agendaSubmitted(key, items);
     record.event(key, MeetingEventKind.AGENDA_SUBMITTED, items.size() + " вопрос(ов) повестки", actor);
     recordCompletion(key, DeadlineKind.AGENDA_TO_CHAIR, meetingDate(key));
     return items;
@@ -277,7 +315,7 @@ public class MeetingScheduling {
    * Publishes {@link AgendaApproved} in the same transaction.
    */
   public Deadline approveAgenda(String key, String actor) {
-    requirePresiding(record.get(key), actor, "утвердить повестку");
+    requireApprover(record.get(key), actor);
     record.setStatus(key, MeetingStatus.AGENDA_APPROVED, null);
     record.event(key, MeetingEventKind.AGENDA_APPROVED, "Повестка утверждена", actor);
     events.publishEvent(new AgendaApproved(key));
@@ -286,7 +324,7 @@ public class MeetingScheduling {
 
   /** § 7 (2): the presiding person returns the agenda to the secretariat with remarks. */
   public void returnAgenda(String key, String remarks, String actor) {
-    requirePresiding(record.get(key), actor, "утвердить повестку");
+    requireApprover(record.get(key), actor);
     if (blank(remarks)) {
       throw new Refusal("Укажите замечания, с которыми повестка возвращается на доработку");
     }
@@ -310,6 +348,31 @@ public class MeetingScheduling {
     record.event(key, MeetingEventKind.AGENDA_SENT, "Повестка разослана членам Рабочей группы, приглашённые оповещены",
         null);
     recordCompletion(key, DeadlineKind.AGENDA_DISTRIBUTION, meetingDate(key));
+  }
+
+  /**
+   * The earliest day a meeting can be scheduled on at {@code now}: the first working day from today whose § 13
+   * deadline (agenda to the chair) has not passed; empty when none within {@value #EARLIEST_SEARCH_DAYS} days (or the
+   * calendar lacks the year).
+   */
+  public Optional<LocalDate> earliestDate(Instant now) {
+    LocalDate day = now.atZone(RussianDates.ZONE).toLocalDate();
+    for (int i = 0; i <= EARLIEST_SEARCH_DAYS; i++, day = day.plusDays(1)) {
+      try {
+        if (calendar.isWorkingDay(day) && !deadlines.deadline(DeadlineKind.AGENDA_TO_CHAIR, day).passedAt(now)) {
+          return Optional.of(day);
+        }
+      } catch (RuntimeException e) {
+        return Optional.empty(); // a calendar year is missing: the refusal says what it can
+      }
+    }
+    return Optional.empty();
+  }
+
+  private String earliestText(Instant now) {
+    return earliestDate(now)
+        .map(day -> "Ближайшая дата, на которую можно назначить заседание, — " + RussianDates.numeric(day) + ".")
+        .orElse("Выберите более позднюю дату.");
   }
 
   /** The deadline of {@code kind} counted from {@code from}; a year missing from the calendar is a refusal. */
@@ -364,17 +427,19 @@ public class MeetingScheduling {
   }
 
   /**
-   * A postponement (before the meeting): the new schedule is checked like a new meeting's, recorded with its reason,
-   * and the deadlines before the meeting are counted from the new date.
+   * A postponement (before the meeting), as the chair approved it: the new schedule is checked against what was
+   * already done ({@link #checkPostponement}), recorded with its reason and with who asked and who decided
+   * ({@code decision}, may be {@code null}), and the deadlines before the meeting are counted from the new date. Steps
+   * already completed stay completed.
    */
-  public Postponed postpone(String key, OffsetDateTime newStart, String reason, String actor) {
+  public Postponed postpone(String key, OffsetDateTime newStart, String reason, String decision, String actor) {
     Meeting meeting = record.get(key);
     // a non-working day or night was confirmed, or refused, when the postponement was requested
     Schedule schedule = checkPostponement(key, newStart, reason, true);
     record.updateSchedule(key, schedule.start(), schedule.format(), schedule.place(), schedule.videoLink(),
         schedule.preliminaryQuestions());
     record.event(key, MeetingEventKind.POSTPONED, "Перенесено с " + startText(meeting.start()) + " на "
-        + schedule.startText() + ". Причина: " + reason.trim(), actor);
+        + schedule.startText() + (decision == null ? "" : " " + decision) + ". Причина: " + reason.trim(), actor);
     return new Postponed(new Planned(meeting.ref(), schedule), meeting.start(),
         meeting.status() == MeetingStatus.AGENDA_SENT, postponements(key),
         deadline(DeadlineKind.AGENDA_TO_CHAIR, schedule.date()),
@@ -383,32 +448,67 @@ public class MeetingScheduling {
 
   /**
    * Checks a requested postponement without changing anything: a reason, and a new date like a new meeting's (a
-   * non-working day or night only when {@code offHoursConfirmed}).
+   * non-working day or night only when {@code offHoursConfirmed}) — validated against what was actually done: only
+   * the deadlines of steps still open must be reachable from the new date (§ 13 until the agenda reached the presiding
+   * person, § 14 until it went out).
    */
   public Schedule checkPostponement(String key, OffsetDateTime newStart, String reason, boolean offHoursConfirmed) {
     Meeting meeting = record.get(key);
     Schedule schedule = validate(new Schedule(newStart, meeting.format(), meeting.place(), meeting.videoLink(),
-        meeting.preliminaryQuestions(), record.invitees(key), offHoursConfirmed));
+        meeting.preliminaryQuestions(), record.invitees(key), offHoursConfirmed), !agendaSubmitted(meeting),
+        meeting.status() != MeetingStatus.AGENDA_SENT);
     if (blank(reason)) {
       throw new Refusal("Укажите причину переноса заседания");
     }
     return schedule;
   }
 
-  /** A cancellation, with its reason. Returns whether the agenda (and so the invitations) had gone out. */
-  public boolean cancel(String key, String reason, String actor) {
+  /**
+   * The agenda has reached the presiding person (§ 13 done): approved or sent, or submitted since the last
+   * confirmation and not returned since.
+   */
+  private boolean agendaSubmitted(Meeting meeting) {
+    if (meeting.status() == MeetingStatus.AGENDA_APPROVED || meeting.status() == MeetingStatus.AGENDA_SENT) {
+      return true;
+    }
+    MeetingEventKind last = null;
+    for (MeetingData.Event event : record.events(meeting.key())) {
+      if (event.kind() == MeetingEventKind.CONFIRMED || event.kind() == MeetingEventKind.AGENDA_SUBMITTED
+          || event.kind() == MeetingEventKind.AGENDA_RETURNED) {
+        last = event.kind();
+      }
+    }
+    return last == MeetingEventKind.AGENDA_SUBMITTED;
+  }
+
+  /**
+   * A cancellation, with its reason and who asked and decided ({@code decision}, may be {@code null}). Returns whether
+   * the agenda (and so the invitations) had gone out.
+   */
+  public boolean cancel(String key, String reason, String decision, String actor) {
     if (blank(reason)) {
       throw new Refusal("Укажите причину отмены заседания");
     }
     boolean agendaWasSent = record.get(key).status() == MeetingStatus.AGENDA_SENT;
     record.setStatus(key, MeetingStatus.CANCELLED, reason.trim());
-    record.event(key, MeetingEventKind.CANCELLED, reason.trim(), actor);
+    record.event(key, MeetingEventKind.CANCELLED, reason.trim() + (decision == null ? "" : " (" + decision + ")"),
+        actor);
     return agendaWasSent;
   }
 
   /** How many postponements a meeting has had: the SEQUENCE of its calendar invitation. */
   public int postponements(String key) {
     return (int) record.events(key).stream().filter(e -> e.kind() == MeetingEventKind.POSTPONED).count();
+  }
+
+  /**
+   * The agenda is approved by the presiding person, or — when the chair presides — by the deputy chair holding the
+   * chair's powers by the chair's instruction on that day (§ 10, {@link ChairPowers}).
+   */
+  private void requireApprover(Meeting meeting, String actor) {
+    if (!chairPowers.actsForPresiding(meeting, actor)) {
+      requirePresiding(meeting, actor, "утвердить повестку");
+    }
   }
 
   /** Only the presiding person may act for the chair on this meeting (§ 7, § 10). */

@@ -35,7 +35,12 @@ public final class Texts {
       Map.entry("PUBLISHED", "Информация размещена на официальном сайте"),
       Map.entry("REMINDER", "Напоминание о сроке"),
       Map.entry("DEADLINE_MISSED", "Срок нарушен: уведомление"),
-      Map.entry("DELIVERY_GAPS", "Письма не доставлены"));
+      Map.entry("DELIVERY_GAPS", "Письма не доставлены"),
+      Map.entry("PRESIDING_CHANGED", "Сменился председательствующий"),
+      Map.entry("CHAIR_POWERS", "Задача председателя передана заместителю по поручению"),
+      Map.entry("DATE_REQUESTED", "Секретариат запросил перенос или отмену"),
+      Map.entry("DATE_REQUEST_REFUSED", "Председатель отклонил перенос или отмену"),
+      Map.entry("ITEM_CARRIED_OVER", "Вопрос перенесён на другое заседание"));
 
   private Texts() {
   }

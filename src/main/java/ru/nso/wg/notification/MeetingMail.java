@@ -7,6 +7,7 @@ import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.MeetingDocuments;
 import ru.nso.wg.document.MeetingViews;
 import ru.nso.wg.document.model.MeetingInfo;
+import ru.nso.wg.meeting.DateRequests;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingScheduling.Postponed;
@@ -29,9 +30,11 @@ public class MeetingMail {
   private final MeetingScheduling scheduling;
   private final MeetingConduct conduct;
   private final MeetingDocuments documents;
+  private final DateRequests requests;
 
   public MeetingMail(MeetingMessages messages, MeetingViews views, MeetingScheduling scheduling,
-                     MeetingConduct conduct, MeetingDocuments documents) {
+                     MeetingConduct conduct, MeetingDocuments documents, DateRequests requests) {
+    this.requests = requests;
     this.messages = messages;
     this.views = views;
     this.scheduling = scheduling;
@@ -52,18 +55,28 @@ public class MeetingMail {
   }
 
   /**
-   * Postpones the meeting; those who already hold the invitation get an update (same UID, higher SEQUENCE).
+   * Postpones the meeting as the chair approved request {@code requestId} ({@code null}: no request recorded). A
+   * stored agenda is made again with the new date; those who already hold the invitation get an update (same UID,
+   * higher SEQUENCE), members with the agenda again.
    */
-  public Postponement postpone(String key, OffsetDateTime newStart, String reason) {
-    Postponed postponed = scheduling.postpone(key, newStart, reason, null);
+  public Postponement postpone(String key, OffsetDateTime newStart, String reason, Long requestId) {
+    Postponed postponed = scheduling.postpone(key, newStart, reason,
+        requestId == null ? null : requests.decisionText(requestId),
+        requestId == null ? null : requests.get(requestId).decidedBy());
+    byte[] agenda = documents.hasAgenda(key) ? documents.storeAgenda(key).content() : null;
     String gaps = postponed.agendaWasSent() ? gaps(key, "Уведомление о переносе", messages.notifyPostponement(
-        views.meeting(key), RussianDates.local(postponed.previousStart()), reason)) : null;
+        views.meeting(key), RussianDates.local(postponed.previousStart()), reason, agenda)) : null;
     return new Postponement(postponed, gaps);
   }
 
-  /** Cancels the meeting; those who already hold the invitation get a cancellation (ICS METHOD:CANCEL). */
-  public String cancel(String key, String reason) {
-    boolean agendaWasSent = scheduling.cancel(key, reason, null);
+  /**
+   * Cancels the meeting as the chair approved request {@code requestId} ({@code null}: no request recorded); those who
+   * already hold the invitation get a cancellation (ICS METHOD:CANCEL).
+   */
+  public String cancel(String key, String reason, Long requestId) {
+    boolean agendaWasSent = scheduling.cancel(key, reason,
+        requestId == null ? null : requests.decisionText(requestId),
+        requestId == null ? null : requests.get(requestId).decidedBy());
     return agendaWasSent ? gaps(key, "Уведомление об отмене", messages.notifyCancellation(views.meeting(key), reason))
         : null;
   }

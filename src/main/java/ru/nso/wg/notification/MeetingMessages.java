@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The messages of the meeting process: agenda, invitations, postponement, cancellation, copies of the minutes,
@@ -125,17 +127,24 @@ public class MeetingMessages {
    * @param meeting       the meeting with its new date and incremented {@code icsSequence}
    * @param previousStart the date and time it was moved from
    * @param reason        the reason, may be empty
+   * @param agenda        the agenda made again with the new date (DOCX), attached for members; {@code null}: none
    */
-  public DeliveryResult notifyPostponement(MeetingInfo meeting, ZonedDateTime previousStart, String reason) {
+  public DeliveryResult notifyPostponement(MeetingInfo meeting, ZonedDateTime previousStart, String reason,
+                                           byte[] agenda) {
     String kind = postponementKind(meeting.icsSequence());
     List<Recipient> recipients = delivery.deliveredTo(meeting.businessKey(), INVITED_BY);
+    List<Attachment> agendaAgain = agenda == null ? List.of()
+        : List.of(new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda));
+    Set<String> hadAgenda = delivery.deliveredTo(meeting.businessKey(), List.of("agenda#")).stream()
+        .map(Recipient::email).collect(Collectors.toSet());
     return delivery.deliver(meeting.businessKey(), kind, recipients, r -> {
       Map<String, Object> values = meetingValues(meeting, r);
       values.put("previousDateTime", RussianDates.dateTime(previousStart));
       values.put("reason", reasonText(reason));
       Rendered rendered = templates.render("postponement", values);
+      // the agenda with its new date goes again to the members who had it (invitees were only notified)
       return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
-          invitation(meeting, r), List.of());
+          invitation(meeting, r), hadAgenda.contains(r.email()) ? agendaAgain : List.of());
     });
   }
 

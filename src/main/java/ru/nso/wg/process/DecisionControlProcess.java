@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.control.ControlledDecision;
 import ru.nso.wg.control.ExecutorKind;
+import ru.nso.wg.roster.RosterGroups;
 
 import java.util.List;
 
@@ -127,8 +128,11 @@ public class DecisionControlProcess {
     return ExecutorKind.USER.name().equals(executorKind) ? executorId : null;
   }
 
-  /** {@code camunda:candidateGroups} of the report task: the executor when it is a group. */
+  /** {@code camunda:candidateGroups} of the report task: the executor group, or the secretariat for a body. */
   public List<String> candidateGroups(String executorKind, String executorId) {
+    if (ExecutorKind.BODY.name().equals(executorKind)) {
+      return List.of(RosterGroups.SECRETARIAT); // an executive body has no account: the secretariat reports for it
+    }
     return ExecutorKind.GROUP.name().equals(executorKind) ? List.of(executorId) : List.of();
   }
 }

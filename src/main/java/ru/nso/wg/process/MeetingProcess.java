@@ -94,6 +94,8 @@ public class MeetingProcess {
      * (written with {@link #MEETING_START}).
      */
     public static final Var.Day MEETING_DATE = Var.day("meetingDate", "Дата заседания");
+    /** The meeting's date as people write it («18.12.2026»): the column «Дата заседания» of the Tasklist filters. */
+    public static final Var.Str MEETING_DATE_TEXT = Var.string("meetingDateText");
     /**
      * The meeting's start, one value for code: as the datetime field submits it ({@code 2026-12-15T14:30+07:00});
      * setting it also sets {@link #MEETING_START_AT} and {@link #MEETING_DATE}, which the model's timers read.
@@ -135,6 +137,22 @@ public class MeetingProcess {
     public static final Var.Str AUDIO_RECORDING = Var.text("audioRecording", "Аудиозапись заседания", 1000);
     public static final Var.Int ATTENDANCE_ATTEMPT = Var.integer("attendanceAttempt");
     public static final Var.Bool QUORATE = Var.bool("quorate");
+    // who presides on the day (§ 10), at the attendance and before any item
+    public static final Var.Json PRESIDING_OPTIONS = Var.json("presidingOptions");
+    public static final Var.Str PRESIDING_ON_DAY = Var.string("presidingOnDay");
+    public static final Var.Str CURRENT_PRESIDING = Var.string("currentPresiding");
+    public static final Var.Str CURRENT_PRESIDING_NAME = Var.string("currentPresidingName");
+    public static final Var.Str CHAIR_USER_ID = Var.string("chairUserId");
+    public static final Var.Str INSTRUCTION_FORM = Var.string("instructionForm");
+    public static final Var.Str INSTRUCTION_REF = Var.text("instructionRef", "Реквизиты поручения председателя", 300);
+    public static final Var.Day INSTRUCTION_DATE = Var.day("instructionDate", "Дата поручения председателя");
+    // arrivals before an item (§ 15), and what the previous item decided
+    public static final Var.Json ABSENT_OPTIONS = Var.json("absentOptions");
+    public static final Var.Json ARRIVED_IN_PERSON = Var.json("arrivedInPerson", "Прибыли (в зал)");
+    public static final Var.Json ARRIVED_BY_VIDEO = Var.json("arrivedByVideo", "Подключились по ВКС");
+    public static final Var.Int QUORUM_NEEDED = Var.integer("quorumNeeded");
+    public static final Var.Bool ALL_PRESENT_FOR = Var.bool("allPresentFor");
+    public static final Var.Str PREVIOUS_OUTCOME = Var.string("previousOutcome");
     // one agenda item (local to an instance of the voting subprocess) (§ 16)
     public static final Var.Int ITEM_NO = Var.integer("itemNo");
     public static final Var.Str ITEM_TITLE = Var.string("itemTitle");
@@ -186,6 +204,12 @@ public class MeetingProcess {
     public static final Var.Moment NEW_MEETING_START = Var.moment("newMeetingStart", "Дата и время заседания");
     public static final Var.Str POSTPONE_REASON = Var.text("postponeReason", "Причина переноса", 2000);
     public static final Var.Str CANCEL_REASON = Var.text("cancelReason", "Причина отмены", 2000);
+    /** § 15: items of earlier meetings not decided for lack of quorum, offered at confirmation (value → label). */
+    public static final Var.Json CARRIED_OPTIONS = Var.json("carriedOptions");
+    /** The items the chair carried over to this meeting («2026-3/2»). */
+    public static final Var.Json CARRIED_ITEMS = Var.json("carriedItems", "Перенесённые вопросы");
+    /** The chair's approved request ({@code wg_date_request}) a postponement or cancellation comes from. */
+    public static final Var.Int DATE_REQUEST_ID = Var.integer("dateRequestId");
 
     private Vars() {
     }
@@ -229,6 +253,7 @@ public class MeetingProcess {
   /** The schedule as the model and the forms read it: the start (with its instant and date) and the title. */
   public static void writeSchedule(VariableScope scope, MeetingScheduling.Planned planned) {
     Vars.MEETING_START.set(scope, planned.schedule().start());
+    Vars.MEETING_DATE_TEXT.set(scope, RussianDates.numeric(planned.schedule().start()));
     Vars.MEETING_TITLE.set(scope, planned.title());
   }
 

@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
 public class Roster {
 
   private final IdentityDirectory identity;
+  private final ExecutiveBodies bodies;
 
-  public Roster(IdentityDirectory identity) {
+  public Roster(IdentityDirectory identity, ExecutiveBodies bodies) {
     this.identity = identity;
+    this.bodies = bodies;
   }
 
   public enum Role { CHAIR, DEPUTY_CHAIR, MEMBER }
@@ -96,8 +98,9 @@ public class Roster {
   }
 
   /**
-   * Who can be made the executor of an instruction: a member of the roster (a user) or a group of staff.
-   * Value → label, for the form's select.
+   * Who can be made the executor of an instruction: a member of the roster (a user), a group of staff, or an
+   * executive body of the region from the maintained list ({@link ExecutiveBodies}). Value → label, for the form's
+   * select.
    */
   public Map<String, String> executors() {
     Map<String, String> executors = new LinkedHashMap<>();
@@ -105,7 +108,13 @@ public class Roster {
     for (String groupId : List.of(RosterGroups.SECRETARIAT, RosterGroups.INFO_POLICY)) {
       identity.group(groupId).ifPresent(group -> executors.put(groupId, group.getName()));
     }
+    executors.putAll(bodies.all());
     return executors;
+  }
+
+  /** Whether the executor id names an executive body of the maintained list (it has no account). */
+  public boolean isExecutiveBody(String executorId) {
+    return bodies.isBody(executorId);
   }
 
   /** The executor's name for the minutes, if the id is a user of the roster or an executor group. */

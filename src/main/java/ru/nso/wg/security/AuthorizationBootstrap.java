@@ -71,7 +71,9 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
       grants.add(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       // Tasklist resolves a task's form through its process definition: whoever gets a task needs READ on it
       // (READ on a definition shows no instance and no task).
-      for (String key : new String[] {ProcessKeys.MEETING, ProcessKeys.DECISION_CONTROL}) {
+      // the postponement and cancellation requests: their decision task goes to the chair or a deputy chair (§ 7 (3))
+      for (String key : new String[] {ProcessKeys.MEETING, ProcessKeys.DECISION_CONTROL, ProcessKeys.POSTPONE,
+          ProcessKeys.CANCEL}) {
         grants.add(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
       }
     }
@@ -118,6 +120,10 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     // § 8: the chair's office extends due dates of decisions under control; the secretariat records that a later
     // decision of the working group withdrew one. Both from Tasklist (or the REST API) by a small request process.
     grants.add(RosterGroups.CHAIR, Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_EXTEND,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
+    // § 10: the chair's office records the chair's instruction handing the chair's powers to a deputy for a period.
+    grants.add(RosterGroups.CHAIR, Resources.PROCESS_DEFINITION, ProcessKeys.CHAIR_INSTRUCTION,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
     grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_WITHDRAW,

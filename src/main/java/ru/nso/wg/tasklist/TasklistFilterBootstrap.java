@@ -3,11 +3,14 @@ package ru.nso.wg.tasklist;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +18,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates the shared Tasklist filters of {@link TasklistFilters} at start, each with READ authorizations for the
@@ -44,6 +49,80 @@ public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
     createMissingFilters(processEngine);
+    replaceSupersededQueries(processEngine);
+    replaceIsoDateColumns(processEngine);
+  }
+
+  /**
+   * A filter of an earlier version showed the column «Дата заседания» from the ISO variable ({@code 2026-12-18}); it
+   * now shows the date as people write it ({@code meetingDateText}, 18.12.2026). Returns the names of those changed.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> replaceIsoDateColumns(ProcessEngine processEngine) {
+    FilterService filters = processEngine.getFilterService();
+    List<String> replaced = new ArrayList<>();
+    for (TasklistFilters.Definition definition : TasklistFilters.ALL) {
+      for (Filter filter : filters.createFilterQuery().filterName(definition.name()).list()) {
+        Map<String, Object> properties = filter.getProperties();
+        if (properties == null || !(properties.get("variables") instanceof List<?> columns)) {
+          continue;
+        }
+        boolean changed = false;
+        List<Object> updated = new ArrayList<>();
+        for (Object column : columns) {
+          if (column instanceof Map<?, ?> map && TasklistFilters.ISO_MEETING_DATE.equals(map.get("name"))) {
+            Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) map);
+            copy.put("name", TasklistFilters.MEETING_DATE);
+            updated.add(copy);
+            changed = true;
+          } else {
+            updated.add(column);
+          }
+        }
+        if (changed) {
+          properties.put("variables", updated);
+          filter.setProperties(properties);
+          filters.saveFilter(filter);
+          replaced.add(definition.name());
+        }
+      }
+    }
+    if (!replaced.isEmpty()) {
+      LOG.info("Tasklist filters {} show the meeting date as people write it", replaced);
+    }
+    return replaced;
+  }
+
+  /**
+   * Gives a filter the current query of its definition when its stored query is still exactly one an earlier
+   * version created ({@link TasklistFilters#SUPERSEDED}); returns the names of those changed.
+   */
+  public List<String> replaceSupersededQueries(ProcessEngine processEngine) {
+    FilterService filters = processEngine.getFilterService();
+    TaskService tasks = processEngine.getTaskService();
+    List<String> replaced = new ArrayList<>();
+    for (TasklistFilters.Definition definition : TasklistFilters.ALL) {
+      List<String> earlier = TasklistFilters.SUPERSEDED.getOrDefault(definition.name(), List.of()).stream()
+          .map(query -> json(query.apply(tasks))).toList();
+      if (earlier.isEmpty()) {
+        continue;
+      }
+      for (Filter filter : filters.createFilterQuery().filterName(definition.name()).list()) {
+        if (earlier.contains(json(filter.<TaskQuery>getQuery()))) {
+          filter.setQuery(definition.query().apply(tasks));
+          filters.saveFilter(filter);
+          replaced.add(definition.name());
+        }
+      }
+    }
+    if (!replaced.isEmpty()) {
+      LOG.info("Replaced the earlier query of Tasklist filters {}", replaced);
+    }
+    return replaced;
+  }
+
+  private static String json(TaskQuery query) {
+    return new JsonTaskQueryConverter().toJsonObject(query).toString();
   }
 
   /** Creates the filters that do not exist yet; returns the names of those created. */

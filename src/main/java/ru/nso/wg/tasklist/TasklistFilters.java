@@ -25,7 +25,9 @@ public final class TasklistFilters {
 
   /** Process variables shown in the task list; the names are those of the meeting process (MeetingProcess.Vars). */
   static final String MEETING_NUMBER = MeetingProcess.Vars.MEETING_NUMBER.name();
-  static final String MEETING_DATE = MeetingProcess.Vars.MEETING_DATE.name();
+  /** The date as people write it (18.12.2026); filters of an earlier version showed the ISO {@code meetingDate}. */
+  static final String MEETING_DATE = MeetingProcess.Vars.MEETING_DATE_TEXT.name();
+  static final String ISO_MEETING_DATE = MeetingProcess.Vars.MEETING_DATE.name();
 
   public static final String MY_TASKS = "Мои задачи";
   public static final String MY_GROUP_TASKS = "Задачи моей группы";
@@ -102,15 +104,29 @@ public final class TasklistFilters {
               .orderByDueDate().asc(),
           List.of(RosterGroups.SECRETARIAT), MEETING_COLUMNS),
 
+      // Every task of a decision under control that the user may read: the review (their area group is its
+      // candidate) and, while the executor works, the report, which the area group may read but not act on
+      // (process/TaskReaders.java). Only tasks of their own decisions are readable to a deputy chair's office.
       new Definition(MY_DECISION_CONTROL,
-          "Контроль исполнения решений Рабочей группы по вашему направлению (п. 8 Положения), по сроку",
+          "Контроль исполнения решений Рабочей группы по вашему направлению (п. 8 Положения): поручения на "
+              + "исполнении и отчёты на рассмотрении, по сроку",
           50, "#b7791f",
           tasks -> tasks.createTaskQuery()
               .processDefinitionKey(ProcessKeys.DECISION_CONTROL)
-              .taskCandidateGroupInExpression("${currentUserGroups()}")
-              .includeAssignedTasks()
               .orderByDueDate().asc(),
           concat(List.of(RosterGroups.DEPUTY_CHAIRS), AREAS), columns(MEETING_NUMBER, "Заседание №")));
+
+  /**
+   * Queries an earlier version created under a filter's name. A filter whose stored query is still exactly one of
+   * these gets the current one at the next start; a query an administrator changed is kept.
+   */
+  static final Map<String, List<Function<TaskService, TaskQuery>>> SUPERSEDED = Map.of(
+      // listed only the review: a decision whose executor was still working showed 0 (issue 12)
+      MY_DECISION_CONTROL, List.of(tasks -> tasks.createTaskQuery()
+          .processDefinitionKey(ProcessKeys.DECISION_CONTROL)
+          .taskCandidateGroupInExpression("${currentUserGroups()}")
+          .includeAssignedTasks()
+          .orderByDueDate().asc()));
 
   private TasklistFilters() {
   }

@@ -66,8 +66,10 @@ final class ModelVariables {
       "nrOfCompletedInstances");
   static final Set<String> JUEL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
       "lt", "gt", "le", "ge", "div", "mod", "instanceof");
+  /** FEEL's keywords; {@code item}, the element in a filter; {@code list} of the function {@code list contains}. */
   static final Set<String> FEEL_WORDS = Set.of("true", "false", "null", "not", "and", "or", "if", "then", "else",
-      "for", "in", "return", "some", "every", "satisfies", "between", "instance", "of", "function", "is");
+      "for", "in", "return", "some", "every", "satisfies", "between", "instance", "of", "function", "is", "item",
+      "list");
   /** What form-js puts into a form expression's context besides the variables. */
   static final Set<String> FORM_CONTEXT = Set.of("this", "parent", "_this_", "_parent_", "_path_", "_i");
 

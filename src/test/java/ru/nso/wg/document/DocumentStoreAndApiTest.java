@@ -19,9 +19,16 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import ru.nso.wg.common.Refusal;
+import ru.nso.wg.meeting.AgendaItemType;
+import ru.nso.wg.meeting.MeetingData.AgendaItem;
+import ru.nso.wg.meeting.MeetingFormat;
+import ru.nso.wg.meeting.MeetingRecord;
+import ru.nso.wg.meeting.MeetingRef;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +51,8 @@ class DocumentStoreAndApiTest {
   IdentityService identityService;
   @Autowired
   TestRestTemplate rest;
+  @Autowired
+  MeetingRecord record;
 
   @BeforeEach
   void outsider() {
@@ -164,6 +173,58 @@ class DocumentStoreAndApiTest {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(get("smirnova", "wrong", "/api/meetings/" + key + "/agenda.docx").getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void thePresidingPersonReadsTheDraftAgendaBeforeApprovingIt() {
+    MeetingRef meeting = record.create(2027, OffsetDateTime.parse("2027-02-17T14:30+07:00"), MeetingFormat.IN_PERSON,
+        "г. Новосибирск, Красный проспект, 18", null, null, "smirnova");
+    String draftPath = "/api/meetings/" + meeting.key() + "/agenda-draft.docx";
+    // no item yet: a Russian refusal, nothing stored
+    ResponseEntity<byte[]> empty = get("sokolov", "demo", draftPath);
+    assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(json(empty)).contains("ещё нет вопросов");
+
+    record.replaceAgenda(meeting.key(), List.of(new AgendaItem(1, "О плане мероприятий на 2027 год",
+        AgendaItemType.values()[0], "Лебедева О.Н.", null, null)));
+    ResponseEntity<byte[]> draft = get("sokolov", "demo", draftPath);
+    assertThat(draft.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(draft.getHeaders().getContentType()).hasToString(DOCX);
+    assertThat(draft.getHeaders().getContentDisposition().getFilename()).startsWith("Проект Повестка заседания");
+    assertThat(Fixtures.docxText(draft.getBody())).contains("О плане мероприятий на 2027 год");
+    assertThat(store.latest(meeting.key(), DocumentKind.AGENDA)).as("a draft is not stored").isEmpty();
+    assertThat(get("morozov", "demo", draftPath).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("smirnova", "demo", draftPath).getStatusCode()).isEqualTo(HttpStatus.OK);
+    // a member does not read an agenda before its approval
+    assertThat(get("vasiliev", "demo", draftPath).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("sokolov", "demo", "/api/meetings/2027-999/agenda-draft.docx").getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void aDocumentLinkAPersonClickedAnswersARussianPageNotJson() {
+    ResponseEntity<byte[]> clicked = browse("smirnova", "demo", "/api/meetings/2026-999/agenda.docx");
+    assertThat(clicked.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(clicked.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+    String page = json(clicked);
+    assertThat(page).startsWith("<!DOCTYPE html>").contains("<html lang=\"ru\">", "Документ не найден",
+        "Заседание 2026-999 не найдено").doesNotContain("\"status\"", "{\"");
+    ResponseEntity<byte[]> forbidden = browse("outsider", "demo", "/api/meetings/2026-999/agenda.docx");
+    assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(json(forbidden)).contains("Недостаточно прав", "<html");
+    // what is typed into the address bar is shown as text, never as markup
+    ResponseEntity<byte[]> hostile = browse("smirnova", "demo", "/api/meetings/<b>x</b>/agenda.docx");
+    assertThat(json(hostile)).doesNotContain("<b>x</b>");
+    // programs keep their JSON
+    ResponseEntity<byte[]> program = get("smirnova", "demo", "/api/meetings/2026-999/agenda.docx");
+    assertThat(program.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+  }
+
+  /** As a browser follows a link: Accept names HTML first. */
+  private ResponseEntity<byte[]> browse(String user, String password, String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    return rest.withBasicAuth(user, password).exchange(path, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
   }
 
   @Test

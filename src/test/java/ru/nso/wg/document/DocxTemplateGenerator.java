@@ -92,8 +92,10 @@ public final class DocxTemplateGenerator {
     para(doc, ParagraphAlignment.BOTH, false, "Формат проведения: {{formatText}}");
     para(doc, ParagraphAlignment.LEFT, false, "Время начала: {{meetingTime}} (время новосибирское)");
     empty(doc);
-    labelled(doc, "Председательствующий: ",
-        "{{presidingName}} – {{presidingPosition}}{{#presidingNote}}, {{presidingNote}}{{/presidingNote}}");
+    labelled(doc, "{{^presidingChanged}}Председательствующий: ",
+        "{{presidingName}} – {{presidingPosition}}{{#presidingNote}}, {{presidingNote}}{{/presidingNote}}"
+            + "{{/presidingChanged}}");
+    labelled(doc, "{{#presidingChanged}}Председательствовал: ", "{{presidingText}}{{/presidingChanged}}");
     labelled(doc, "{{#secretaryName}}Секретарь: ",
         "{{secretaryName}}{{#secretaryPosition}} – {{secretaryPosition}}{{/secretaryPosition}}{{/secretaryName}}");
     empty(doc);
@@ -128,6 +130,10 @@ public final class DocxTemplateGenerator {
     empty(doc);
     para(doc, ParagraphAlignment.LEFT, false, "{{#items}}");
     para(doc, ParagraphAlignment.BOTH, true, "{{number}}. {{title}}");
+    para(doc, ParagraphAlignment.LEFT, false, "{{#attendanceChanges}}");
+    para(doc, ParagraphAlignment.BOTH, false, "{{change}}");
+    para(doc, ParagraphAlignment.LEFT, false, "{{/attendanceChanges}}");
+    para(doc, ParagraphAlignment.BOTH, false, "{{#presentText}}{{presentText}}{{/presentText}}");
     para(doc, ParagraphAlignment.LEFT, true, "СЛУШАЛИ:");
     para(doc, ParagraphAlignment.BOTH, false, "{{heard}}");
     para(doc, ParagraphAlignment.LEFT, false, "{{#spoke}}");

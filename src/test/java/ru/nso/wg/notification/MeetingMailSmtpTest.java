@@ -185,7 +185,7 @@ class MeetingMailSmtpTest extends MailTestSupport {
     ZonedDateTime newStart = Fixtures.START.plusDays(7).withHour(15);
 
     DeliveryResult result = notifications.notifyPostponement(Fixtures.meeting("2026-13", 1, newStart),
-        Fixtures.START, "Совпадение с заседанием Правительства");
+        Fixtures.START, "Совпадение с заседанием Правительства", null);
 
     Set<String> expected = new HashSet<>(addressesOf(RosterGroups.MEMBERS));
     expected.add("petrov@example.com");

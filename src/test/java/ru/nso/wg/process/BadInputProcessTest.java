@@ -227,7 +227,8 @@ class BadInputProcessTest {
     assertRefused(() -> meeting.startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, request))
         .hasMessageContaining("нерабочий день по производственному календарю");
     request.put(StaffRequestProcesses.OFF_HOURS_CONFIRMED.name(), true);
-    meeting.startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, request);
+    meeting.approveRequest(meeting.startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, request),
+        MeetingScenario.CHAIR);
     meeting.executeJob(Elements.APPLY_POSTPONEMENT);
     assertThat(record.get(meeting.key()).start().toLocalDate()).hasToString("2027-01-24");
   }

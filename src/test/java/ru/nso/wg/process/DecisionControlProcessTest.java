@@ -2,6 +2,7 @@ package ru.nso.wg.process;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -200,6 +201,52 @@ class DecisionControlProcessTest {
     assertThat(reported.actor()).isEqualTo(EXECUTOR);
     assertThat(reported.links()).isEqualTo("https://docs.example.org/standard-draft.pdf\nСЭД № 12-345/26");
     assertThat(control.history(decision.key).get(2).actor()).isEqualTo(DEPUTY_DIGITAL);
+  }
+
+  @Test
+  void theControllingDeputyChairFollowsADecisionInProgressInTheirFilterWithoutActingForTheExecutor() {
+    decision.start(meeting, 1, EXECUTOR, DUE, AREA_DIGITAL);
+    Task report = decision.task(Elements.REPORT);
+    Filter filter = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.MY_DECISION_CONTROL)
+        .singleResult();
+
+    // «Контроль исполнения: мои решения» counts the decision while the executor works on it
+    List<Task> mine = decision.as(DEPUTY_DIGITAL, () -> engine.getFilterService().<Task>list(filter.getId()));
+    assertThat(mine).as("the controlling deputy chair's filter while the report is awaited")
+        .extracting(Task::getId).contains(report.getId());
+    assertThat(decision.as(DEPUTY_DIGITAL, () -> engine.getFilterService().count(filter.getId()))).isPositive();
+    List<Task> notMine = decision.as(DEPUTY_SERVICES, () -> engine.getFilterService().<Task>list(filter.getId()));
+    assertThat(notMine).extracting(Task::getId).doesNotContain(report.getId());
+
+    // the deputy chair sees the executor's task but may neither take it nor report instead of the executor
+    assertThatThrownBy(() -> decision.as(DEPUTY_DIGITAL,
+        () -> engine.getTaskService().claim(report.getId(), DEPUTY_DIGITAL)))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> decision.submit(Elements.REPORT, DEPUTY_DIGITAL,
+        Map.of(REPORT_TEXT.name(), "Исполнено полностью, документы приложены")))
+        .isInstanceOf(AuthorizationException.class);
+
+    decision.report(EXECUTOR, "Проект стандарта подготовлен и направлен на согласование");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(report.getId()).count()).as("the completed task's grants are gone").isZero();
+    Task review = decision.task(Elements.REVIEW);
+    assertThat(decision.as(DEPUTY_DIGITAL, () -> engine.getFilterService().<Task>list(filter.getId())))
+        .extracting(Task::getId).contains(review.getId()).doesNotContain(report.getId());
+  }
+
+  @Test
+  void aDecisionOfAGroupExecutorInProgressIsInTheControllingDeputyChairsFilter() {
+    decision.start(meeting, 1, RosterGroups.SECRETARIAT, DUE, AREA_DIGITAL);
+    Task report = decision.task(Elements.REPORT);
+    Filter filter = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.MY_DECISION_CONTROL)
+        .singleResult();
+    assertThat(decision.as(DEPUTY_DIGITAL, () -> engine.getFilterService().<Task>list(filter.getId())))
+        .extracting(Task::getId).contains(report.getId());
+    assertThat(decision.as(DEPUTY_SERVICES, () -> engine.getFilterService().<Task>list(filter.getId())))
+        .extracting(Task::getId).doesNotContain(report.getId());
+    assertThatThrownBy(() -> decision.as(DEPUTY_DIGITAL,
+        () -> engine.getTaskService().claim(report.getId(), DEPUTY_DIGITAL)))
+        .isInstanceOf(AuthorizationException.class);
   }
 
   @Test
@@ -513,6 +560,24 @@ class DecisionControlProcessTest {
         .hasMessageContaining("может только его исполнитель");
     decision.report("popov", "Порядок подготовлен и утверждён приказом департамента");
     assertThat(decision.instance).isWaitingAt(Elements.REVIEW);
+  }
+
+  @Test
+  void anInstructionToAnExecutiveBodyIsReportedForItByTheSecretariat() {
+    decision.start(meeting, 1, "oiv-mincifra", DUE, AREA_DIGITAL);
+    assertThat(registered().executorKind()).isEqualTo(ExecutorKind.BODY);
+    assertThat(registered().executorName()).isEqualTo("Министерство цифрового развития и связи Новосибирской области");
+    Task report = decision.task(Elements.REPORT);
+    assertThat(report.getAssignee()).isNull();
+    assertThat(engine.getTaskService().getIdentityLinksForTask(report.getId()))
+        .anyMatch(l -> RosterGroups.SECRETARIAT.equals(l.getGroupId()));
+    // a member cannot report for the body
+    assertThatThrownBy(() -> decision.submit(Elements.REPORT, EXECUTOR,
+        Map.of(REPORT_TEXT.name(), "Реестр подготовлен министерством")))
+        .isInstanceOf(AuthorizationException.class);
+    decision.report("popov", "Министерство сообщило письмом: реестр подготовлен");
+    assertThat(decision.instance).isWaitingAt(Elements.REVIEW);
+    assertThat(control.history(decision.key).get(1).actor()).isEqualTo("popov");
   }
 
   @Test

@@ -429,6 +429,23 @@ class MeetingProcessTest {
     }
   }
 
+  @Test
+  void theMinutesKeepTheLinesOfADecisionAndDoNotRepeatItInItsInstruction() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    String decision = "1. Утвердить план мероприятий на 2027 год.\n2. Поручить минцифры подготовить график.";
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of(), List.of(), Map.of(
+        DECISION_TEXT.name(), decision, HAS_INSTRUCTION.name(), true, EXECUTOR.name(), "vasiliev",
+        INSTRUCTION_DUE.name(), "2027-03-01", CONTROL_AREA.name(), "wg-area-digital"));
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+
+    String text = Fixtures.docxText(documents.currentMinutes(meeting.key()).orElseThrow().content());
+    assertThat(text).contains(decision);
+    assertThat(text).containsOnlyOnce("Поручить минцифры подготовить график");
+    assertThat(text).contains("1.1. Исполнитель: Васильев Павел Андреевич");
+  }
+
   /** A meeting of one item held with ten present, the item adopted 8 : 2 (ROSTER 8 and 9 against). */
   private void holdOneItemAdoptedEightToTwo() {
     meeting.start(MEETING);
@@ -507,10 +524,8 @@ class MeetingProcessTest {
     meeting.start(MEETING);
     meeting.confirmChairPresides();
     assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2026-12-09T18:00+07:00"));
-    meeting.startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, Map.of(
-        StaffRequestProcesses.MEETING_REF.name(), new MeetingScenario.MeetingKeyRef(meeting.key()).human(),
-        StaffRequestProcesses.NEW_MEETING_START.name(), "2027-01-20T11:00+07:00",
-        StaffRequestProcesses.POSTPONE_REASON.name(), "Командировка председателя"));
+    // § 7 (3): asked by the secretariat, approved by the chair
+    meeting.approveRequest(meeting.askPostponement("2027-01-20T11:00+07:00", "Командировка председателя"), CHAIR);
     meeting.executeJob(Elements.APPLY_POSTPONEMENT);
     // 20.01.2027 (Wednesday) − 5 working days = 13.01.2027
     assertThat(meeting.job(Elements.AGENDA_DEADLINE).getDuedate()).isEqualTo(at("2027-01-13T18:00+07:00"));
@@ -534,10 +549,8 @@ class MeetingProcessTest {
     meeting.approveAgenda(CHAIR);
     meeting.distributeAgenda();
     meeting.executeJob(Elements.SEND_AGENDA);
-    meeting.startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, Map.of(
-        StaffRequestProcesses.MEETING_REF.name(), new MeetingScenario.MeetingKeyRef(meeting.key()).human(),
-        StaffRequestProcesses.NEW_MEETING_START.name(), "2026-12-18T10:00+07:00",
-        StaffRequestProcesses.POSTPONE_REASON.name(), "Совпадение с заседанием Правительства"));
+    meeting.approveRequest(meeting.askPostponement("2026-12-18T10:00+07:00",
+        "Совпадение с заседанием Правительства"), CHAIR);
     meeting.executeJob(Elements.APPLY_POSTPONEMENT);
     assertThat(meeting.job(Elements.MEETING_TIME).getDuedate()).isEqualTo(at("2026-12-18T10:00+07:00"));
     assertThat(record.events(meeting.key())).anyMatch(e -> e.kind() == MeetingEventKind.POSTPONED);
@@ -547,9 +560,7 @@ class MeetingProcessTest {
   void cancellationEndsTheMeetingWithItsReason() {
     meeting.start(MEETING);
     meeting.confirmChairPresides();
-    meeting.startRequest(StaffRequestProcesses.CANCEL_KEY, SECRETARY, Map.of(
-        StaffRequestProcesses.MEETING_REF.name(), new MeetingScenario.MeetingKeyRef(meeting.key()).human(),
-        StaffRequestProcesses.CANCEL_REASON.name(), "Вопросы рассмотрены на заседании Правительства"));
+    meeting.approveRequest(meeting.askCancellation("Вопросы рассмотрены на заседании Правительства"), CHAIR);
     meeting.executeJob(Elements.APPLY_CANCELLATION);
     assertThat(meeting.instance).isEnded().hasPassed(Elements.MEETING_CANCELLED);
     assertThat(record.get(meeting.key()).status()).isEqualTo(MeetingStatus.CANCELLED);
@@ -564,14 +575,21 @@ class MeetingProcessTest {
   void badInputIsRefusedWithARussianMessageAndChangesNothing() {
     long meetingsBefore = engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(MeetingProcess.KEY).count();
-    assertThatThrownBy(() -> meeting.start("2026-11-20T10:00+07:00")).hasMessageContaining("уже прошли");
-    assertThatThrownBy(() -> meeting.start("2026-12-04T10:00+07:00")).hasMessageContaining("п. 13");
+    // both refusals name the earliest date the start dialog may take (issue 12): today is Monday 30.11.2026, the
+    // agenda is due with the chair 5 working days before the meeting
+    assertThatThrownBy(() -> meeting.start("2026-11-20T10:00+07:00")).hasMessageContaining("уже прошли")
+        .hasMessageContaining("Ближайшая дата, на которую можно назначить заседание, — 07.12.2026");
+    assertThatThrownBy(() -> meeting.start("2026-12-04T10:00+07:00")).hasMessageContaining("п. 13")
+        .hasMessageContaining("Ближайшая дата, на которую можно назначить заседание, — 07.12.2026");
     assertThatThrownBy(() -> meeting.start(MEETING, Variables.createVariables().putValue(MEETING_FORMAT.name(), "VIDEO")
         .putValue(VIDEO_LINK.name(), "ftp://x"))).hasMessageContaining("https://");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processDefinitionKey(MeetingProcess.KEY).count()).isEqualTo(meetingsBefore);
 
     meeting.start(MEETING);
+    // Tasklist's column «Дата заседания» shows the date as people write it (issue 12)
+    assertThat(engine.getRuntimeService().getVariable(meeting.instance.getId(), MEETING_DATE_TEXT.name()))
+        .isEqualTo("16.12.2026");
     meeting.confirmChairPresides();
     assertThatThrownBy(() -> meeting.complete(Elements.PREPARE_AGENDA, SECRETARY,
         Map.of(AGENDA_ITEMS.name(), MeetingScenario.json("[]")))).hasMessageContaining("нет ни одного вопроса");

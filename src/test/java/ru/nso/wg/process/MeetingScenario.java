@@ -288,6 +288,42 @@ public class MeetingScenario {
     return as(user, () -> engine.getFormService().submitStartForm(definitionId, values));
   }
 
+  /** The secretariat asks to postpone the meeting (§ 7 (3)): a request the chair decides. */
+  public ProcessInstance askPostponement(String newStart, String reason) {
+    return startRequest(StaffRequestProcesses.POSTPONE_KEY, SECRETARY, Map.of(
+        StaffRequestProcesses.MEETING_REF.name(), ref(), StaffRequestProcesses.NEW_MEETING_START.name(), newStart,
+        StaffRequestProcesses.POSTPONE_REASON.name(), reason));
+  }
+
+  /** The secretariat asks to cancel the meeting (§ 7 (3)): a request the chair decides. */
+  public ProcessInstance askCancellation(String reason) {
+    return startRequest(StaffRequestProcesses.CANCEL_KEY, SECRETARY, Map.of(
+        StaffRequestProcesses.MEETING_REF.name(), ref(), StaffRequestProcesses.CANCEL_REASON.name(), reason));
+  }
+
+  /** The one open task of a request process (a decision on a postponement, the chair's instruction …). */
+  public Task requestTask(ProcessInstance request) {
+    List<Task> found = tasks.createTaskQuery().processInstanceId(request.getId()).list();
+    assertThat(found).as("open task of the request " + request.getProcessDefinitionId()).hasSize(1);
+    return found.get(0);
+  }
+
+  /** Claims (if unassigned) and submits the open task of a request process as {@code user}. */
+  public void completeRequestTask(ProcessInstance request, String user, Map<String, Object> values) {
+    Task task = requestTask(request);
+    as(user, () -> {
+      if (task.getAssignee() == null) {
+        tasks.claim(task.getId(), user);
+      }
+      engine.getFormService().submitTaskForm(task.getId(), values);
+    });
+  }
+
+  /** The chair (or the deputy holding the chair's powers) approves a postponement or cancellation. */
+  public void approveRequest(ProcessInstance request, String decider) {
+    completeRequestTask(request, decider, Map.of("requestDecision", "APPROVE"));
+  }
+
   /** «2026-3» → «3/2026», as staff type it. */
   public record MeetingKeyRef(String key) {
     public String human() {

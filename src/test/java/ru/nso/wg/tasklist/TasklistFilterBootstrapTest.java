@@ -107,9 +107,51 @@ class TasklistFilterBootstrapTest {
     assertThat(filter(SECRETARIAT_MEETINGS).<TaskQueryImpl>getQuery().getProcessDefinitionKey())
         .isEqualTo(ProcessKeys.MEETING);
 
+    // every task of the decisions the user may read: the review and the executor's report (issue 12)
     TaskQueryImpl control = filter(MY_DECISION_CONTROL).getQuery();
     assertThat(control.getProcessDefinitionKey()).isEqualTo(ProcessKeys.DECISION_CONTROL);
-    assertThat(control.getExpressions()).containsEntry("taskCandidateGroupIn", "${currentUserGroups()}");
+    assertThat(control.getExpressions()).doesNotContainKey("taskCandidateGroupIn");
+  }
+
+  @Test
+  void theMeetingDateColumnShowsTheDateAsPeopleWriteItAlsoInAnEarlierFilter() {
+    assertThat(filter(SECRETARIAT_MEETINGS).getProperties().get("variables").toString())
+        .contains("name=meetingDateText", "Дата заседания").doesNotContain("name=meetingDate,");
+    // a filter created by an earlier version: the ISO variable
+    Filter earlier = filter(MY_TASKS);
+    Map<String, Object> properties = earlier.getProperties();
+    properties.put("variables", List.of(Map.of("name", "meetingNumber", "label", "Заседание №"),
+        Map.of("name", "meetingDate", "label", "Дата заседания")));
+    earlier.setProperties(properties);
+    filterService.saveFilter(earlier);
+
+    assertThat(bootstrap.replaceIsoDateColumns(engine)).containsExactly(MY_TASKS);
+    assertThat(filter(MY_TASKS).getProperties().get("variables").toString())
+        .contains("meetingNumber", "name=meetingDateText").doesNotContain("name=meetingDate,");
+    assertThat(bootstrap.replaceIsoDateColumns(engine)).isEmpty();
+  }
+
+  @Test
+  void theEarlierQueryOfTheDecisionControlFilterIsReplacedButAnAdministratorsQueryIsKept() {
+    Filter control = filter(MY_DECISION_CONTROL);
+    control.setQuery(TasklistFilters.SUPERSEDED.get(MY_DECISION_CONTROL).get(0).apply(taskService));
+    filterService.saveFilter(control);
+
+    assertThat(bootstrap.replaceSupersededQueries(engine)).containsExactly(MY_DECISION_CONTROL);
+    assertThat(filter(MY_DECISION_CONTROL).<TaskQueryImpl>getQuery().getExpressions())
+        .doesNotContainKey("taskCandidateGroupIn");
+    assertThat(bootstrap.replaceSupersededQueries(engine)).isEmpty();
+
+    Filter edited = filter(MY_DECISION_CONTROL);
+    edited.setQuery(taskService.createTaskQuery().processDefinitionKey(ProcessKeys.DECISION_CONTROL)
+        .taskCandidateGroupInExpression("${currentUserGroups()}").orderByDueDate().desc());
+    filterService.saveFilter(edited);
+    assertThat(bootstrap.replaceSupersededQueries(engine)).isEmpty();
+    assertThat(filter(MY_DECISION_CONTROL).<TaskQueryImpl>getQuery().getExpressions())
+        .containsEntry("taskCandidateGroupIn", "${currentUserGroups()}");
+    edited.setQuery(TasklistFilters.ALL.stream().filter(d -> d.name().equals(MY_DECISION_CONTROL)).findFirst()
+        .orElseThrow().query().apply(taskService));
+    filterService.saveFilter(edited);
   }
 
   @Test

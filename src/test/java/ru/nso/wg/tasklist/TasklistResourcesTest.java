@@ -43,6 +43,27 @@ class TasklistResourcesTest {
   }
 
   @Test
+  void taskCardsTranslateTheAssigneesTooltip() throws Exception {
+    // the card's assignee tooltip was the literal «task.assignee»
+    String bootstrap = get(WEBJAR + "/app/tasklist/camunda-tasklist-bootstrap.js");
+    assertThat(bootstrap).doesNotContain("uib-tooltip=\"task.assignee\"")
+        .contains("uib-tooltip=\"{{ \\'ASSIGNEE\\' | translate }}\"");
+  }
+
+  @Test
+  void theStartDialogShowsItsRefusalAboveStartAndAMeetingsNumberAfterIt() throws Exception {
+    String bootstrap = get(WEBJAR + "/app/tasklist/camunda-tasklist-bootstrap.js");
+    // a notification's title is no longer followed by « :»
+    assertThat(bootstrap).doesNotContain("<strong ng-if=\"notification.message\">:</strong>");
+    // the start dialog's messages are in its footer, by «Начать», not at the top of its body
+    assertThat(bootstrap).contains("<div class=\"modal-footer\">\\n  <div notifications-panel")
+        .doesNotContain("<div class=\"modal-body\">\\n\\n  <div notifications-panel></div>\\n\\n  "
+            + "<div ng-if=\"!PROCESS_TO_START_SELECTED\">");
+    // a started meeting is announced with its number
+    assertThat(bootstrap).contains("\"Заседание № \"+r.businessKey.split(\"-\")[1]+\"/\"");
+  }
+
+  @Test
   void servesEveryReplacementOfThePatchList() throws Exception {
     for (Map.Entry<String, List<String>> file : replacements().entrySet()) {
       String served = get(WEBJAR + "/" + file.getKey());

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param outcome      adopted or rejected (rejected when nothing was decided for lack of quorum)
  * @param rule         the rule that produced the outcome
  * @param instructions instructions with executors and due dates, may be empty
+ * @param attendanceChanges who arrived or left before the item, and who presides from it on (§§ 10, 15), one line
+ *                          each, in the order recorded; may be empty
+ * @param presentText  P of the item: «При рассмотрении вопроса присутствуют 8 из 15 членов Рабочей группы», or empty
  */
 public record ItemMinutes(
     int number,
@@ -28,7 +31,9 @@ public record ItemMinutes(
     VoteCounts votes,
     Decision outcome,
     DecisionRule rule,
-    List<Instruction> instructions) {
+    List<Instruction> instructions,
+    List<String> attendanceChanges,
+    String presentText) {
 
   public ItemMinutes {
     Objects.requireNonNull(title, "title");
@@ -38,12 +43,20 @@ public record ItemMinutes(
     spoke = spoke == null ? "" : spoke;
     decision = decision == null ? "" : decision;
     instructions = instructions == null ? List.of() : List.copyOf(instructions);
+    attendanceChanges = attendanceChanges == null ? List.of() : List.copyOf(attendanceChanges);
+    presentText = presentText == null ? "" : presentText;
     if (votes == null && rule != DecisionRule.NO_QUORUM) {
       throw new IllegalArgumentException("votes are required unless the rule is NO_QUORUM (item " + number + ")");
     }
     if (rule == DecisionRule.NO_QUORUM && outcome != Decision.REJECTED) {
       throw new IllegalArgumentException("without quorum no decision is taken (item " + number + ")");
     }
+  }
+
+  /** An item without changes of attendance and without P printed. */
+  public ItemMinutes(int number, String title, List<String> heard, String spoke, String decision, VoteCounts votes,
+                     Decision outcome, DecisionRule rule, List<Instruction> instructions) {
+    this(number, title, heard, spoke, decision, votes, outcome, rule, instructions, List.of(), "");
   }
 
   /** «Решение принято», «Решение не принято», or «Решение не принималось» (no quorum). */

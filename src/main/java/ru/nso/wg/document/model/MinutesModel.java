@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param dissentingOpinions dissenting opinions (§ 17), attached as an appendix
  * @param secretary          the secretary of the meeting (signature block); may be {@code null}
  * @param minutesDate        the date of the minutes; {@code null} means the meeting date
+ * @param presidingText      who presided over which items when that changed during the meeting (§ 10), e.g.
+ *                           «С.А. Соколов (вопросы 1–2), О.Н. Лебедева (вопросы 3–4) по поручению председателя
+ *                           Рабочей группы (п. 10 Положения)»; empty when one person presided throughout
  */
 public record MinutesModel(
     MeetingInfo meeting,
@@ -29,7 +32,8 @@ public record MinutesModel(
     List<ItemMinutes> items,
     List<DissentingOpinion> dissentingOpinions,
     Signatory secretary,
-    LocalDate minutesDate) {
+    LocalDate minutesDate,
+    String presidingText) {
 
   public MinutesModel {
     Objects.requireNonNull(meeting, "meeting");
@@ -40,6 +44,15 @@ public record MinutesModel(
     items = items == null ? List.of() : List.copyOf(items);
     dissentingOpinions = dissentingOpinions == null ? List.of() : List.copyOf(dissentingOpinions);
     minutesDate = minutesDate == null ? meeting.start().toLocalDate() : minutesDate;
+    presidingText = presidingText == null ? "" : presidingText;
+  }
+
+  /** Minutes of a meeting presided over by one person throughout. */
+  public MinutesModel(MeetingInfo meeting, List<Participant> presentMembers, List<Participant> absentMembers,
+                      Boolean quorate, List<Invitee> presentInvitees, String audioRecording, List<ItemMinutes> items,
+                      List<DissentingOpinion> dissentingOpinions, Signatory secretary, LocalDate minutesDate) {
+    this(meeting, presentMembers, absentMembers, quorate, presentInvitees, audioRecording, items,
+        dissentingOpinions, secretary, minutesDate, "");
   }
 
   /** Size of the roster (T of § 15): present + absent members. */

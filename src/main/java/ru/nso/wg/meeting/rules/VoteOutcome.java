@@ -81,4 +81,21 @@ public record VoteOutcome(Decision decision, DecisionRule rule, VoteTally tally,
       case NO_QUORUM -> "Решение не принято: отсутствует кворум (п. 15 Положения)";
     };
   }
+
+  /**
+   * What was decided, in a few words for the next form and the record: «решение принято: 6 из 9», «решение не
+   * принято: за — 3 из 9», «решение не принималось: нет кворума (7 из 15)», «голоса разделились поровну: результат
+   * подтверждает председательствующий».
+   */
+  public String summary() {
+    int base = tally.base(majorityBase);
+    return switch (decision) {
+      case ADOPTED -> "решение принято: " + tally.forVotes() + " из " + base;
+      case REJECTED -> rule == DecisionRule.NO_QUORUM
+          ? "решение не принималось: нет кворума (" + quorum.present() + " из " + quorum.total() + ")"
+          : "решение не принято: за — " + tally.forVotes() + " из " + base;
+      case NEEDS_CONFIRMATION -> "голоса разделились поровну (" + tally.forVotes() + " : " + tally.against()
+          + "): результат подтверждает председательствующий";
+    };
+  }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import ru.nso.wg.notification.MeetingMail;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.CANCEL_REASON;
+import static ru.nso.wg.process.MeetingProcess.Vars.DATE_REQUEST_ID;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 
 /** Cancellation: recorded with its reason; those already invited get a cancellation (ICS METHOD:CANCEL). */
@@ -20,6 +21,7 @@ public class ApplyCancellationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    DeliveryGaps.show(execution, mail.cancel(MEETING_KEY.get(execution), CANCEL_REASON.get(execution)));
+    DeliveryGaps.show(execution, mail.cancel(MEETING_KEY.get(execution), CANCEL_REASON.get(execution),
+        DATE_REQUEST_ID.find(execution).map(Integer::longValue).orElse(null)));
   }
 }

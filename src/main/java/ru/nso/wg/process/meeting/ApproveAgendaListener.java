@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.common.Refusal;
+import ru.nso.wg.meeting.ChairPowers;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
@@ -22,11 +23,19 @@ public class ApproveAgendaListener extends FormTask {
   enum AgendaDecision { APPROVE, RETURN }
 
   private final MeetingScheduling scheduling;
+  private final ChairPowers chairPowers;
   private final IdentityService identity;
 
-  public ApproveAgendaListener(MeetingScheduling scheduling, IdentityService identity) {
+  public ApproveAgendaListener(MeetingScheduling scheduling, ChairPowers chairPowers, IdentityService identity) {
     this.scheduling = scheduling;
+    this.chairPowers = chairPowers;
     this.identity = identity;
+  }
+
+  /** § 10: while the chair's instruction covers today, the chair's approval goes to the deputy it names. */
+  @Override
+  protected void prepare(DelegateTask task) {
+    chairPowers.agendaApprovalCreated(MEETING_KEY.get(task)).ifPresent(holder -> task.setAssignee(holder.userId()));
   }
 
   @Override

@@ -2,15 +2,20 @@ package ru.nso.wg.process.meeting;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.meeting.CarriedItems;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
 import ru.nso.wg.process.MeetingProcess;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.AGENDA_ITEMS;
 import static ru.nso.wg.process.MeetingProcess.Vars.AGENDA_TABLE;
@@ -22,16 +27,32 @@ import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 public class PrepareAgendaListener extends FormTask {
 
   private final MeetingScheduling scheduling;
+  private final CarriedItems carriedItems;
   private final IdentityService identity;
 
-  public PrepareAgendaListener(MeetingScheduling scheduling, IdentityService identity) {
+  public PrepareAgendaListener(MeetingScheduling scheduling, CarriedItems carriedItems, IdentityService identity) {
     this.scheduling = scheduling;
+    this.carriedItems = carriedItems;
     this.identity = identity;
   }
 
   @Override
   protected void prepare(DelegateTask task) {
     MeetingProcess.writeDueTexts(task, scheduling.deadline(DeadlineKind.AGENDA_TO_CHAIR, MEETING_DATE.get(task)));
+    // § 15: the items the chair carried over come prefilled (once: an item already in the list is not added again)
+    SpinJsonNode agenda = AGENDA_ITEMS.find(task).filter(SpinJsonNode::isArray).orElse(Spin.JSON("[]"));
+    Set<String> titles = new HashSet<>();
+    agenda.elements().forEach(row -> titles.add(row.hasProp("title") ? row.prop("title").stringValue().trim() : ""));
+    for (CarriedItems.Carried c : carriedItems.carriedTo(MEETING_KEY.get(task))) {
+      if (titles.add(c.item().title().trim())) {
+        agenda.append(Spin.JSON("{}").prop("title", c.item().title()).prop("itemType", c.item().type().name())
+            .prop("speaker", c.item().speaker()).prop("materials", c.item().materials() == null ? ""
+                : c.item().materials()).prop("area", c.item().area() == null ? "" : c.item().area()));
+      }
+    }
+    if (!agenda.elements().isEmpty()) {
+      AGENDA_ITEMS.set(task, agenda);
+    }
   }
 
   @Override

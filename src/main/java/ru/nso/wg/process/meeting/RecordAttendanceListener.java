@@ -15,16 +15,28 @@ import java.util.List;
 import java.util.Map;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.ATTENDANCE_ATTEMPT;
+import static ru.nso.wg.process.MeetingProcess.Vars.CHAIR_USER_ID;
+import static ru.nso.wg.process.MeetingProcess.Vars.CURRENT_PRESIDING;
+import static ru.nso.wg.process.MeetingProcess.Vars.INSTRUCTION_DATE;
+import static ru.nso.wg.process.MeetingProcess.Vars.INSTRUCTION_FORM;
+import static ru.nso.wg.process.MeetingProcess.Vars.INSTRUCTION_REF;
 import static ru.nso.wg.process.MeetingProcess.Vars.AUDIO_RECORDING;
 import static ru.nso.wg.process.MeetingProcess.Vars.INVITEES_PRESENT;
 import static ru.nso.wg.process.MeetingProcess.Vars.INVITEE_OPTIONS;
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 import static ru.nso.wg.process.MeetingProcess.Vars.PRESENT_BY_VIDEO;
 import static ru.nso.wg.process.MeetingProcess.Vars.PRESENT_IN_PERSON;
+import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_ON_DAY;
+import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_OPTIONS;
+import static ru.nso.wg.process.MeetingProcess.Vars.PRESIDING_USER_ID;
+import static ru.nso.wg.process.MeetingProcess.Vars.QUORUM_NEEDED;
 import static ru.nso.wg.process.MeetingProcess.Vars.ROSTER_OPTIONS;
 import static ru.nso.wg.process.MeetingProcess.Vars.ROSTER_SIZE;
 
-/** § 11, § 15, § 18: who is present (chosen from the roster, not typed), and the audio recording. */
+/**
+ * § 10, § 11, § 15, § 18: who is present (chosen from the roster, not typed), who presides (the person named at
+ * confirmation, or another chair or deputy chair on the chair's instruction), and the audio recording.
+ */
 @Component("recordAttendanceListener")
 public class RecordAttendanceListener extends FormTask {
 
@@ -53,6 +65,19 @@ public class RecordAttendanceListener extends FormTask {
     }));
     ROSTER_OPTIONS.set(task, FormValues.options(members));
     ROSTER_SIZE.set(task, people.size());
+    QUORUM_NEEDED.set(task, conduct.quorumNeeded(people.size()));
+    Map<String, String> chairs = new LinkedHashMap<>();
+    people.stream().filter(p -> p.role() != Roster.Role.MEMBER).forEach(p -> chairs.put(p.id(), p.fullName()
+        + (p.role() == Roster.Role.CHAIR ? " — председатель" : " — заместитель председателя")));
+    PRESIDING_OPTIONS.set(task, FormValues.options(chairs));
+    String planned = record.get(key).presidingUserId();
+    CURRENT_PRESIDING.set(task, planned);
+    PRESIDING_ON_DAY.set(task, planned);
+    CHAIR_USER_ID.set(task, people.stream().filter(p -> p.role() == Roster.Role.CHAIR).map(Roster.Person::id)
+        .findFirst().orElse(null));
+    INSTRUCTION_FORM.set(task, null);
+    INSTRUCTION_REF.set(task, null);
+    INSTRUCTION_DATE.set(task, null);
     Map<String, String> invitees = new LinkedHashMap<>();
     List<Invitee> list = record.invitees(key);
     for (int i = 0; i < list.size(); i++) {
@@ -73,6 +98,8 @@ public class RecordAttendanceListener extends FormTask {
     conduct.recordAttendance(MEETING_KEY.get(task), ATTENDANCE_ATTEMPT.get(task),
         FormValues.strings(PRESENT_IN_PERSON, task), FormValues.strings(PRESENT_BY_VIDEO, task),
         FormValues.numbers(INVITEES_PRESENT, task),
-        AUDIO_RECORDING.find(task).orElse(null), FormValues.currentUser(identity));
+        AUDIO_RECORDING.find(task).orElse(null), PresidingFields.read(task), FormValues.currentUser(identity));
+    // from now on the presiding person confirms outcomes and, presiding at the end, signs the minutes
+    PRESIDING_USER_ID.set(task, record.get(MEETING_KEY.get(task)).presidingUserId());
   }
 }

@@ -5,9 +5,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import static ru.nso.wg.process.StaffRequestProcesses.CANCEL_REASON;
+import static ru.nso.wg.process.StaffRequestProcesses.INITIATOR;
 import static ru.nso.wg.process.StaffRequestProcesses.MEETING_REF;
 
-/** Cancellation requested from Tasklist (or REST), before the meeting starts, with a recorded reason. */
+/**
+ * Cancellation asked from Tasklist (or REST), before the meeting starts, with its reason: recorded for the chair's
+ * decision; a refusal is shown in the start dialog.
+ */
 @Component("requestCancellation")
 public class RequestCancellationDelegate implements JavaDelegate {
 
@@ -19,7 +23,7 @@ public class RequestCancellationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setProcessBusinessKey(correlation.cancel(MEETING_REF.find(execution).orElse(null),
-        CANCEL_REASON.find(execution).orElse(null)));
+    DateRequestVariables.write(execution, correlation.askCancellation(MEETING_REF.find(execution).orElse(null),
+        CANCEL_REASON.find(execution).orElse(null), INITIATOR.find(execution).orElse(null)));
   }
 }
