@@ -56,7 +56,10 @@ final class DemoRoster {
       // the chair's office: in wg-chair (monitoring in Cockpit, the chair's notifications) but not in the roster
       new Person("zaitseva", "Ольга Петровна", "Зайцева",
           "Руководитель аппарата первого заместителя Губернатора Новосибирской области",
-          List.of(RosterGroups.CHAIR)));
+          List.of(RosterGroups.CHAIR)),
+      // an analyst who changes the models (issue 18): deploys through the REST API, migrates running meetings
+      new Person("belova", "Марина Андреевна", "Белова",
+          "Консультант отдела процессного управления", List.of(RosterGroups.ANALYSTS)));
 
   private DemoRoster() {
   }

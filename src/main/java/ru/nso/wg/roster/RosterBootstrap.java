@@ -38,6 +38,7 @@ public class RosterBootstrap extends AbstractProcessEnginePlugin {
     GROUP_NAMES.put(RosterGroups.SECRETARIAT,
         "Департамент организации управления и государственной гражданской службы");
     GROUP_NAMES.put(RosterGroups.INFO_POLICY, "Департамент информационной политики");
+    GROUP_NAMES.put(RosterGroups.ANALYSTS, "Аналитики процессов");
     for (DeputyArea area : DeputyArea.values()) {
       GROUP_NAMES.put(area.groupId(), "Заместитель председателя: " + area.title());
     }

@@ -12,6 +12,11 @@ public final class RosterGroups {
   public static final String SECRETARIAT = "wg-secretariat";
   public static final String INFO_POLICY = "wg-info-policy";
   public static final String ADMINS = "camunda-admin";
+  /**
+   * Analysts who change the models: deploy them through the REST API (checked, {@code deployment/ModelCheck}) and
+   * move running meetings to a new version. Not in the roster.
+   */
+  public static final String ANALYSTS = "wg-analysts";
 
   /** Everyone who works in Tasklist. */
   public static final List<String> ALL_STAFF = List.of(CHAIR, DEPUTY_CHAIRS, MEMBERS, SECRETARIAT, INFO_POLICY);

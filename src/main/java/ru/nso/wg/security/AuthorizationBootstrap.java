@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.process.ModelMigrationProcess;
 import ru.nso.wg.process.ProcessKeys;
 import ru.nso.wg.roster.DeputyArea;
 import ru.nso.wg.roster.RosterGroups;
@@ -128,6 +129,26 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_WITHDRAW,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
+    // Analysts change the models: they deploy (every deployment is checked, deployment/DeploymentCheckPlugin; in prod
+    // only when wg.models.rest-deployment allows it, EngineRestGuard), read every process and its instances in
+    // Cockpit, and move running instances to another version (Tasklist request, migration/ProcessMigration).
+    grants.add(RosterGroups.ANALYSTS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grants.add(RosterGroups.ANALYSTS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grants.add(RosterGroups.ANALYSTS, Resources.USER, ANY, Permissions.READ);
+    // the shared Tasklist filters (created with their readers before analysts existed): they show an analyst only the
+    // tasks he may see — his migration requests
+    grants.add(RosterGroups.ANALYSTS, Resources.FILTER, ANY, Permissions.READ);
+    grants.add(RosterGroups.ANALYSTS, Resources.GROUP, ANY, Permissions.READ);
+    grants.add(RosterGroups.ANALYSTS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+    grants.add(RosterGroups.ANALYSTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.MIGRATE_INSTANCE);
+    grants.add(RosterGroups.ANALYSTS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE,
+        ProcessInstancePermissions.READ);
+    grants.add(RosterGroups.ANALYSTS, Resources.PROCESS_DEFINITION, ModelMigrationProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_TASK);
     AuthorizationService auth = processEngine.getAuthorizationService();
     upgradeSecretariatOnUsers(auth, processEngine.getManagementService());
     grants.apply(auth);

@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  *   chair's office (who follow meetings in Cockpit) only;</li>
  *   <li>e-mail addresses of users are shown to administrators and the secretariat (who maintain the roster), and
  *   to each user his own; to anyone else they are blanked, and searching users by address is refused;</li>
+ *   <li>models are deployed (created or redeployed) by administrators and analysts ({@code wg-analysts}, with
+ *   CREATE on deployments) — by analysts only where {@code wg.models.rest-deployment} allows it (on by default,
+ *   off in {@code prod}); every deployment is checked by {@code deployment/DeploymentCheckPlugin};</li>
  *   <li>a user who is not an administrator changes his own password (with his current one) — done here, as the
  *   engine, because the user has no UPDATE on his own user any more ({@link RosterAuthorizationProvider}) — and
  *   nobody else's.</li>
@@ -51,21 +54,26 @@ public class EngineRestGuard extends OncePerRequestFilter {
   private static final Pattern MODEL = Pattern.compile(
       "^/(?:process|decision|case|decision-requirements)-definition/.+/(?:xml|diagram)/?$"
           + "|^/deployment/[^/]+/resources(?:/.*)?$");
+  private static final Pattern DEPLOY = Pattern.compile("^/deployment/(?:create|[^/]+/redeploy)/?$");
   private static final Pattern USERS = Pattern.compile("^/user(?:/count)?/?$|^/user/[^/]+/profile/?$");
   private static final Pattern CREDENTIALS = Pattern.compile("^/user/([^/]+)/credentials/?$");
   /** Who follows meetings in Cockpit and so sees the diagrams. */
-  private static final List<String> MODEL_READERS = List.of(RosterGroups.SECRETARIAT, RosterGroups.CHAIR);
+  private static final List<String> MODEL_READERS = List.of(RosterGroups.SECRETARIAT, RosterGroups.CHAIR,
+      RosterGroups.ANALYSTS);
   /** Who maintains the roster and so sees the e-mail addresses. */
   private static final List<String> ADDRESS_READERS = List.of(RosterGroups.SECRETARIAT);
 
   private final IdentityService identity;
   private final AsEngine asEngine;
   private final LoginThrottle throttle;
+  private final boolean restDeployment;
 
-  public EngineRestGuard(IdentityService identity, AsEngine asEngine, LoginThrottle throttle) {
+  public EngineRestGuard(IdentityService identity, AsEngine asEngine, LoginThrottle throttle,
+                         boolean restDeployment) {
     this.identity = identity;
     this.asEngine = asEngine;
     this.throttle = throttle;
+    this.restDeployment = restDeployment;
   }
 
   @Override
@@ -91,6 +99,19 @@ public class EngineRestGuard extends OncePerRequestFilter {
     if (ADMIN_ONLY.matcher(path).matches()) {
       Answers.engine(response, 403, "AuthorizationException", "Доступно только администратору");
       return;
+    }
+    if ("POST".equals(method) && DEPLOY.matcher(path).matches()) {
+      if (!who.inAny(List.of(RosterGroups.ANALYSTS))) {
+        Answers.engine(response, 403, "AuthorizationException",
+            "Развёртывать модели процессов могут только администраторы и аналитики (группа wg-analysts)");
+        return;
+      }
+      if (!restDeployment) {
+        Answers.engine(response, 403, "AuthorizationException",
+            "На этой установке модели через REST развёртывает только администратор (настройка "
+                + "wg.models.rest-deployment выключена)");
+        return;
+      }
     }
     if (MODEL.matcher(path).matches() && !who.inAny(MODEL_READERS)) {
       Answers.engine(response, 403, "AuthorizationException",

@@ -77,9 +77,10 @@ public class RestSecurityConfig {
   @Bean
   public FilterRegistrationBean<EngineRestGuard> engineRestGuard(
       IdentityService identityService, AsEngine asEngine, LoginThrottle throttle,
-      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+      @Value("${wg.models.rest-deployment:false}") boolean restDeployment) {
     FilterRegistrationBean<EngineRestGuard> registration =
-        new FilterRegistrationBean<>(new EngineRestGuard(identityService, asEngine, throttle));
+        new FilterRegistrationBean<>(new EngineRestGuard(identityService, asEngine, throttle, restDeployment));
     registration.setName("engine-rest-guard");
     registration.addUrlPatterns("/engine-rest/*", webappPath.replaceAll("/+$", "") + "/api/engine/*");
     registration.setOrder(110);

@@ -58,10 +58,11 @@ final class BenchApp implements AutoCloseable {
       args.addAll(List.of(PostgresTestSupport.newDatabase().springArguments()));
     }
     args.addAll(List.of(extra));
+    args.add("--wg.models.check-exempt-sources=wg-test-fixture"); // the floor models are not the shipped ones
     ConfigurableApplicationContext context = new SpringApplicationBuilder(WgMeetingsApplication.class)
         .run(args.toArray(String[]::new));
     BenchApp app = new BenchApp(context, db, dir, port);
-    app.engine.getRepositoryService().createDeployment().name("bench-floor")
+    app.engine.getRepositoryService().createDeployment().name("bench-floor").source("wg-test-fixture")
         .addClasspathResource("bench/floor-meeting.bpmn")
         .addClasspathResource("bench/floor-decision.bpmn")
         .enableDuplicateFiltering(true)

@@ -76,7 +76,7 @@ class DeadlineTimerReloadTest {
   @BeforeEach
   void deploy() {
     ClockUtil.setCurrentTime(Date.from(START));
-    deploymentId = repositoryService.createDeployment().name("calendar-test")
+    deploymentId = repositoryService.createDeployment().name("calendar-test").source("wg-test-fixture")
         .addClasspathResource("calendar/deadline-timer-test.bpmn").deploy().getId();
   }
 

@@ -59,7 +59,7 @@ class NotificationRetryProcessTest extends MailTestSupport {
     // camunda-bpm-assert keeps its engine in a static: bind it to this context's engine
     AbstractAssertions.init(processEngine);
     if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
-      repositoryService.createDeployment().name(PROCESS)
+      repositoryService.createDeployment().name(PROCESS).source("wg-test-fixture")
           .addClasspathResource("notification/notify-test.bpmn").deploy();
     }
   }

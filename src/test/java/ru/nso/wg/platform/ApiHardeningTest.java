@@ -152,8 +152,8 @@ class ApiHardeningTest {
   void refusedJobCallsLeaveTheTimerAsItWas() {
     BpmnModelInstance model = Bpmn.createExecutableProcess("api-hardening-timer").camundaHistoryTimeToLive(1)
         .startEvent().intermediateCatchEvent("deadline").timerWithDuration("P10D").endEvent().done();
-    deployments.add(engine.getRepositoryService().createDeployment().addModelInstance("timer.bpmn", model).deploy()
-        .getId());
+    deployments.add(engine.getRepositoryService().createDeployment().source("wg-test-fixture")
+        .addModelInstance("timer.bpmn", model).deploy().getId());
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("api-hardening-timer");
     ManagementService management = engine.getManagementService();
     Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();

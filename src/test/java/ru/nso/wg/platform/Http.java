@@ -3,6 +3,7 @@ package ru.nso.wg.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpCookie;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -96,6 +98,28 @@ final class Http {
     System.arraycopy(end, 0, body, start.length + file.length, end.length);
     return send(request(path, login).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A multipart/form-data POST with text fields and several files (name → content). */
+  Response postMultipart(String path, Login login, List<String[]> fields, Map<String, byte[]> files) {
+    String boundary = "----wg" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    StringBuilder head = new StringBuilder();
+    for (String[] field : fields) {
+      head.append("--").append(boundary).append("\r\n")
+          .append("Content-Disposition: form-data; name=\"").append(field[0]).append("\"\r\n\r\n")
+          .append(field[1]).append("\r\n");
+    }
+    body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+    files.forEach((name, content) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+          + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(request(path, login).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   /** Sends a request built by the caller (e.g. with cookies), relative to the application's base URL. */

@@ -91,8 +91,8 @@ class OperationsTest {
         .serviceTask("fails").camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R2/PT2H")
         .camundaExpression("${execution.getVariable('missing').length()}")
         .endEvent().done();
-    deploymentId = engine.getRepositoryService().createDeployment().addModelInstance("retry.bpmn", model).deploy()
-        .getId();
+    deploymentId = engine.getRepositoryService().createDeployment().source("wg-test-fixture")
+        .addModelInstance("retry.bpmn", model).deploy().getId();
     ManagementService management = engine.getManagementService();
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("retry-runs-now");
     Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();

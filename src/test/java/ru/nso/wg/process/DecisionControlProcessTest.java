@@ -82,7 +82,7 @@ class DecisionControlProcessTest {
       .builder(SpringEngineForCoverage.placeholder("decision-control"))
       .assertClassCoverageAtLeast(0.9)
       .excludeProcessDefinitionKeys(ProcessKeys.MEETING, ProcessKeys.POSTPONE, ProcessKeys.CANCEL, ProcessKeys.DISSENT,
-          ProcessKeys.DECISION_EXTEND, ProcessKeys.DECISION_WITHDRAW)
+          ProcessKeys.DECISION_EXTEND, ProcessKeys.DECISION_WITHDRAW, ModelMigrationProcess.KEY)
       .build();
 
   @RegisterExtension

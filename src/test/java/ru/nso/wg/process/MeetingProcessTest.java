@@ -72,7 +72,8 @@ class MeetingProcessTest {
       .builder(SpringEngineForCoverage.placeholder("meeting"))
       .assertClassCoverageAtLeast(0.9)
       .excludeProcessDefinitionKeys(ProcessKeys.POSTPONE, ProcessKeys.CANCEL, ProcessKeys.DISSENT,
-          ProcessKeys.DECISION_CONTROL)
+          ProcessKeys.DECISION_CONTROL,
+          ModelMigrationProcess.KEY)
       .build();
 
   @RegisterExtension
