@@ -361,7 +361,7 @@ public final class ModelCheck {
       Matcher kind = DEADLINE_KIND.matcher(expression);
       while (kind.find()) {
         if (DeadlineKind.fromCode(kind.group(1)).isEmpty()) {
-          problems.add(where + "неизвестный срок «" + kind.group(1) + "»; сроки Положения: "
+          problems.add(where + "неизвестный срок «" + kind.group(1) + "»; известные сроки: "
               + Arrays.stream(DeadlineKind.values()).map(DeadlineKind::code).collect(Collectors.joining(", ")));
         }
       }

@@ -70,14 +70,14 @@ class ModelCheckTest {
             + "meetingDay)}»: «meetingDay» — ни компонент приложения, ни переменная процесса, ни встроенное имя "
             + "Camunda, ни локальная переменная элемента",
         "wg-meeting.bpmn, Task_DraftMinutes «Оформить протокол заседания», выражение «${deadlines.due('minutesDeu', "
-            + "meetingDay)}»: неизвестный срок «minutesDeu»; сроки Положения: agendaToChair, agendaDistribution, "
-            + "minutesDue, minutesCopiesDue",
+            + "meetingDay)}»: неизвестный срок «minutesDeu»; известные сроки: agendaToChair, agendaDistribution, "
+            + "minutesDue, minutesCopiesDue, publication",
         "wg-meeting.bpmn, Event_MinutesDeadlineMissed «Срок п. 18 истёк», выражение «${deadlines.due('minutesDeu', "
             + "meetingDay)}»: «meetingDay» — ни компонент приложения, ни переменная процесса, ни встроенное имя "
             + "Camunda, ни локальная переменная элемента",
         "wg-meeting.bpmn, Event_MinutesDeadlineMissed «Срок п. 18 истёк», выражение «${deadlines.due('minutesDeu', "
-            + "meetingDay)}»: неизвестный срок «minutesDeu»; сроки Положения: agendaToChair, agendaDistribution, "
-            + "minutesDue, minutesCopiesDue",
+            + "meetingDay)}»: неизвестный срок «minutesDeu»; известные сроки: agendaToChair, agendaDistribution, "
+            + "minutesDue, minutesCopiesDue, publication",
         "wg-meeting.bpmn, Event_CopiesReminder «Напоминание о сроке», выражение «${deadlines.remind("
             + "'minutesCopiesDue', signedOn)}»: у компонента «deadlines» нет метода «remind» (есть: due, dueText, "
             + "followUp, reminder)");
