@@ -313,7 +313,7 @@ function step2() {
 /** Data shown by Admin that is in Latin letters: the demo logins and Camunda's group types. */
 const ADMIN_DATA = new Set(['admin', 'sokolov', 'lebedeva', 'morozov', 'kuznetsova', 'vasiliev', 'novikova', 'fedorov',
   'pavlova', 'semenov', 'golubeva', 'vinogradov', 'bogdanova', 'orlov', 'kiseleva', 'makarov', 'smirnova', 'popov',
-  'egorova', 'zaitseva', 'WORKFLOW', 'SYSTEM',
+  'egorova', 'zaitseva', 'belova', 'WORKFLOW', 'SYSTEM',
   // the administrators' group as Camunda's admin-user setup names it: «camunda BPM Administrators»
   'camunda', 'BPM', 'Administrators']);
 

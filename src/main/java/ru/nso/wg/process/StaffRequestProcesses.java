@@ -39,6 +39,7 @@ public final class StaffRequestProcesses {
   /** The meeting a request is about, as the Tasklist columns show it ({@code process.TaskListColumns}). */
   public static final Var.Int MEETING_NUMBER = MeetingProcess.Vars.MEETING_NUMBER;
   public static final Var.Day MEETING_DATE = MeetingProcess.Vars.MEETING_DATE;
+  public static final Var.Str MEETING_DATE_TEXT = MeetingProcess.Vars.MEETING_DATE_TEXT;
   public static final Var.Str MEETING_TITLE = MeetingProcess.Vars.MEETING_TITLE;
   /** Who asked ({@code camunda:initiator}). */
   public static final Var.Str INITIATOR = Var.string("initiator");

@@ -120,7 +120,8 @@ class ChairProcessTest {
     // the chair's Tasklist shows which meeting (the filter's columns)
     assertThat(engine.getTaskService().getVariablesLocal(meeting.requestTask(request).getId()))
         .containsEntry(MeetingProcess.Vars.MEETING_NUMBER.name(), record.get(meeting.key()).number())
-        .containsEntry(MeetingProcess.Vars.MEETING_DATE.name(), "2026-12-16");
+        .containsEntry(MeetingProcess.Vars.MEETING_DATE.name(), "2026-12-16")
+        .containsEntry(MeetingProcess.Vars.MEETING_DATE_TEXT.name(), "16.12.2026");
     assertThatThrownBy(() -> meeting.completeRequestTask(request, SECRETARY, Map.of("requestDecision", "APPROVE")))
         .isInstanceOf(AuthorizationException.class);
     // a refusal needs its reason; refused, nothing changes and the record says why

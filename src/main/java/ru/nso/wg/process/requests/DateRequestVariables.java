@@ -7,6 +7,7 @@ import ru.nso.wg.meeting.DateRequests;
 import static ru.nso.wg.process.StaffRequestProcesses.DATE_REQUEST_ID;
 import static ru.nso.wg.process.StaffRequestProcesses.DECIDER;
 import static ru.nso.wg.process.StaffRequestProcesses.MEETING_DATE;
+import static ru.nso.wg.process.StaffRequestProcesses.MEETING_DATE_TEXT;
 import static ru.nso.wg.process.StaffRequestProcesses.MEETING_NUMBER;
 import static ru.nso.wg.process.StaffRequestProcesses.MEETING_TITLE;
 import static ru.nso.wg.process.StaffRequestProcesses.REQUEST_SUMMARY;
@@ -27,6 +28,7 @@ final class DateRequestVariables {
     REQUEST_SUMMARY.set(execution, asked.summary());
     MEETING_NUMBER.set(execution, asked.meetingRef().number());
     MEETING_DATE.set(execution, RussianDates.localDate(asked.meetingStart()));
+    MEETING_DATE_TEXT.set(execution, RussianDates.numeric(asked.meetingStart()));
     MEETING_TITLE.set(execution, asked.meetingTitle());
   }
 }
