@@ -25,7 +25,7 @@ import java.util.List;
 public class TaskListColumns extends AbstractProcessEnginePlugin {
 
   static final List<Var<?>> COPIED = List.of(MeetingProcess.Vars.MEETING_NUMBER, MeetingProcess.Vars.MEETING_DATE,
-      MeetingProcess.Vars.MEETING_TITLE);
+      MeetingProcess.Vars.MEETING_DATE_TEXT, MeetingProcess.Vars.MEETING_TITLE);
 
   private static final TaskListener COPY = (DelegateTask task) -> {
     for (Var<?> variable : COPIED) {
