@@ -7,61 +7,18 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startApp } from './lib/app.mjs';
 import { docxText } from './lib/docx.mjs';
 import { EngineRest } from './lib/rest.mjs';
-import { launchBrowser, Person } from './lib/tasklist.mjs';
+import { app, person, picture, rest, useApp, walk } from './lib/walks.mjs';
 
 const SECRETARY = 'smirnova';
 const CHAIR = 'sokolov';
 
-const pad = (n) => String(n).padStart(2, '0');
 const ruDate = (iso) => iso.split('-').reverse().join('.');
 /** A date of the engine REST API («2026-12-23T07:30:00.000+0000»). */
 const restDate = (s) => new Date(s.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
 
-let app;
-let browser;
-let rest;
-
-/** Steps of one walk run in order; after a failed step the rest are skipped. Artifacts go to target/e2e/. */
-let walks = 0;
-function walk(title, body) {
-  const walkNo = ++walks;
-  describe(title, () => {
-    let failed = null;
-    let n = 0;
-    body((name, fn, { timeout = 180_000 } = {}) => {
-      const no = `chair-${walkNo}-${pad(++n)}`;
-      it(name, { timeout }, async (t) => {
-        if (failed) {
-          t.skip(`after the failed step «${failed}»`);
-          return;
-        }
-        try {
-          await fn(t);
-        } catch (e) {
-          failed = name;
-          const files = [];
-          for (const person of Person.open) {
-            files.push(...(await person.saveArtifacts(`failed-${no}`)));
-          }
-          e.message += `\nScreenshots and HTML: ${files.join(', ') || 'none'}`;
-          for (const person of [...Person.open]) {
-            await person.close();
-          }
-          throw e;
-        }
-      });
-    });
-  });
-}
-
-async function person(user) {
-  return new Person(browser, app.baseUrl, user).login();
-}
 
 /** The engine REST API as a demo user (HTTP Basic, password «demo»): the steps before the walk's own. */
 const as = (user) => new EngineRest(app.baseUrl, user, 'demo');
@@ -145,23 +102,8 @@ function outboxMessages(match) {
     .filter((msg) => match(msg.text));
 }
 
-before(async () => {
-  if (process.env.E2E_BASE_URL) {
-    app = { baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {} };
-  } else {
-    app = await startApp();
-  }
-  rest = new EngineRest(app.baseUrl);
-  browser = await launchBrowser();
-}, { timeout: 300_000 });
 
-after(async () => {
-  for (const p of [...Person.open]) {
-    await p.close();
-  }
-  await browser?.close();
-  await app?.stop();
-}, { timeout: 60_000 });
+useApp('chair');
 
 walk('Перенос заседания после рассылки повестки: секретариат просит, председатель утверждает', (step) => {
   const m = {};
@@ -206,6 +148,7 @@ walk('Перенос заседания после рассылки повест
     assert.match(text, new RegExp(`на ${ruDate(m.newDate)} ${m.newTime}`));
     assert.match(text, /Командировка председателя Рабочей группы/);
     await f.choose('Утвердить');
+    await picture(chair, 'tasklist-chair-decides-postponement.png', chair.page.locator('.task-details h2').first());
     await chair.complete();
   });
 

@@ -5,11 +5,8 @@
 // deputy signs. Same harness as tasklist.spec.mjs (docs/e2e.md). Run:
 // `node --test --test-concurrency=1 --test-name-pattern='председательствует заместитель' e2e/presiding.spec.mjs`
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { startApp } from './lib/app.mjs';
 import { docxText } from './lib/docx.mjs';
-import { EngineRest } from './lib/rest.mjs';
-import { launchBrowser, Person } from './lib/tasklist.mjs';
+import { app, person, picture, rest, useApp, walk } from './lib/walks.mjs';
 
 const SECRETARY = 'smirnova';
 const CHAIR = 'sokolov';
@@ -35,55 +32,8 @@ const AGENDA = [
 ];
 const ruDate = (iso) => iso.split('-').reverse().join('.');
 
-let app;
-let browser;
-let rest;
 
-/** Steps of the walk run in order; after a failed one the rest are skipped, screenshots saved under target/e2e/. */
-function walk(title, body) {
-  describe(title, () => {
-    let failed = null;
-    let n = 0;
-    body((name, fn, { timeout = 180_000 } = {}) => {
-      const no = String(++n).padStart(2, '0');
-      it(name, { timeout }, async (t) => {
-        if (failed) {
-          t.skip(`after the failed step «${failed}»`);
-          return;
-        }
-        try {
-          await fn(t);
-        } catch (e) {
-          failed = name;
-          const files = [];
-          for (const p of Person.open) {
-            files.push(...(await p.saveArtifacts(`presiding-failed-${no}`)));
-          }
-          e.message += `\nScreenshots and HTML: ${files.join(', ') || 'none'}`;
-          throw e;
-        }
-      });
-    });
-  });
-}
-
-const person = (user) => new Person(browser, app.baseUrl, user).login();
-
-before(async () => {
-  app = process.env.E2E_BASE_URL
-    ? { baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {} }
-    : await startApp();
-  rest = new EngineRest(app.baseUrl);
-  browser = await launchBrowser();
-}, { timeout: 300_000 });
-
-after(async () => {
-  for (const p of [...Person.open]) {
-    await p.close();
-  }
-  await browser?.close();
-  await app?.stop();
-}, { timeout: 60_000 });
+useApp('presiding');
 
 walk('Председатель заболел: председательствует заместитель по поручению, опоздавший восстанавливает кворум', (step) => {
   const m = {};
@@ -148,6 +98,7 @@ walk('Председатель заболел: председательству�
     await f.fill('Реквизиты поручения', 'по телефону секретарю Рабочей группы');
     await f.typeDate('Дата поручения', ruDate(m.date));
     await f.fill('Аудиозапись заседания', `\\\\fileserver\\wg\\audio\\${m.date}-2.mp3`);
+    await picture(secretary, 'tasklist-attendance-presiding.png', f.scope.getByText('Председательствует на заседании'));
     await secretary.complete();
   });
 

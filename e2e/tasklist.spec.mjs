@@ -6,14 +6,10 @@
 // On a failed step every open browser's screenshot and HTML are saved under target/e2e/.
 // With E2E_SCREENSHOTS=1 the README pictures are (re)written to docs/images/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ROOT, startApp } from './lib/app.mjs';
 import { docxReplace, docxText } from './lib/docx.mjs';
 import { EngineRest } from './lib/rest.mjs';
-import { launchBrowser, Person } from './lib/tasklist.mjs';
+import { app, person, picture, rest, useApp, walk } from './lib/walks.mjs';
 
 const SECRETARY = 'smirnova';
 const CHAIR = 'sokolov';
@@ -85,11 +81,7 @@ const DISSENT = 'Считаю решение преждевременным: р�
 const SECOND_DISSENTER = ids(5, 10).find((id) => id !== DISSENTER);
 const SECOND_DISSENT = 'Возражаю: перечень жизненных ситуаций не прошёл общественное обсуждение.';
 
-const screenshots = process.env.E2E_SCREENSHOTS === '1';
-const IMAGES = join(ROOT, 'docs', 'images');
-
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const pad = (n) => String(n).padStart(2, '0');
 const ruDate = (iso) => iso.split('-').reverse().join('.');
 const RU_MONTHS = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 /** «16 декабря 2026» for an ISO date: how Tasklist writes a due date in its tooltip. */
@@ -101,84 +93,10 @@ const ruLongDate = (iso) => {
 /** A date of the engine REST API («2026-12-23T07:30:00.000+0000»). */
 const restDate = (s) => new Date(s.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
 
-let app;
-let browser;
-let rest;
 
-/**
- * Steps of one walk run in order; after a failed step the rest are skipped (they would fail for the same reason).
- * A failed step leaves a screenshot and the HTML of every open browser under target/e2e/.
- */
-let walks = 0;
-function walk(title, body) {
-  const walkNo = ++walks;
-  describe(title, () => {
-    let failed = null;
-    let n = 0;
-    body((name, fn, { timeout = 180_000 } = {}) => {
-      const no = `${walkNo}-${pad(++n)}`;
-      it(name, { timeout }, async (t) => {
-        if (failed) {
-          t.skip(`after the failed step «${failed}»`);
-          return;
-        }
-        try {
-          await fn(t);
-        } catch (e) {
-          failed = name;
-          const files = [];
-          for (const person of Person.open) {
-            files.push(...(await person.saveArtifacts(`failed-${no}`)));
-            if (person.problems?.length) {
-              e.message += `\n${person.user}: ${person.problems.join('; ')}`;
-            }
-          }
-          e.message += `\nScreenshots and HTML: ${files.join(', ') || 'none'}`;
-          for (const person of [...Person.open]) {
-            await person.close(); // the next walk starts with fresh browsers
-          }
-          throw e;
-        }
-      });
-    });
-  });
-}
+useApp('tasklist');
 
-async function person(user) {
-  return new Person(browser, app.baseUrl, user).login();
-}
 
-/** With E2E_SCREENSHOTS=1: what the person sees now, for the README; {@code top} is scrolled to the top first. */
-async function picture(p, name, top) {
-  if (screenshots) {
-    mkdirSync(IMAGES, { recursive: true });
-    const viewport = p.page.viewportSize();
-    await p.page.setViewportSize({ width: 1400, height: 1150 });
-    await top?.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await p.page.mouse.move(0, 0); // no hover effects or tooltips
-    await sleep(300);
-    await p.page.screenshot({ path: join(IMAGES, name) });
-    await p.page.setViewportSize(viewport);
-  }
-}
-
-before(async () => {
-  if (process.env.E2E_BASE_URL) {
-    app = { baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {} };
-  } else {
-    app = await startApp();
-  }
-  rest = new EngineRest(app.baseUrl);
-  browser = await launchBrowser();
-}, { timeout: 300_000 });
-
-after(async () => {
-  for (const p of [...Person.open]) {
-    await p.close();
-  }
-  await browser?.close();
-  await app?.stop();
-}, { timeout: 60_000 });
 
 walk('Заседание Рабочей группы от решения о проведении до размещения информации', (step) => {
   const m = {}; // what the walk learns on the way: meeting date, number, key, process instance, deadlines
