@@ -8,6 +8,7 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import ru.nso.wg.calendar.DeadlineKind;
+import ru.nso.wg.deployment.ModelExpressions.Identifier;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,6 +27,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
+
+import static ru.nso.wg.deployment.ModelExpressions.BPMN;
+import static ru.nso.wg.deployment.ModelExpressions.CAMUNDA;
+import static ru.nso.wg.deployment.ModelExpressions.CAMUNDA_BUILT_INS;
+import static ru.nso.wg.deployment.ModelExpressions.CAMUNDA_FUNCTIONS;
+import static ru.nso.wg.deployment.ModelExpressions.STRING_LITERAL;
+import static ru.nso.wg.deployment.ModelExpressions.expressions;
+import static ru.nso.wg.deployment.ModelExpressions.identifiers;
+import static ru.nso.wg.deployment.ModelExpressions.locals;
 
 /**
  * The checks every deployment passes before the engine accepts it ({@link DeploymentCheckPlugin}), with the problems
@@ -47,20 +57,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
  */
 public final class ModelCheck {
 
-  static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-  static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
-
-  /** What the engine puts into every expression's context, and its expression functions. */
-  static final Set<String> CAMUNDA_BUILT_INS = Set.of("execution", "task", "externalTask", "caseExecution",
-      "authenticatedUserId");
-  static final Set<String> CAMUNDA_FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
-  static final Set<String> MULTI_INSTANCE = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
-      "nrOfCompletedInstances");
-  static final Set<String> JUEL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
-      "lt", "gt", "le", "ge", "div", "mod", "instanceof");
-
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-  private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
   private static final Pattern BEAN_CALL =
       Pattern.compile("(?<![.\\w])([A-Za-z_$][\\w$]*)\\s*\\.\\s*([A-Za-z_$][\\w$]*)\\s*\\(");
   private static final Pattern DEADLINE_KIND = Pattern.compile("(?<![.\\w])deadlines\\s*\\.\\s*\\w+\\s*\\(\\s*"
@@ -372,92 +368,5 @@ public final class ModelCheck {
     return Arrays.stream(type.getDeclaredMethods())
         .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
         .map(Method::getName).distinct().sorted().collect(Collectors.joining(", "));
-  }
-
-  /** Multi-instance element variables and input parameters of the element and the scopes around it. */
-  private static Set<String> locals(Element element) {
-    Set<String> locals = new TreeSet<>();
-    for (Node n = element; n instanceof Element e; n = n.getParentNode()) {
-      for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
-        if (!(c instanceof Element child)) {
-          continue;
-        }
-        if (BPMN.equals(child.getNamespaceURI()) && child.getLocalName().equals("multiInstanceLoopCharacteristics")) {
-          locals.addAll(MULTI_INSTANCE);
-          String elementVariable = child.getAttributeNS(CAMUNDA, "elementVariable");
-          if (!elementVariable.isEmpty()) {
-            locals.add(elementVariable);
-          }
-        }
-        if (BPMN.equals(child.getNamespaceURI()) && child.getLocalName().equals("extensionElements")) {
-          NodeList inputs = child.getElementsByTagNameNS(CAMUNDA, "inputParameter");
-          for (int i = 0; i < inputs.getLength(); i++) {
-            locals.add(((Element) inputs.item(i)).getAttribute("name"));
-          }
-        }
-      }
-    }
-    return locals;
-  }
-
-  /** The bodies of the {@code ${…}} and {@code #{…}} expressions of a text, braces inside strings skipped. */
-  static List<String> expressions(String text) {
-    List<String> found = new ArrayList<>();
-    int i = 0;
-    while (i < text.length() - 1) {
-      char c = text.charAt(i);
-      if ((c == '$' || c == '#') && text.charAt(i + 1) == '{') {
-        int depth = 0;
-        char quote = 0;
-        int j = i + 1;
-        for (; j < text.length(); j++) {
-          char d = text.charAt(j);
-          if (quote != 0) {
-            if (d == '\\') {
-              j++;
-            } else if (d == quote) {
-              quote = 0;
-            }
-          } else if (d == '\'' || d == '"') {
-            quote = d;
-          } else if (d == '{') {
-            depth++;
-          } else if (d == '}' && --depth == 0) {
-            break;
-          }
-        }
-        found.add(text.substring(i + 2, Math.min(j, text.length())));
-        i = j + 1;
-      } else {
-        i++;
-      }
-    }
-    return found;
-  }
-
-  record Identifier(String name, boolean function) {
-  }
-
-  /** The root identifiers of a JUEL expression: not a property after a dot, not a word of the language. */
-  static List<Identifier> identifiers(String expression) {
-    String code = STRING_LITERAL.matcher(expression).replaceAll("\"\"");
-    List<Identifier> ids = new ArrayList<>();
-    Matcher m = IDENTIFIER.matcher(code);
-    while (m.find()) {
-      int before = m.start() - 1;
-      while (before >= 0 && Character.isWhitespace(code.charAt(before))) {
-        before--;
-      }
-      if (before >= 0 && (code.charAt(before) == '.' || Character.isDigit(code.charAt(before)))
-          || JUEL_WORDS.contains(m.group())) {
-        continue;
-      }
-      int after = m.end();
-      while (after < code.length() && Character.isWhitespace(code.charAt(after))) {
-        after++;
-      }
-      ids.add(new Identifier(m.group(), after < code.length() && code.charAt(after) == '('));
-    }
-    return ids;
   }
 }

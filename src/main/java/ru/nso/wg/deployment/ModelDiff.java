@@ -61,7 +61,7 @@ public record ModelDiff(Set<String> added, Set<String> removed, Set<String> chan
 
   private static void collect(Element element, Map<String, String> into) {
     for (Node c = element.getFirstChild(); c != null; c = c.getNextSibling()) {
-      if (!(c instanceof Element child) || !ModelCheck.BPMN.equals(child.getNamespaceURI())) {
+      if (!(c instanceof Element child) || !ModelExpressions.BPMN.equals(child.getNamespaceURI())) {
         continue; // diagram interchange (bpmndi) and extensions are not elements of their own
       }
       if (isElementOfItsOwn(child)) {
@@ -75,7 +75,7 @@ public record ModelDiff(Set<String> added, Set<String> removed, Set<String> chan
 
   /** Elements with an ID (but event definitions and loop characteristics, which belong to their element). */
   private static boolean isElementOfItsOwn(Element child) {
-    return ModelCheck.BPMN.equals(child.getNamespaceURI()) && !child.getAttribute("id").isEmpty()
+    return ModelExpressions.BPMN.equals(child.getNamespaceURI()) && !child.getAttribute("id").isEmpty()
         && !List.of("timerEventDefinition", "messageEventDefinition", "signalEventDefinition",
             "errorEventDefinition", "escalationEventDefinition", "conditionalEventDefinition",
             "multiInstanceLoopCharacteristics").contains(child.getLocalName());

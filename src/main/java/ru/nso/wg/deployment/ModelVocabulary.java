@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * process key, the variables its process-backing class declares. A process-backing class is a top-level class
  * {@code *Process} or {@code *Processes} of {@code ru.nso.wg.process}; it backs the processes whose keys it declares
  * as {@code static final String KEY} or {@code *_KEY}, and declares the variables as {@code static} {@link Var}
- * fields, in itself or its nested classes — the same reading as {@code ModelVariablesTest}. A new process with its
- * backing class is known without changing this class.
+ * fields, in itself or its nested classes ({@link #keys(Class)}, {@link #declaredVariables(Class)}: the one reading,
+ * shared with {@code src/test/java/ru/nso/wg/architecture/ModelVariables.java}). A new process with its backing
+ * class is known without changing this class.
  */
 public final class ModelVocabulary {
 
@@ -73,7 +74,7 @@ public final class ModelVocabulary {
       if (!type.getPackageName().equals(backingPackage)) {
         continue;
       }
-      Set<String> variables = variables(type, new TreeSet<>());
+      Set<String> variables = declaredVariables(type);
       for (String key : keys(type)) {
         byKey.computeIfAbsent(key, k -> new TreeSet<>()).addAll(variables);
       }
@@ -81,7 +82,8 @@ public final class ModelVocabulary {
     return byKey;
   }
 
-  private static Set<String> keys(Class<?> type) {
+  /** The process keys a backing class declares: its {@code static String} fields {@code KEY} and {@code *_KEY}. */
+  public static Set<String> keys(Class<?> type) {
     Set<String> keys = new TreeSet<>();
     for (Field f : type.getDeclaredFields()) {
       if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
@@ -90,6 +92,11 @@ public final class ModelVocabulary {
       }
     }
     return keys;
+  }
+
+  /** The names of the {@code static} {@link Var} fields of a backing class and of its nested classes. */
+  public static Set<String> declaredVariables(Class<?> type) {
+    return variables(type, new TreeSet<>());
   }
 
   private static Set<String> variables(Class<?> type, Set<String> into) {

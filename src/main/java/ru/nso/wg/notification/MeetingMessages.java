@@ -266,23 +266,7 @@ public class MeetingMessages {
 
   private DeliveryResult serviceLevel(String template, String kind, DeadlineNotice notice, ZonedDateTime requestedAt,
                                       List<Recipient> recipients) {
-    String groupName = directory.groupName(notice.responsibleGroupId());
-    return delivery.deliver(notice.meetingKey(), kind, recipients, r -> {
-      Map<String, Object> values = new LinkedHashMap<>();
-      values.put("greeting", r.greeting());
-      values.put("subject", notice.subject());
-      values.put("deadlineTitle", notice.deadlineTitle());
-      values.put("clause", notice.clause());
-      values.put("due", RussianDates.dateTime(notice.due()));
-      values.put("dueDate", RussianDates.date(notice.due()));
-      values.put("requestedAt", RussianDates.dateTime(requestedAt));
-      values.put("responsibleGroup", groupName);
-      values.put("link", settings.linkOrTasklist(notice.link()));
-      values.put("senderName", settings.fromName());
-      Rendered rendered = templates.render(template, values);
-      return new OutgoingMail(notice.meetingKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
-          null, List.of());
-    });
+    return deadline(template, kind, notice, recipients, Map.of("requestedAt", RussianDates.dateTime(requestedAt)));
   }
 
   /**
@@ -292,17 +276,23 @@ public class MeetingMessages {
   public DeliveryResult escalate(DeadlineNotice notice) {
     List<Recipient> recipients = new ArrayList<>(members(notice.responsibleGroupId()));
     recipients.addAll(members(RosterGroups.CHAIR));
-    return deadline("deadline-escalation", escalationKind(notice), notice, recipients);
+    return deadline("deadline-escalation", escalationKind(notice), notice, recipients, Map.of());
   }
 
   /** A deadline approaching: to the people of the responsible group. Sent once per deadline and due date. */
   public DeliveryResult remind(DeadlineNotice notice) {
-    return deadline("deadline-reminder", reminderKind(notice), notice, members(notice.responsibleGroupId()));
+    return deadline("deadline-reminder", reminderKind(notice), notice, members(notice.responsibleGroupId()),
+        Map.of());
   }
 
   // ------------------------------------------------------------------------------------------- the messages
 
-  private DeliveryResult deadline(String template, String kind, DeadlineNotice notice, List<Recipient> recipients) {
+  /**
+   * A message about a deadline (of the regulation or a service level) to each recipient; {@code extra} are the
+   * template's values beyond the notice's (a service level's {@code requestedAt}).
+   */
+  private DeliveryResult deadline(String template, String kind, DeadlineNotice notice, List<Recipient> recipients,
+                                  Map<String, Object> extra) {
     String groupName = directory.groupName(notice.responsibleGroupId());
     return delivery.deliver(notice.meetingKey(), kind, recipients, r -> {
       Map<String, Object> values = new LinkedHashMap<>();
@@ -312,6 +302,7 @@ public class MeetingMessages {
       values.put("clause", notice.clause());
       values.put("due", RussianDates.dateTime(notice.due()));
       values.put("dueDate", RussianDates.date(notice.due()));
+      values.putAll(extra);
       values.put("responsibleGroup", groupName);
       values.put("link", settings.linkOrTasklist(notice.link()));
       values.put("senderName", settings.fromName());

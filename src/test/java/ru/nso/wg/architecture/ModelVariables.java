@@ -18,13 +18,13 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import ru.nso.wg.deployment.ModelExpressions.Identifier;
+import ru.nso.wg.deployment.ModelVocabulary;
 import ru.nso.wg.process.Var;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +39,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import static ru.nso.wg.deployment.ModelExpressions.BPMN;
+import static ru.nso.wg.deployment.ModelExpressions.CAMUNDA;
+import static ru.nso.wg.deployment.ModelExpressions.CAMUNDA_BUILT_INS;
+import static ru.nso.wg.deployment.ModelExpressions.CAMUNDA_FUNCTIONS;
+import static ru.nso.wg.deployment.ModelExpressions.JUEL_WORDS;
+import static ru.nso.wg.deployment.ModelExpressions.expressions;
+import static ru.nso.wg.deployment.ModelExpressions.identifiers;
+import static ru.nso.wg.deployment.ModelExpressions.locals;
+
 /**
  * Checks that the models ({@code bpmn/*.bpmn}) and their forms ({@code forms/*.form}) name only what the code
  * declares: every identifier of a {@code ${…}}/{@code #{…}} expression and every variable a model writes
@@ -50,22 +59,13 @@ import javax.xml.parsers.DocumentBuilderFactory;
  *
  * <p>A process-backing class is a top-level class {@code *Process} or {@code *Processes} of the backing package; it
  * backs the processes whose keys it declares as {@code static final String KEY} or {@code *_KEY}, and declares the
- * variables as {@code static} {@link Var} fields, in itself or its nested classes ({@code Vars}).
+ * variables as {@code static} {@link Var} fields, in itself or its nested classes ({@code Vars}). How expressions and
+ * backing classes are read is the deploy-time check's ({@link ModelVocabulary},
+ * {@code src/main/java/ru/nso/wg/deployment/ModelExpressions.java}); what is here is the test's own: the bean names
+ * without a context, the messages, and the forms' FEEL.
  */
 final class ModelVariables {
 
-  static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-  static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
-
-  /** What the engine puts into every expression's context (VariableScopeElResolver) and its JUEL functions. */
-  static final Set<String> CAMUNDA_BUILT_INS = Set.of("execution", "task", "externalTask", "caseExecution",
-      "authenticatedUserId");
-  static final Set<String> CAMUNDA_FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
-  /** Variables of every multi-instance element. */
-  static final Set<String> MULTI_INSTANCE = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
-      "nrOfCompletedInstances");
-  static final Set<String> JUEL_WORDS = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
-      "lt", "gt", "le", "ge", "div", "mod", "instanceof");
   /** FEEL's keywords; {@code item}, the element in a filter; {@code list} of the function {@code list contains}. */
   static final Set<String> FEEL_WORDS = Set.of("true", "false", "null", "not", "and", "or", "if", "then", "else",
       "for", "in", "return", "some", "every", "satisfies", "between", "instance", "of", "function", "is", "item",
@@ -73,8 +73,6 @@ final class ModelVariables {
   /** What form-js puts into a form expression's context besides the variables. */
   static final Set<String> FORM_CONTEXT = Set.of("this", "parent", "_this_", "_parent_", "_path_", "_i");
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
-  private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
 
   /** A process-backing class and what it declares. */
@@ -106,42 +104,10 @@ final class ModelVariables {
       if (c.getPackageName().equals(backingPackage) && c.isTopLevelClass()
           && c.getSimpleName().matches(".*Process(es)?")) {
         Class<?> type = c.reflect();
-        backings.add(new Backing(type, keys(type), variables(type, new TreeSet<>())));
+        backings.add(new Backing(type, ModelVocabulary.keys(type), ModelVocabulary.declaredVariables(type)));
       }
     }
     return backings;
-  }
-
-  private static Set<String> keys(Class<?> type) {
-    Set<String> keys = new TreeSet<>();
-    for (Field f : type.getDeclaredFields()) {
-      if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
-          && (f.getName().equals("KEY") || f.getName().endsWith("_KEY"))) {
-        keys.add((String) staticValue(f));
-      }
-    }
-    return keys;
-  }
-
-  private static Set<String> variables(Class<?> type, Set<String> into) {
-    for (Field f : type.getDeclaredFields()) {
-      if (Modifier.isStatic(f.getModifiers()) && Var.class.isAssignableFrom(f.getType())) {
-        into.add(((Var<?>) staticValue(f)).name());
-      }
-    }
-    for (Class<?> nested : type.getDeclaredClasses()) {
-      variables(nested, into);
-    }
-    return into;
-  }
-
-  private static Object staticValue(Field f) {
-    try {
-      f.setAccessible(true);
-      return f.get(null);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /**
@@ -285,70 +251,6 @@ final class ModelVariables {
     }
   }
 
-  /** Multi-instance element variables and input parameters of the element and the scopes around it. */
-  private static Set<String> locals(Element element) {
-    Set<String> locals = new TreeSet<>();
-    for (Node n = element; n instanceof Element e; n = n.getParentNode()) {
-      for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
-        if (!(c instanceof Element child)) {
-          continue;
-        }
-        if (BPMN.equals(child.getNamespaceURI()) && child.getLocalName().equals("multiInstanceLoopCharacteristics")) {
-          locals.addAll(MULTI_INSTANCE);
-          String elementVariable = child.getAttributeNS(CAMUNDA, "elementVariable");
-          if (!elementVariable.isEmpty()) {
-            locals.add(elementVariable);
-          }
-        }
-        if (BPMN.equals(child.getNamespaceURI()) && child.getLocalName().equals("extensionElements")) {
-          NodeList inputs = child.getElementsByTagNameNS(CAMUNDA, "inputParameter");
-          for (int i = 0; i < inputs.getLength(); i++) {
-            locals.add(((Element) inputs.item(i)).getAttribute("name"));
-          }
-        }
-      }
-    }
-    return locals;
-  }
-
-  /** The bodies of the {@code ${…}} and {@code #{…}} expressions of a text, braces inside strings skipped. */
-  static List<String> expressions(String text) {
-    List<String> found = new ArrayList<>();
-    int i = 0;
-    while (i < text.length() - 1) {
-      char c = text.charAt(i);
-      if ((c == '$' || c == '#') && text.charAt(i + 1) == '{') {
-        int depth = 0;
-        char quote = 0;
-        int j = i + 1;
-        for (; j < text.length(); j++) {
-          char d = text.charAt(j);
-          if (quote != 0) {
-            if (d == '\\') {
-              j++;
-            } else if (d == quote) {
-              quote = 0;
-            }
-          } else if (d == '\'' || d == '"') {
-            quote = d;
-          } else if (d == '{') {
-            depth++;
-          } else if (d == '}' && --depth == 0) {
-            break;
-          }
-        }
-        found.add(text.substring(i + 2, Math.min(j, text.length())));
-        i = j + 1;
-      } else {
-        i++;
-      }
-    }
-    return found;
-  }
-
-  record Identifier(String name, boolean function) {
-  }
-
   /** The root identifiers of a JUEL expression: not a property after a dot, not a word of the language. */
   static List<Identifier> juelIdentifiers(String expression) {
     return identifiers(expression, JUEL_WORDS);
@@ -357,28 +259,6 @@ final class ModelVariables {
   /** The root identifiers of a FEEL expression (form conditions, {@code =…} properties, templates). */
   static List<Identifier> feelIdentifiers(String expression) {
     return identifiers(expression, FEEL_WORDS);
-  }
-
-  private static List<Identifier> identifiers(String expression, Set<String> words) {
-    String code = STRING_LITERAL.matcher(expression).replaceAll("\"\"");
-    List<Identifier> ids = new ArrayList<>();
-    Matcher m = IDENTIFIER.matcher(code);
-    while (m.find()) {
-      int before = m.start() - 1;
-      while (before >= 0 && Character.isWhitespace(code.charAt(before))) {
-        before--;
-      }
-      if (before >= 0 && (code.charAt(before) == '.' || Character.isDigit(code.charAt(before)))
-          || words.contains(m.group())) {
-        continue;
-      }
-      int after = m.end();
-      while (after < code.length() && Character.isWhitespace(code.charAt(after))) {
-        after++;
-      }
-      ids.add(new Identifier(m.group(), after < code.length() && code.charAt(after) == '('));
-    }
-    return ids;
   }
 
   // ----------------------------------------------------------------------------------------------------- the forms

@@ -2,19 +2,10 @@ package ru.nso.wg.process;
 
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import ru.nso.wg.common.Refusal;
-import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
 import java.util.HashMap;
@@ -23,10 +14,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static ru.nso.wg.process.MeetingProcess.Vars.*;
-import static ru.nso.wg.process.MeetingScenario.ROSTER;
 import static ru.nso.wg.process.MeetingScenario.SECRETARY;
 import static ru.nso.wg.process.MeetingScenario.clockAt;
 
@@ -36,30 +25,7 @@ import static ru.nso.wg.process.MeetingScenario.clockAt;
  * year the calendar lacks, lists of the wrong shape, too many invitees, items or opinions, a meeting on a
  * non-working day or at night without confirmation. Today is Monday 30.11.2026; the meeting Wednesday 16.12.2026.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class BadInputProcessTest {
-
-  static final String TODAY = "2026-11-30T09:00+07:00";
-  static final String MEETING = "2026-12-16T14:30+07:00";
-  static final List<String> TEN_PRESENT = ROSTER.subList(0, 10);
-
-  @Autowired ProcessEngine engine;
-  @Autowired MeetingRecord record;
-  MeetingScenario meeting;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    clockAt(TODAY);
-    meeting = new MeetingScenario(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
-  }
+class BadInputProcessTest extends AbstractMeetingProcessTest {
 
   private long meetings() {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(MeetingProcess.KEY)

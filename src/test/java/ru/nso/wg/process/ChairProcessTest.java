@@ -1,17 +1,11 @@
 package ru.nso.wg.process;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentStore;
@@ -22,14 +16,11 @@ import ru.nso.wg.meeting.DeadlineOutcome;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
 import ru.nso.wg.meeting.MeetingData.Event;
 import ru.nso.wg.meeting.MeetingEventKind;
-import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.notification.Delivery;
 import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +28,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static ru.nso.wg.process.MeetingScenario.CHAIR;
 import static ru.nso.wg.process.MeetingScenario.DEPUTY;
@@ -51,42 +41,22 @@ import static ru.nso.wg.process.MeetingScenario.clockAt;
  * instruction (§ 10) hands the chair's tasks to a deputy chair for a period. "Today" is Monday 30.11.2026; the
  * meeting is on Wednesday 16.12.2026 at 14:30 (§ 13 → 09.12 18:00, § 14 → 11.12 18:00).
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ChairProcessTest {
+class ChairProcessTest extends AbstractMeetingProcessTest {
 
-  static final String TODAY = "2026-11-30T09:00+07:00";
-  static final String MEETING = "2026-12-16T14:30+07:00";
   static final String CHAIRS_OFFICE = "zaitseva";
 
-  @Autowired ProcessEngine engine;
-  @Autowired MeetingRecord record;
   @Autowired DocumentStore documents;
   @Autowired Delivery delivery;
   @Autowired DateRequests requests;
   @Autowired JdbcTemplate jdbc;
   @Autowired CarriedItems carried;
   @Autowired MeetingViews views;
-  MeetingScenario meeting;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    clockAt(TODAY);
-    meeting = new MeetingScenario(engine);
-  }
 
   @AfterEach
-  void resetClockAndAssertions() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
+  void forgetChairsInstructions() {
     // an instruction would hand the chair's tasks of other tests' meetings (same database) to a deputy
     jdbc.update("UPDATE wg_date_request SET chair_instruction_id = NULL");
     jdbc.update("DELETE FROM wg_chair_instruction");
-  }
-
-  private static Date at(String isoOffsetDateTime) {
-    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
   }
 
   private long applyJobs() {

@@ -1,20 +1,12 @@
 package ru.nso.wg.process;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import ru.nso.wg.document.MeetingViews;
 import ru.nso.wg.document.model.ItemMinutes;
 import ru.nso.wg.document.model.MinutesModel;
 import ru.nso.wg.meeting.MeetingData.ItemDecision;
-import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.process.MeetingProcess.Elements;
@@ -25,13 +17,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static ru.nso.wg.process.MeetingProcess.Vars.*;
 import static ru.nso.wg.process.MeetingScenario.CHAIR;
 import static ru.nso.wg.process.MeetingScenario.ROSTER;
 import static ru.nso.wg.process.MeetingScenario.SECRETARY;
-import static ru.nso.wg.process.MeetingScenario.clockAt;
 import static ru.nso.wg.process.MeetingScenario.list;
 
 /**
@@ -39,35 +29,11 @@ import static ru.nso.wg.process.MeetingScenario.list;
  * item on the chair's instruction, members arrive late, leave and come back, and every item is decided with the
  * members present for it and the vote of whoever presided over it.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class MeetingOnTheDayProcessTest {
+class MeetingOnTheDayProcessTest extends AbstractMeetingProcessTest {
 
-  static final String TODAY = "2026-11-30T09:00+07:00";
-  static final String MEETING = "2026-12-16T14:30+07:00";
   static final String LEBEDEVA = "lebedeva";
 
-  @Autowired ProcessEngine engine;
-  @Autowired MeetingRecord record;
   @Autowired MeetingViews views;
-  MeetingScenario meeting;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    clockAt(TODAY);
-    meeting = new MeetingScenario(engine);
-  }
-
-  @AfterEach
-  void resetClockAndAssertions() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
-  }
-
-  private ItemDecision decision(int itemNo) {
-    return record.decisions(meeting.key()).stream().filter(d -> d.itemNo() == itemNo).findFirst().orElseThrow();
-  }
 
   /** The chair's instruction as the secretariat records it: oral, given on the day. */
   private static Map<String, Object> presides(String userId) {

@@ -1,23 +1,16 @@
 package ru.nso.wg.process;
 
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentStore;
@@ -28,9 +21,7 @@ import ru.nso.wg.meeting.DeadlineOutcome;
 import ru.nso.wg.notification.Delivery;
 import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
-import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingEventKind;
-import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.DecisionRule;
@@ -38,13 +29,11 @@ import ru.nso.wg.process.MeetingProcess.Elements;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static ru.nso.wg.process.MeetingProcess.Vars.*;
 import static ru.nso.wg.process.MeetingScenario.CHAIR;
@@ -60,10 +49,8 @@ import static ru.nso.wg.process.MeetingScenario.clockAt;
  * (Novosibirsk), so by the production calendar: § 13 → 09.12 18:00, § 14 → 11.12 18:00, § 18 → 23.12 18:00,
  * and minutes signed on 23.12 → § 19 → 28.12 18:00.
  */
-@SpringBootTest
-@ActiveProfiles("test")
 @Import(ProcessCoverageConfiguration.class)
-class MeetingProcessTest {
+class MeetingProcessTest extends AbstractMeetingProcessTest {
 
   @RegisterExtension
   @Order(2)
@@ -80,37 +67,9 @@ class MeetingProcessTest {
   @Order(1)
   static SpringEngineForCoverage springEngine = new SpringEngineForCoverage(coverage);
 
-  static final String TODAY = "2026-11-30T09:00+07:00";
-  static final String MEETING = "2026-12-16T14:30+07:00";
-  static final List<String> TEN_PRESENT = ROSTER.subList(0, 10);
-
-  @Autowired ProcessEngine engine;
-  @Autowired MeetingRecord record;
   @Autowired DocumentStore documents;
   @Autowired MeetingDocuments minutes;
   @Autowired Delivery delivery;
-  MeetingScenario meeting;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    clockAt(TODAY);
-    meeting = new MeetingScenario(engine);
-  }
-
-  @AfterEach
-  void resetClockAndAssertions() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
-  }
-
-  private static Date at(String isoOffsetDateTime) {
-    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
-  }
-
-  private ItemDecision decision(int itemNo) {
-    return record.decisions(meeting.key()).stream().filter(d -> d.itemNo() == itemNo).findFirst().orElseThrow();
-  }
 
   @Test
   void wholeMeetingFromDecisionToPublishedMinutes() {

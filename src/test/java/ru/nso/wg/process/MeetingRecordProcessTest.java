@@ -7,17 +7,10 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentStore;
@@ -25,9 +18,7 @@ import ru.nso.wg.document.Fixtures;
 import ru.nso.wg.meeting.DeadlineOutcome;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
 import ru.nso.wg.meeting.MeetingData.Event;
-import ru.nso.wg.meeting.MeetingData.ItemDecision;
 import ru.nso.wg.meeting.MeetingEventKind;
-import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.notification.Delivery;
@@ -50,7 +41,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static ru.nso.wg.process.MeetingProcess.Vars.*;
 import static ru.nso.wg.process.MeetingScenario.CHAIR;
@@ -63,37 +53,11 @@ import static ru.nso.wg.process.MeetingScenario.clockAt;
  * What the record and the documents say is exact (issue 12, point 5), each test named as the rule it proves. "Today"
  * is Monday 30.11.2026; the meeting Wednesday 16.12.2026 14:30 (Novosibirsk): § 13 → 09.12.2026 18:00.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class MeetingRecordProcessTest {
+class MeetingRecordProcessTest extends AbstractMeetingProcessTest {
 
-  static final String TODAY = "2026-11-30T09:00+07:00";
-  static final String MEETING = "2026-12-16T14:30+07:00";
-  static final List<String> TEN_PRESENT = ROSTER.subList(0, 10);
-
-  @Autowired ProcessEngine engine;
-  @Autowired MeetingRecord record;
   @Autowired DocumentStore documents;
   @Autowired Delivery delivery;
   @Autowired MailTransport transport;
-  MeetingScenario meeting;
-
-  @BeforeEach
-  void setUp() {
-    init(engine);
-    clockAt(TODAY);
-    meeting = new MeetingScenario(engine);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-    AbstractAssertions.reset();
-  }
-
-  private ItemDecision decision(int itemNo) {
-    return record.decisions(meeting.key()).stream().filter(d -> d.itemNo() == itemNo).findFirst().orElseThrow();
-  }
 
   private String minutesDraftText() {
     return Fixtures.docxText(documents.currentMinutes(meeting.key()).orElseThrow().content());
