@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -72,13 +73,15 @@ class OutboxTransportTest {
         new Recipient("vasiliev", "Васильев Павел Андреевич", "Павел Андреевич", "vasiliev@example.org");
     String ics = new CalendarInvitations(settings).request(meeting, recipient, MeetingMessages.summary(meeting),
         MeetingMessages.agendaText(meeting));
-    MailTemplates.Rendered rendered = new MailTemplates(new TemplateResources(dir.resolve("none")))
-        .render("invitation", Map.of("greeting", recipient.greeting(), "meetingTitle", meeting.title(),
+    Map<String, String> values = new HashMap<>(Map.of("greeting", recipient.greeting(), "meetingTitle", meeting.title(),
             "meetingNumber", meeting.numberText(), "meetingDateTime", "13 мая 2026 г. в 10:00 (время новосибирское)",
             "meetingTime", "10:00",
             "format", meeting.formatText(), "presiding", "Лебедева Ольга Николаевна",
             "agendaHtml", MeetingMessages.agendaHtml(meeting), "agendaText", MeetingMessages.agendaText(meeting),
             "senderName", settings.fromName()));
+    values.put("referenceMaterials", "Справочные материалы (п. 14 Положения): https://example.org/wg/standard.pdf");
+    MailTemplates.Rendered rendered = new MailTemplates(new TemplateResources(dir.resolve("none")))
+        .render("invitation", values);
     MimeMessage message = outbox.newMessage();
     composer.fill(message, new MailComposer.OutgoingMail("2026-30", "invitation#2", recipient, rendered.subject(),
         rendered.text(), rendered.html(), new MailComposer.CalendarPart("REQUEST", ics),
