@@ -191,6 +191,7 @@ class ModelMigrationTest {
       meeting.executeJob(Elements.START_DECISION_CONTROL);
       meeting.executeJob(Elements.SEND_MINUTES_COPIES);
       meeting.executeJob(Elements.REQUEST_PUBLICATION);
+      meeting.executeJob(Elements.RECORD_MINUTES_DISTRIBUTED);
       meeting.complete(Elements.PUBLISH_MEETING_INFO, INFO_POLICY,
           Map.of(PUBLICATION_URL.name(), "https://www.nso.ru/news/2026-12-wg"));
       assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
