@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import ru.nso.wg.calendar.DeadlineTimers;
 import ru.nso.wg.common.Refusal;
+import ru.nso.wg.meeting.MeetingRef;
 import ru.nso.wg.roster.AsEngine;
 
 import java.sql.Timestamp;
@@ -28,6 +29,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -65,6 +67,9 @@ public class ProcessMigration {
   public record Move(String processInstanceId, String businessKey, String processKey, int fromVersion, int toVersion,
                      String migratedBy, OffsetDateTime migratedAt) {
   }
+
+  /** A meeting's business key ({@link MeetingRef#key()}). */
+  private static final Pattern MEETING_KEY = Pattern.compile("\\d{4}-\\d{1,4}");
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
@@ -182,10 +187,12 @@ public class ProcessMigration {
             rs.getString("migrated_by"), rs.getObject("migrated_at", OffsetDateTime.class)), businessKey);
   }
 
-  /** «№ 2026-3 (экземпляр 4f…)» for people. */
+  /** «№ 3/2026 (экземпляр 4f…)» for people: a meeting (business key 2026-3) by its number as staff write it. */
   public static String label(Candidate candidate) {
-    return (candidate.businessKey() == null ? "" : "№ " + candidate.businessKey() + " ")
-        + "(экземпляр " + candidate.processInstanceId() + ")";
+    String key = candidate.businessKey();
+    String name = key == null ? "" : MEETING_KEY.matcher(key).matches() ? MeetingRef.parse(key).display() + " "
+        : "№ " + key + " ";
+    return name + "(экземпляр " + candidate.processInstanceId() + ")";
   }
 
   private MigrationPlan migrationPlan(ProcessDefinition source, ProcessDefinition target) {
