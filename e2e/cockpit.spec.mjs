@@ -187,6 +187,11 @@ describe('Руководитель аппарата председателя: «
     for (const kind of ['agendaDistribution', 'minutesDue', 'minutesCopiesDue']) {
       assert.equal(await row(seed.late13).locator(`td[data-kind="${kind}"] [data-state]`).getAttribute('data-state'), 'MET', kind);
     }
+    // the publication: a service level in a column of its own, not a deadline of the regulation (§ 19 stays met)
+    const publication = row(seed.late13).locator('td[data-kind="publication"] [data-service-level]');
+    assert.equal(await publication.getAttribute('data-service-level'), 'LATE');
+    assert.equal((await publication.textContent()).trim(), 'размещено с превышением на 1 раб. день');
+    assert.equal(await row(seed.late13).locator('td[data-kind="publication"] [data-state]').count(), 0);
     const missed = row(seed.missed18).locator('td[data-kind="minutesDue"] [data-state]');
     assert.equal(await missed.getAttribute('data-state'), 'MISSED');
     assert.equal((await missed.textContent()).trim(), 'срок нарушен, не выполнено');
@@ -235,6 +240,8 @@ describe('Руководитель аппарата председателя: «
     assert.ok(r > 0, `${upcomingNo} in the register`);
     assert.equal(register.rows[r][1], excelDate(seed.upcomingDay));
     assert.match(formats[register.styles[r][1]], /dd\.mm\.yyyy/);
+    assert.deepEqual(register.rows[0].slice(13, 15), ['Срок размещения (уровень обслуживания, не срок Положения)',
+      'Размещение (уровень обслуживания, не срок Положения)']);
 
     const totals = sheet(xlsx, 3);
     assert.equal(totals.frozenRows, 1);
@@ -243,6 +250,8 @@ describe('Руководитель аппарата председателя: «
     assert.equal(clause('п. 13 Положения')[3], 1, 'met late: § 13 of the first seeded meeting');
     assert.equal(clause('п. 18 Положения')[4], 1, 'missed and open: § 18 of the second');
     assert.equal(clause('п. 13 Положения')[6], 1, 'upcoming: § 13 of the new meeting');
+    assert.equal(clause('п. 19 Положения')[2], 1, 'met: § 19 of the first, whatever its late publication');
+    assert.equal(totals.rows.filter((row) => row && row.length).length, 5, 'the four clauses only, no service level');
   });
 
   step('переход к заседанию: экземпляр процесса, вкладка «Сроки заседания»', async () => {

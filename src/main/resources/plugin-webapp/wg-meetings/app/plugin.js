@@ -66,6 +66,16 @@ function stateBadge(deadline) {
   }, deadline.text);
 }
 
+/** The publication's service level: a badge of its own, never styled or counted as a deadline of the regulation. */
+function serviceLevelBadge(level) {
+  if (!level || level.state === 'NOT_APPLICABLE') return el('span', { class: 'wg-muted', title: level ? level.text : '' }, ZERO);
+  return el('span', {
+    class: `wg-sl wg-sl-${level.state}`,
+    'data-service-level': level.state,
+    title: `${level.description} (${level.reference})`,
+  }, level.dueAt && !level.doneAt ? `${level.text}, до ${ruDateTime(level.dueAt)}` : level.text);
+}
+
 /** Replaces a node's children, leaving out the absent ones (null, undefined, false). */
 function fill(node, ...children) {
   node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
@@ -137,7 +147,8 @@ function renderDashboard(node, { api }) {
         el('td', { class: 'wg-next' }, m.next
           ? [el('div', null, `${m.next.reference}: ${ruDateTime(m.next.dueAt)}`), stateBadge(m.next)]
           : el('span', { class: 'wg-muted' }, 'нет открытых сроков')),
-        clause('agendaToChair'), clause('agendaDistribution'), clause('minutesDue'), clause('minutesCopiesDue'));
+        clause('agendaToChair'), clause('agendaDistribution'), clause('minutesDue'), clause('minutesCopiesDue'),
+        el('td', { class: 'wg-service-level', 'data-kind': 'publication' }, serviceLevelBadge(m.publication)));
     });
     return el('div', null,
       el('h4', null, `Заседания (${meetings.length})`),
@@ -149,7 +160,9 @@ function renderDashboard(node, { api }) {
             el('th', { title: 'Передача повестки председателю' }, 'п. 13'),
             el('th', { title: 'Рассылка повестки и материалов' }, 'п. 14'),
             el('th', { title: 'Протокол на подпись' }, 'п. 18'),
-            el('th', { title: 'Копии протокола и размещение информации' }, 'п. 19'))),
+            el('th', { title: 'Копии протокола и передача информации для размещения' }, 'п. 19'),
+            el('th', { class: 'wg-service-level', title: 'Размещение на официальном сайте: уровень обслуживания, не срок Положения' },
+              'Размещение (уровень обслуживания)'))),
           el('tbody', null, rows))));
   }
 
@@ -231,6 +244,14 @@ function renderTimeline(node, { api, processInstanceId }) {
         el('tbody', null, m.deadlines.map((d) => el('tr', { 'data-kind': d.kind },
           el('td', null, d.reference), el('td', null, d.description), el('td', null, d.dueAt ? ruDateTime(d.dueAt) : ZERO),
           el('td', null, d.doneAt ? ruDateTime(d.doneAt) : ZERO), el('td', null, stateBadge(d)))))),
+      el('table', { id: 'wg-timeline-service-level', class: 'wg-service-level' },
+        el('thead', null, el('tr', null, el('th', null, 'Уровень обслуживания, не срок Положения'), el('th', null, 'Передано'),
+          el('th', null, 'Срок'), el('th', null, 'Размещено'), el('th', null, 'Состояние'))),
+        el('tbody', null, el('tr', { 'data-kind': m.publication.kind },
+          el('td', null, m.publication.description), el('td', null, m.publication.requestedAt ? ruDateTime(m.publication.requestedAt) : ZERO),
+          el('td', null, m.publication.dueAt ? ruDateTime(m.publication.dueAt) : ZERO),
+          el('td', null, m.publication.doneAt ? ruDateTime(m.publication.doneAt) : ZERO),
+          el('td', null, serviceLevelBadge(m.publication))))),
       el('h4', null, 'Что происходило'),
       el('table', { id: 'wg-timeline-events' },
         el('thead', null, el('tr', null, el('th', null, 'Когда'), el('th', null, 'Событие'), el('th', null, 'Кто'), el('th', null, 'Подробности'))),

@@ -33,6 +33,8 @@ import java.util.Optional;
  *   <li>Not applicable: open work of a cancelled meeting; § 18 and § 19 of a meeting not held for lack of quorum;
  *       § 19 before the minutes are signed; a deadline in a year the production calendar does not have yet.</li>
  * </ul>
+ * The publication on the official website is not among them: its service level is evaluated apart
+ * ({@link #publication}) and never counted in the compliance of the regulation.
  */
 public final class DeadlineEvaluator {
 
@@ -100,6 +102,48 @@ public final class DeadlineEvaluator {
       return new DeadlineStatus(kind, deadline.date(), deadline.deadline(), null, state, 0, null);
     } catch (MissingCalendarYearException e) {
       return notApplicable(kind, e.getMessage());
+    }
+  }
+
+  /**
+   * The publication's service level ({@link DeadlineKind#PUBLICATION}, not a deadline of the regulation): due the
+   * configured number of working days after the day the request to publish went out; published up to and including
+   * its instant ({@link Deadline#inTime}) = {@link ServiceLevelState#MET}, later = {@link ServiceLevelState#LATE} by
+   * working days as for a deadline; not yet published = {@link ServiceLevelState#PENDING}, or
+   * {@link ServiceLevelState#EXCEEDED} once passed. Does not apply before the request (or to a cancelled meeting).
+   *
+   * @param requestedAt when the request to publish went out ({@code wg_meeting.publication_requested_at}), or null
+   * @param publishedAt when the information was published (event {@code PUBLISHED}), or null
+   */
+  public ServiceLevelStatus publication(MeetingStatus status, OffsetDateTime requestedAt, OffsetDateTime publishedAt) {
+    DeadlineKind kind = DeadlineKind.PUBLICATION;
+    if (requestedAt == null) {
+      return new ServiceLevelStatus(kind, null, null, null, publishedAt, ServiceLevelState.NOT_APPLICABLE, 0,
+          status == MeetingStatus.CANCELLED ? "заседание отменено" : publishedAt == null
+              ? "информация ещё не передана для размещения" : "передача информации для размещения не зафиксирована");
+    }
+    OffsetDateTime requested = requestedAt.atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
+    try {
+      Deadline due = calculator.deadline(calendar, kind, requested.toLocalDate());
+      OffsetDateTime dueAt = due.deadline().atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
+      if (publishedAt != null) {
+        OffsetDateTime doneAt = publishedAt.atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
+        if (Deadline.inTime(doneAt.toInstant(), dueAt.toInstant())) {
+          return new ServiceLevelStatus(kind, requested, due.date(), dueAt, doneAt, ServiceLevelState.MET, 0, null);
+        }
+        int late = Math.max(1, workingDaysAfter(due.date(), doneAt.toLocalDate()));
+        return new ServiceLevelStatus(kind, requested, due.date(), dueAt, doneAt, ServiceLevelState.LATE, late,
+            null);
+      }
+      if (status == MeetingStatus.CANCELLED) {
+        return new ServiceLevelStatus(kind, requested, null, null, null, ServiceLevelState.NOT_APPLICABLE, 0,
+            "заседание отменено");
+      }
+      return new ServiceLevelStatus(kind, requested, due.date(), dueAt, null,
+          due.passedAt(now) ? ServiceLevelState.EXCEEDED : ServiceLevelState.PENDING, 0, null);
+    } catch (MissingCalendarYearException e) {
+      return new ServiceLevelStatus(kind, requested, null, null, null, ServiceLevelState.NOT_APPLICABLE, 0,
+          e.getMessage());
     }
   }
 

@@ -19,7 +19,7 @@ public final class MonitoringData {
   }
 
   /**
-   * One meeting of the register with its deadlines.
+   * One meeting of the register with its deadlines of the regulation and, apart, the publication's service level.
    *
    * @param present     roster members present at the latest sitting (in person or by ВКС); 0 before attendance
    * @param registered  roster members listed at the latest sitting; 0 before attendance
@@ -28,7 +28,7 @@ public final class MonitoringData {
                                 MeetingFormat format, MeetingStatus status, String presidingName,
                                 LocalDate signedOn, OffsetDateTime copiesSentAt, OffsetDateTime publishedAt,
                                 String publicationUrl, int items, int decisions, int present, int registered,
-                                List<DeadlineStatus> deadlines) {
+                                List<DeadlineStatus> deadlines, ServiceLevelStatus publication) {
 
     /** «№ 3/2026». */
     public String display() {

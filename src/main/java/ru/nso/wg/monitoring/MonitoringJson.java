@@ -58,13 +58,13 @@ public final class MonitoringJson {
   public record TimelineView(MeetingView meeting, List<TimelineEntryView> entries) {
   }
 
-  /** One meeting of the register with its deadlines and the next one. */
+  /** One meeting of the register with its deadlines, the next one, and apart the publication's service level. */
   public record MeetingView(String key, String number, String date, String start, MeetingFormat format,
                             String formatTitle, MeetingStatus status, String statusTitle, String presiding,
                             boolean held, String quorum, int items, int decisions, String signedOn,
                             String copiesSentAt, String publishedAt, String publicationUrl, String minutesUrl,
                             String processInstanceId, boolean running, DeadlineView next,
-                            List<DeadlineView> deadlines) {
+                            List<DeadlineView> deadlines, ServiceLevelView publication) {
 
     public static MeetingView of(MeetingOverview m) {
       DeadlineStatus next = m.next();
@@ -73,7 +73,7 @@ public final class MonitoringJson {
           m.items(), m.decisions(), MonitoringJson.date(m.signedOn()), instant(m.copiesSentAt()),
           instant(m.publishedAt()), m.publicationUrl(), MonitoringJson.minutesUrl(m), m.processInstanceId(),
           m.running(), next == null ? null : DeadlineView.of(next),
-          m.deadlines().stream().map(DeadlineView::of).toList());
+          m.deadlines().stream().map(DeadlineView::of).toList(), ServiceLevelView.of(m.publication()));
     }
   }
 
@@ -91,6 +91,21 @@ public final class MonitoringJson {
       return new DeadlineView(d.kind().code(), d.kind().clause(), d.kind().reference(), d.kind().description(),
           date(d.dueDate()), instant(d.dueAt()), instant(d.doneAt()), d.state(), d.state().title(),
           d.lateWorkingDays(), d.text());
+    }
+  }
+
+  /**
+   * The publication's service level of a meeting: not a deadline of the regulation ({@code reference} says so), kept
+   * out of {@code deadlines}, {@code next} and the totals per clause.
+   */
+  public record ServiceLevelView(String kind, String reference, String description, String requestedAt,
+                                 String dueDate, String dueAt, String doneAt, ServiceLevelState state,
+                                 String stateTitle, int lateWorkingDays, String text) {
+
+    public static ServiceLevelView of(ServiceLevelStatus s) {
+      return new ServiceLevelView(s.kind().code(), s.kind().reference(), s.kind().description(),
+          instant(s.requestedAt()), date(s.dueDate()), instant(s.dueAt()), instant(s.doneAt()), s.state(),
+          s.state().title(), s.lateWorkingDays(), s.text());
     }
   }
 

@@ -15,13 +15,17 @@ import static ru.nso.wg.monitoring.Workbook.row;
 
 /**
  * The XLSX workbooks of the reports (the quarterly report on the working group's activity): the compliance report
- * (register of meetings, deadlines of §§ 13, 14, 18, 19 per meeting, totals per clause) and the decisions report
+ * (register of meetings with the publication's service level in columns of its own, deadlines of §§ 13, 14, 18, 19
+ * per meeting, totals per clause) and the decisions report
  * (decisions under control, totals per area). Same data and access as the JSON ({@link MonitoringViews}).
  */
 @Service
 public class MonitoringReports {
 
   public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  /** How the register heads the publication's columns: «уровень обслуживания, не срок Положения». */
+  static final String SERVICE_LEVEL = DeadlineKind.PUBLICATION.reference();
 
   private final MonitoringService service;
   private final String appUrl;
@@ -41,11 +45,14 @@ public class MonitoringReports {
       register.add(row(m.display(), m.date(), m.format().title(), m.presidingName(), m.status().title(),
           m.quorumText().isEmpty() ? null : m.quorumText(), m.items(), m.decisions(),
           m.signedOn(), m.copiesSentAt(), m.publishedAt(),
-          minutes == null ? null : appUrl + minutes, m.publicationUrl()));
+          minutes == null ? null : appUrl + minutes, m.publicationUrl(), m.publication().dueAt(),
+          m.publication().text()));
     }
+    // the publication's service level: columns of its own, never in the sheets of the regulation's deadlines
     book.sheet("Реестр заседаний", List.of("№ заседания", "Дата заседания", "Формат", "Председательствующий",
         "Стадия", "Кворум", "Вопросов повестки", "Принято решений", "Протокол подписан",
-        "Копии протокола направлены", "Информация размещена", "Протокол (ссылка)", "Адрес публикации"), register);
+        "Копии протокола направлены", "Информация размещена", "Протокол (ссылка)", "Адрес публикации",
+        "Срок размещения (" + SERVICE_LEVEL + ")", "Размещение (" + SERVICE_LEVEL + ")"), register);
 
     List<List<Object>> deadlines = new ArrayList<>();
     for (MeetingOverview m : meetings) {

@@ -54,7 +54,8 @@ public class MonitoringSeed {
    * Two past meetings relative to today (by the production calendar):
    * <ul>
    *   <li>«late13»: held 25 working days ago; the agenda reached the chair 2 working days after the § 13 deadline,
-   *       everything else in time, information published; three decisions under control — executed (digital area),
+   *       everything else in time (§ 19 with the request to publish), information published one working day after the
+   *       publication's service level; three decisions under control — executed (digital area),
    *       due within 3 working days (coordination), overdue (services);</li>
    *   <li>«missed18»: held 10 working days ago; agenda in time, the minutes are still not drafted: § 18 missed and
    *       open (the escalation recorded).</li>
@@ -80,8 +81,12 @@ public class MonitoringSeed {
     completion(b, b18, at(drafted, 15, 0));
     LocalDate signed = cal.shift(dayB, 4).date();
     Deadline b19 = calculator.deadline(cal, DeadlineKind.MINUTES_COPIES_DUE, signed);
-    LocalDate published = cal.shift(signed, 2).date();
-    completion(b, b19, at(published, 11, 0));
+    LocalDate requested = cal.shift(signed, 2).date();
+    completion(b, b19, at(requested, 11, 0));
+    jdbc.update("UPDATE wg_meeting SET publication_requested_at = ? WHERE business_key = ?",
+        utc(at(requested, 11, 0)), b);
+    // the service level (2 working days after the request) exceeded by one working day
+    LocalDate published = cal.shift(requested, 3).date();
     held(b, dayB, 3, 10, 15);
     event(b, "SIGNED", "Протокол подписан: А.В. Соколов", "sokolov", at(signed, 12, 0));
     jdbc.update("UPDATE wg_meeting SET signed_on = ?, secretary_user_id = 'smirnova' WHERE business_key = ?",

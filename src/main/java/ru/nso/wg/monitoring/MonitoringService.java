@@ -65,6 +65,7 @@ public class MonitoringService {
   /** The register of meetings with everything the dashboard and the reports show, in one query. */
   private static final String MEETINGS = "SELECT m.business_key, m.meeting_year, m.meeting_number,"
       + " m.process_instance_id, m.meeting_start, m.meeting_format, m.presiding_name, m.status, m.signed_on,"
+      + " m.publication_requested_at,"
       + " (SELECT MAX(e.occurred_at) FROM wg_meeting_event e WHERE e.business_key = m.business_key"
       + "   AND e.event_kind = '" + MeetingEventKind.PUBLISHED.name() + "') AS published_at,"
       + " (SELECT MAX(e.details) FROM wg_meeting_event e WHERE e.business_key = m.business_key"
@@ -151,7 +152,8 @@ public class MonitoringService {
       result.add(new MeetingOverview(r.key, r.year, r.number, r.processInstanceId, r.start, r.format, r.status,
           r.presidingName, r.signedOn, r.copiesSentAt, r.publishedAt, r.publicationUrl, r.items, r.decisions,
           r.present, r.registered,
-          evaluator.evaluate(r.status, r.start.toLocalDate(), r.signedOn, completions.getOrDefault(r.key, Map.of()))));
+          evaluator.evaluate(r.status, r.start.toLocalDate(), r.signedOn, completions.getOrDefault(r.key, Map.of())),
+          evaluator.publication(r.status, r.publicationRequestedAt, r.publishedAt)));
     }
     return result;
   }
@@ -159,7 +161,7 @@ public class MonitoringService {
   private record Row(String key, int year, int number, String processInstanceId, OffsetDateTime start,
                      MeetingFormat format, MeetingStatus status, String presidingName, LocalDate signedOn,
                      OffsetDateTime publishedAt, String publicationUrl, OffsetDateTime copiesSentAt, int items,
-                     int decisions, int present, int registered) {
+                     int decisions, int present, int registered, OffsetDateTime publicationRequestedAt) {
   }
 
   private static Row row(ResultSet rs) throws SQLException {
@@ -170,7 +172,8 @@ public class MonitoringService {
         rs.getString("presiding_name"), localDate(rs.getDate("signed_on")), time(rs, "published_at"),
         rs.getString("publication_url"),
         copies == null ? null : copies.toInstant().atZone(RussianDates.ZONE).toOffsetDateTime(),
-        rs.getInt("items"), rs.getInt("decisions"), rs.getInt("present"), rs.getInt("registered"));
+        rs.getInt("items"), rs.getInt("decisions"), rs.getInt("present"), rs.getInt("registered"),
+        time(rs, "publication_requested_at"));
   }
 
   private static LocalDate localDate(Date date) {
@@ -342,6 +345,11 @@ public class MonitoringService {
             + d.kind().description(), d.text() + (d.doneAt() == null ? "" : "; выполнено "
             + Texts.dateTime(d.doneAt())), null, null));
       }
+    }
+    ServiceLevelStatus p = meeting.publication();
+    if (p.dueAt() != null) {
+      entries.add(new TimelineEntry(p.dueAt(), "SERVICE_LEVEL", "Срок: " + p.kind().description(),
+          p.text() + (p.doneAt() == null ? "" : "; размещено " + Texts.dateTime(p.doneAt())), null, null));
     }
     jdbc.query("SELECT event_kind, details, actor, occurred_at FROM wg_meeting_event WHERE business_key = ?"
         + " ORDER BY id", rs -> {

@@ -136,4 +136,36 @@ class DeadlineEvaluatorTest {
     assertThat(then.kind()).isEqualTo(DeadlineKind.AGENDA_DISTRIBUTION);
     assertThat(then.state()).isEqualTo(DeadlineState.AT_RISK); // Thursday 10th, due Friday 11th
   }
+
+  @Test
+  void thePublicationIsAServiceLevelFromTheRequestWithTheSameInTimeRule() {
+    // requested Thursday 17.12.2026 10:00: 2 working days -> due Monday 21.12.2026 18:00
+    OffsetDateTime requested = OffsetDateTime.parse("2026-12-17T10:00+07:00");
+    DeadlineEvaluator e = at("2026-12-28T12:00+07:00");
+    ServiceLevelStatus met = e.publication(MeetingStatus.PUBLISHED, requested,
+        OffsetDateTime.parse("2026-12-21T18:00+07:00")); // at the instant: in time
+    assertThat(met.kind()).isEqualTo(DeadlineKind.PUBLICATION);
+    assertThat(met.dueAt()).isEqualTo(OffsetDateTime.parse("2026-12-21T18:00+07:00"));
+    assertThat(met.state()).isEqualTo(ServiceLevelState.MET);
+    assertThat(met.text()).isEqualTo("размещено в срок");
+
+    ServiceLevelStatus late = e.publication(MeetingStatus.PUBLISHED, requested,
+        OffsetDateTime.parse("2026-12-22T10:00+07:00"));
+    assertThat(late.state()).isEqualTo(ServiceLevelState.LATE);
+    assertThat(late.lateWorkingDays()).isEqualTo(1);
+    assertThat(late.text()).isEqualTo("размещено с превышением на 1 раб. день");
+
+    assertThat(at("2026-12-21T17:00+07:00").publication(MeetingStatus.MINUTES_SIGNED, requested, null).state())
+        .isEqualTo(ServiceLevelState.PENDING);
+    ServiceLevelStatus exceeded = at("2026-12-21T18:00:01+07:00").publication(MeetingStatus.MINUTES_SIGNED,
+        requested, null);
+    assertThat(exceeded.state()).isEqualTo(ServiceLevelState.EXCEEDED);
+    assertThat(exceeded.state().open()).isTrue();
+
+    ServiceLevelStatus notRequested = e.publication(MeetingStatus.MINUTES_SIGNED, null, null);
+    assertThat(notRequested.state()).isEqualTo(ServiceLevelState.NOT_APPLICABLE);
+    assertThat(notRequested.dueAt()).isNull();
+    assertThat(notRequested.text()).isEqualTo("информация ещё не передана для размещения");
+    assertThat(e.publication(MeetingStatus.CANCELLED, null, null).text()).isEqualTo("заседание отменено");
+  }
 }

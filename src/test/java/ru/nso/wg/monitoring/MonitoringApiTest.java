@@ -103,6 +103,23 @@ class MonitoringApiTest {
       assertThat(deadline(late, kind).get("state").asText()).as(kind).isEqualTo("MET");
     }
     assertThat(late.get("next").isNull()).isTrue();
+    // the publication was requested with § 19 and came a working day after its service level: a late service
+    // level, apart from the regulation's deadlines (§ 19 stays met, the totals per clause do not count it)
+    JsonNode publication = late.get("publication");
+    assertThat(publication.get("kind").asText()).isEqualTo("publication");
+    assertThat(publication.get("reference").asText()).isEqualTo("уровень обслуживания, не срок Положения");
+    assertThat(publication.get("state").asText()).isEqualTo("LATE");
+    assertThat(publication.get("lateWorkingDays").asInt()).isEqualTo(1);
+    assertThat(publication.get("text").asText()).isEqualTo("размещено с превышением на 1 раб. день");
+    assertThat(late.get("deadlines")).extracting(d -> d.get("kind").asText()).doesNotContain("publication");
+    assertThat(meetings.get(keys.get("missed18")).get("publication").get("state").asText())
+        .isEqualTo("NOT_APPLICABLE");
+    JsonNode compliance = reportJson("/api/reports/compliance" + YEAR, "zaitseva");
+    assertThat(compliance.get("summary")).extracting(c -> c.get("kind").asText())
+        .containsExactly("agendaToChair", "agendaDistribution", "minutesDue", "minutesCopiesDue");
+    JsonNode p19 = compliance.get("summary").get(3);
+    assertThat(p19.get("MET").asInt()).as("§ 19 met, the late publication does not lower it").isEqualTo(1);
+    assertThat(p19.get("LATE").asInt() + p19.get("MISSED").asInt()).isZero();
     assertThat(late.get("quorum").asText()).isEqualTo("правомочно (10 из 15)");
 
     JsonNode missed = meetings.get(keys.get("missed18"));
@@ -193,10 +210,25 @@ class MonitoringApiTest {
       assertThat(late.getCell(6).getNumericCellValue()).isEqualTo(3.0); // agenda items
       assertThat(late.getCell(5).getStringCellValue()).isEqualTo("правомочно (10 из 15)");
       assertThat(DateUtil.isCellDateFormatted(late.getCell(9))).isTrue(); // copies sent
+      // the publication's service level in columns of its own, headed apart from the regulation's deadlines
+      Row header = register.getRow(0);
+      assertThat(header.getCell(13).getStringCellValue())
+          .isEqualTo("Срок размещения (уровень обслуживания, не срок Положения)");
+      assertThat(header.getCell(14).getStringCellValue())
+          .isEqualTo("Размещение (уровень обслуживания, не срок Положения)");
+      assertThat(DateUtil.isCellDateFormatted(late.getCell(13))).isTrue();
+      assertThat(late.getCell(14).getStringCellValue()).isEqualTo("размещено с превышением на 1 раб. день");
+      Sheet clauses = book.getSheet("Соблюдение сроков");
+      for (Row row : clauses) {
+        assertThat(row.getCell(2).getStringCellValue()).as("no service level among the deadlines")
+            .doesNotContain("уровень обслуживания");
+      }
 
       Sheet totals = book.getSheet("Итоги по срокам");
       Row p13 = find(totals, "п. 13 Положения");
       assertThat(p13.getCell(3).getNumericCellValue()).as("met late").isEqualTo(1.0);
+      assertThat(totals.getLastRowNum()).as("the four clauses only").isEqualTo(4);
+      assertThat(find(totals, "п. 19 Положения").getCell(2).getNumericCellValue()).as("§ 19 met").isEqualTo(1.0);
       Row p18 = find(totals, "п. 18 Положения");
       assertThat(p18.getCell(4).getNumericCellValue()).as("missed, open").isEqualTo(1.0);
       assertThat(p18.getCell(2).getNumericCellValue()).as("met").isEqualTo(1.0);
@@ -255,6 +287,12 @@ class MonitoringApiTest {
 
   HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, "demo")).GET());
+  }
+
+  JsonNode reportJson(String path, String user) throws IOException, InterruptedException {
+    HttpResponse<String> res = get(path, user);
+    assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+    return JSON.readTree(res.body());
   }
 
   byte[] getBytes(String path, String user) throws IOException, InterruptedException {

@@ -106,6 +106,8 @@ class MonitoringPostgresTest {
     assertThat(late.deadline(DeadlineKind.AGENDA_TO_CHAIR).lateWorkingDays()).isEqualTo(2);
     assertThat(late.deadline(DeadlineKind.MINUTES_COPIES_DUE).state()).isEqualTo(DeadlineState.MET);
     assertThat(late.copiesSentAt()).isNotNull();
+    assertThat(late.publication().state()).as("the publication's service level, read in the same query")
+        .isEqualTo(ServiceLevelState.LATE);
     assertThat(late.present()).isEqualTo(10);
     assertThat(late.registered()).isEqualTo(15);
     MeetingOverview missed = meetings.stream().filter(m -> m.key().equals(examples.get("missed18"))).findFirst()
