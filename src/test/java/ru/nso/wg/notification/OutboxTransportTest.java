@@ -73,7 +73,7 @@ class OutboxTransportTest {
         new Recipient("vasiliev", "Васильев Павел Андреевич", "Павел Андреевич", "vasiliev@example.org");
     String ics = new CalendarInvitations(settings).request(meeting, recipient, MeetingMessages.summary(meeting),
         MeetingMessages.agendaText(meeting));
-    Map<String, String> values = new HashMap<>(Map.of("greeting", recipient.greeting(), "meetingTitle", meeting.title(),
+    Map<String, Object> values = new HashMap<>(Map.of("greeting", recipient.greeting(), "meetingTitle", meeting.title(),
             "meetingNumber", meeting.numberText(), "meetingDateTime", "13 мая 2026 г. в 10:00 (время новосибирское)",
             "meetingTime", "10:00",
             "format", meeting.formatText(), "presiding", "Лебедева Ольга Николаевна",
