@@ -171,12 +171,13 @@ public class ChairPowers {
     ChairInstruction withdrawn = instructions().stream().filter(i -> i.id() == instruction.id()).findFirst()
         .orElseThrow();
     String details = "Поручение председателя отозвано: заместитель председателя Рабочей группы "
-        + instruction.deputyName() + " — " + instruction.describe() + "; не действует с " + RussianDates.numeric(from) + "; задачи председателя, созданные с этого дня, направляются председателю, "
-        + "задачи, уже направленные заместителю, остаются у него. Причина: " + why;
-    List<String> named = jdbc.queryForList("SELECT business_key FROM wg_chair_instruction_meeting"
+        + instruction.deputyName() + " — " + instruction.describe() + "; не действует с " + RussianDates.numeric(from)
+        + "; задачи председателя, созданные с этого дня, направляются председателю, задачи, уже направленные "
+        + "заместителю, остаются у него. Причина: " + why;
+    List<String> keys = jdbc.queryForList("SELECT business_key FROM wg_chair_instruction_meeting"
         + " WHERE instruction_id = ? UNION SELECT business_key FROM wg_date_request WHERE chair_instruction_id = ?"
         + " ORDER BY 1", String.class, instruction.id(), instruction.id());
-    for (String key : named) {
+    for (String key : keys) {
       record.event(key, MeetingEventKind.CHAIR_INSTRUCTION_WITHDRAWN, details, actor);
     }
     return withdrawn;
