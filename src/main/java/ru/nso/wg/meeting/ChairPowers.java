@@ -7,6 +7,7 @@ import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.roster.Roster;
+import ru.nso.wg.roster.RosterGroups;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -27,6 +28,8 @@ public class ChairPowers {
 
   /** The longest reference of an instruction (README, "Input limits"). */
   public static final int MAX_REFERENCE = 500;
+  /** The longest reason of a withdrawal (column {@code withdrawal_reason}). */
+  public static final int MAX_REASON = 2000;
 
   private final JdbcTemplate jdbc;
   private final Roster roster;
@@ -101,7 +104,7 @@ public class ChairPowers {
       problems.add("поле «Реквизиты поручения»: не длиннее " + MAX_REFERENCE + " символов");
     }
     Refusal.refuseIf(problems);
-    Optional<ChairInstruction> overlapping = instructions().stream()
+    Optional<ChairInstruction> overlapping = instructions().stream().filter(i -> !i.voided())
         .filter(i -> !i.to().isBefore(from) && !i.from().isAfter(to)).findFirst();
     if (overlapping.isPresent()) {
       throw Refusal.conflict("На часть этого периода уже внесено поручение председателя: заместитель "
@@ -114,13 +117,103 @@ public class ChairPowers {
     return instructions().stream().filter(i -> i.id() == id).findFirst().orElseThrow();
   }
 
-  /** Every instruction recorded, latest period first. */
+  /**
+   * § 10: the chair's office withdraws an instruction (the chair returns early): from {@code from} (today or later,
+   * within the period) it no longer applies — its period ends the day before. Tasks already handed to the deputy stay
+   * with the deputy; the chair's tasks created from then on go to the chair. Every meeting whose record named the
+   * instruction gets an event. Refused, with the field and the clause, before anything is saved: an actor outside the
+   * chair's office, an unknown or already withdrawn instruction, a missing date, a past one or one outside the
+   * period, a missing reason.
+   */
+  public ChairInstruction withdraw(Long id, LocalDate from, String reason, String actor) {
+    if (actor == null || !roster.isInGroup(actor, RosterGroups.CHAIR)) {
+      throw Refusal.forbidden("Отозвать поручение председателя может только аппарат председателя (группа "
+          + RosterGroups.CHAIR + ") (п. 10 Положения)");
+    }
+    ChairInstruction instruction = id == null ? null
+        : instructions().stream().filter(i -> i.id() == id).findFirst().orElse(null);
+    if (instruction == null) {
+      throw new Refusal("Поле «Поручение»: выберите действующее или предстоящее поручение председателя "
+          + "(п. 10 Положения)");
+    }
+    if (instruction.withdrawn()) {
+      throw Refusal.conflict("Поручение председателя (заместитель " + instruction.deputyName() + ") уже отозвано с "
+          + RussianDates.numeric(instruction.withdrawal().from()) + " (п. 10 Положения)");
+    }
+    List<String> problems = new ArrayList<>();
+    LocalDate today = clock.today();
+    if (from == null) {
+      problems.add("поле «Не действует с»: укажите день, с которого поручение не применяется (п. 10 Положения)");
+    } else if (from.isBefore(today)) {
+      problems.add("поле «Не действует с»: поручение отзывается с сегодняшнего дня или позже ("
+          + RussianDates.numeric(from) + " — прошедшая дата, сегодня " + RussianDates.numeric(today)
+          + ") (п. 10 Положения)");
+    } else if (!instruction.covers(from)) {
+      problems.add("поле «Не действует с»: " + RussianDates.numeric(from) + " за пределами периода поручения ("
+          + instruction.period() + ") (п. 10 Положения)");
+    }
+    String why = reason == null || reason.isBlank() ? null : reason.trim();
+    if (why == null) {
+      problems.add("поле «Причина отзыва»: укажите причину, например досрочное возвращение председателя "
+          + "(п. 10 Положения)");
+    } else if (why.length() > MAX_REASON) {
+      problems.add("поле «Причина отзыва»: не длиннее " + MAX_REASON + " символов");
+    }
+    Refusal.refuseIf(problems);
+    int updated = jdbc.update("UPDATE wg_chair_instruction SET recorded_to = valid_to, valid_to = ?,"
+            + " withdrawn_from = ?, withdrawal_reason = ?, withdrawn_by = ?, withdrawn_at = ?"
+            + " WHERE id = ? AND withdrawn_from IS NULL",
+        Date.valueOf(from.minusDays(1)), Date.valueOf(from), why, actor, now(), instruction.id());
+    if (updated == 0) {
+      throw Refusal.conflict("Поручение председателя (заместитель " + instruction.deputyName() + ") уже отозвано "
+          + "(п. 10 Положения)");
+    }
+    ChairInstruction withdrawn = instructions().stream().filter(i -> i.id() == instruction.id()).findFirst()
+        .orElseThrow();
+    String details = "Поручение председателя отозвано: заместитель председателя Рабочей группы "
+        + instruction.deputyName() + " — " + instruction.describe() + "; не действует с " + RussianDates.numeric(from)
+        + "; задачи председателя, созданные с этого дня, направляются председателю, задачи, уже направленные "
+        + "заместителю, остаются у него. Причина: " + why;
+    List<String> keys = jdbc.queryForList("SELECT business_key FROM wg_chair_instruction_meeting"
+        + " WHERE instruction_id = ? UNION SELECT business_key FROM wg_date_request WHERE chair_instruction_id = ?"
+        + " ORDER BY 1", String.class, instruction.id(), instruction.id());
+    for (String key : keys) {
+      record.event(key, MeetingEventKind.CHAIR_INSTRUCTION_WITHDRAWN, details, actor);
+    }
+    return withdrawn;
+  }
+
+  /** Today in Novosibirsk, as the instructions count their days. */
+  public LocalDate today() {
+    return clock.today();
+  }
+
+  /** Every instruction recorded, withdrawn ones too, latest period first. */
   public List<ChairInstruction> instructions() {
     return jdbc.query("SELECT * FROM wg_chair_instruction ORDER BY valid_from DESC, id DESC", (rs, i) ->
         new ChairInstruction(rs.getLong("id"), rs.getString("deputy_user_id"), rs.getString("deputy_name"),
             rs.getDate("valid_from").toLocalDate(), rs.getDate("valid_to").toLocalDate(),
             ChairInstruction.Form.valueOf(rs.getString("instruction_form")), rs.getString("reference"),
-            rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class)));
+            rs.getString("recorded_by"), rs.getObject("recorded_at", OffsetDateTime.class),
+            rs.getDate("withdrawn_from") == null ? null : new ChairInstruction.Withdrawal(
+                rs.getDate("withdrawn_from").toLocalDate(), rs.getDate("recorded_to").toLocalDate(),
+                rs.getString("withdrawal_reason"), rs.getString("withdrawn_by"),
+                rs.getObject("withdrawn_at", OffsetDateTime.class))));
+  }
+
+  /** The instructions in force today or still to come (not those whose period is over or that never applied). */
+  public List<ChairInstruction> currentAndFuture() {
+    LocalDate today = clock.today();
+    return instructions().stream().filter(i -> i.state(today) == ChairInstruction.State.IN_FORCE
+        || i.state(today) == ChairInstruction.State.FUTURE).toList();
+  }
+
+  /** What the forms show of {@link #currentAndFuture()}: one line an instruction, or that there is none. */
+  public String currentAndFutureText() {
+    LocalDate today = clock.today();
+    List<ChairInstruction> found = currentAndFuture();
+    return found.isEmpty() ? "Действующих и предстоящих поручений председателя нет."
+        : String.join("\n", found.stream().map(i -> "- " + i.line(today)).toList());
   }
 
   /** The instruction covering {@code day}, if any. */
@@ -160,6 +253,7 @@ public class ChairPowers {
     Holder holder = holderToday();
     if (holder.byInstruction()) {
       record.event(key, MeetingEventKind.CHAIR_POWERS, "Задача «" + task + "» направлена " + holder.describe(), null);
+      named(holder.instruction(), key);
     }
     return holder;
   }
@@ -177,6 +271,7 @@ public class ChairPowers {
       return Optional.empty();
     }
     record.event(key, MeetingEventKind.CHAIR_POWERS, "Утверждение повестки направлено " + holder.describe(), null);
+    named(holder.instruction(), key);
     return Optional.of(holder);
   }
 
@@ -193,6 +288,16 @@ public class ChairPowers {
     }
     return chairPresides(meeting) && instructionOn(clock.today()).map(i -> i.deputyUserId().equals(actor))
         .orElse(false);
+  }
+
+  /** The meeting's record named the instruction: its withdrawal will be written there too. */
+  private void named(ChairInstruction instruction, String key) {
+    Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM wg_chair_instruction_meeting WHERE instruction_id = ?"
+        + " AND business_key = ?", Integer.class, instruction.id(), key);
+    if (known == null || known == 0) {
+      jdbc.update("INSERT INTO wg_chair_instruction_meeting (instruction_id, business_key) VALUES (?, ?)",
+          instruction.id(), key);
+    }
   }
 
   private boolean chairPresides(MeetingData.Meeting meeting) {

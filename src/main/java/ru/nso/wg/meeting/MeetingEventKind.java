@@ -7,6 +7,8 @@ public enum MeetingEventKind {
   PUBLISHED, REMINDER, DEADLINE_MISSED, DELIVERY_GAPS, PRESIDING_CHANGED,
   /** A chair's task went to the deputy chair holding the chair's powers by instruction (§ 10). */
   CHAIR_POWERS,
+  /** The chair's office withdrew a chair's instruction this meeting's record named (§ 10). */
+  CHAIR_INSTRUCTION_WITHDRAWN,
   /** The secretariat asked the chair to postpone or cancel the meeting (§ 7 (3)). */
   DATE_REQUESTED,
   /** The chair refused a postponement or cancellation asked by the secretariat. */

@@ -38,6 +38,7 @@ public final class Texts {
       Map.entry("DELIVERY_GAPS", "Письма не доставлены"),
       Map.entry("PRESIDING_CHANGED", "Сменился председательствующий"),
       Map.entry("CHAIR_POWERS", "Задача председателя передана заместителю по поручению"),
+      Map.entry("CHAIR_INSTRUCTION_WITHDRAWN", "Поручение председателя отозвано"),
       Map.entry("DATE_REQUESTED", "Секретариат запросил перенос или отмену"),
       Map.entry("DATE_REQUEST_REFUSED", "Председатель отклонил перенос или отмену"),
       Map.entry("ITEM_CARRIED_OVER", "Вопрос перенесён на другое заседание"),

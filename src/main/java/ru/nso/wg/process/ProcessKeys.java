@@ -13,6 +13,7 @@ public final class ProcessKeys {
   public static final String DECISION_EXTEND = "wg-decision-extend";
   public static final String DECISION_WITHDRAW = "wg-decision-withdraw";
   public static final String CHAIR_INSTRUCTION = "wg-chair-instruction";
+  public static final String CHAIR_INSTRUCTION_WITHDRAW = "wg-chair-instruction-withdraw";
 
   /** Processes the secretariat starts and monitors. */
   public static final List<String> SECRETARIAT_STARTS = List.of(MEETING, POSTPONE, CANCEL);

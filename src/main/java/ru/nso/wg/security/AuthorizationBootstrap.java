@@ -126,6 +126,10 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     grants.add(RosterGroups.CHAIR, Resources.PROCESS_DEFINITION, ProcessKeys.CHAIR_INSTRUCTION,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);
+    // ... and withdraws it when the chair returns early
+    grants.add(RosterGroups.CHAIR, Resources.PROCESS_DEFINITION, ProcessKeys.CHAIR_INSTRUCTION_WITHDRAW,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY);
     grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_WITHDRAW,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY);

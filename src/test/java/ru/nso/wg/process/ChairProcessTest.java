@@ -11,6 +11,7 @@ import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.MeetingViews;
 import ru.nso.wg.meeting.CarriedItems;
+import ru.nso.wg.meeting.ChairPowers;
 import ru.nso.wg.meeting.DateRequests;
 import ru.nso.wg.meeting.DeadlineOutcome;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
@@ -21,6 +22,7 @@ import ru.nso.wg.notification.Delivery;
 import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,7 @@ class ChairProcessTest extends AbstractMeetingProcessTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired CarriedItems carried;
   @Autowired MeetingViews views;
+  @Autowired ChairPowers chairPowers;
 
   @AfterEach
   void forgetChairsInstructions() {
@@ -231,6 +234,81 @@ class ChairProcessTest extends AbstractMeetingProcessTest {
     clockAt("2026-12-14T09:00+07:00");
     ProcessInstance later = meeting.askCancellation("Вопросы рассмотрены на заседании Правительства");
     assertThat(meeting.requestTask(later).getAssignee()).isEqualTo(CHAIR);
+  }
+
+  private ProcessInstance instructDeputyUntil(String to) {
+    ProcessInstance instruction = meeting.startRequest("wg-chair-instruction", CHAIRS_OFFICE, Map.of());
+    meeting.completeRequestTask(instruction, CHAIRS_OFFICE, Map.of("instructionDeputy", DEPUTY,
+        "instructionFrom", "2026-11-30", "instructionTo", to, "instructionForm", "WRITTEN",
+        "instructionReference", "№ 15 от 27.11.2026"));
+    return instruction;
+  }
+
+  private String instructionEnd() {
+    return jdbc.queryForObject("SELECT valid_to FROM wg_chair_instruction", LocalDate.class).toString();
+  }
+
+  @Test
+  void aWithdrawnInstructionNoLongerSendsTheChairsTasksToTheDeputy() {
+    instructDeputyUntil("2026-12-11");
+    meeting.start(MEETING);
+    assertThat(meeting.task(Elements.CONFIRM_MEETING).getAssignee()).isEqualTo(DEPUTY);
+    long id = jdbc.queryForObject("SELECT id FROM wg_chair_instruction", Long.class);
+
+    // the chair comes back early; the office sees the instruction in force when recording a new one
+    clockAt("2026-12-02T09:00+07:00");
+    ProcessInstance another = meeting.startRequest("wg-chair-instruction", CHAIRS_OFFICE, Map.of());
+    assertThat(engine.getTaskService().getVariable(meeting.requestTask(another).getId(), "instructionsInForce"))
+        .asString().contains("Морозов Дмитрий Сергеевич", "с 30.11.2026 по 11.12.2026", "действует");
+
+    // ... and withdraws it
+    ProcessInstance withdrawal = meeting.startRequest("wg-chair-instruction-withdraw", CHAIRS_OFFICE, Map.of());
+    assertThat(meeting.requestTask(withdrawal).getAssignee()).isEqualTo(CHAIRS_OFFICE);
+    assertThat(engine.getTaskService().getVariable(meeting.requestTask(withdrawal).getId(), "instructionOptions"))
+        .asString().contains("\"" + id + "\"", "Морозов Дмитрий Сергеевич");
+    Map<String, Object> values = new HashMap<>(Map.of("withdrawnInstruction", String.valueOf(id),
+        "withdrawnFrom", "2026-12-01", "withdrawalReason", "Председатель досрочно вернулся из отпуска"));
+    assertThatThrownBy(() -> meeting.completeRequestTask(withdrawal, CHAIRS_OFFICE, values))
+        .hasMessageContaining("«Не действует с»").hasMessageContaining("п. 10");
+    values.put("withdrawnFrom", "2026-12-14");
+    assertThatThrownBy(() -> meeting.completeRequestTask(withdrawal, CHAIRS_OFFICE, values))
+        .hasMessageContaining("«Не действует с»").hasMessageContaining("за пределами периода");
+    values.put("withdrawnFrom", "2026-12-02");
+    values.remove("withdrawalReason");
+    assertThatThrownBy(() -> meeting.completeRequestTask(withdrawal, CHAIRS_OFFICE, values))
+        .hasMessageContaining("«Причина отзыва»");
+    values.put("withdrawalReason", "Председатель досрочно вернулся из отпуска");
+    values.put("withdrawnInstruction", "999999");
+    assertThatThrownBy(() -> meeting.completeRequestTask(withdrawal, CHAIRS_OFFICE, values))
+        .hasMessageContaining("«Поручение»");
+    // only the chair's office withdraws
+    assertThatThrownBy(() -> meeting.startRequest("wg-chair-instruction-withdraw", SECRETARY, Map.of()))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> chairPowers.withdraw(id, LocalDate.parse("2026-12-02"), "Вернулся",
+        SECRETARY)).hasMessageContaining("аппарат председателя").hasMessageContaining("п. 10");
+    assertThat(instructionEnd()).isEqualTo("2026-12-11");
+    assertThat(events(MeetingEventKind.CHAIR_INSTRUCTION_WITHDRAWN)).isEmpty();
+
+    values.put("withdrawnInstruction", String.valueOf(id));
+    meeting.completeRequestTask(withdrawal, CHAIRS_OFFICE, values);
+    assertThat(withdrawal).isEnded();
+    assertThat(instructionEnd()).isEqualTo("2026-12-01");
+    // the task already handed to the deputy stays with the deputy; the meeting record says what changed
+    assertThat(meeting.task(Elements.CONFIRM_MEETING).getAssignee()).isEqualTo(DEPUTY);
+    assertThat(events(MeetingEventKind.CHAIR_INSTRUCTION_WITHDRAWN)).singleElement().satisfies(e -> {
+      assertThat(e.actor()).isEqualTo(CHAIRS_OFFICE);
+      assertThat(e.details()).contains("Морозов Дмитрий Сергеевич", "отозвано", "с 02.12.2026",
+          "досрочно вернулся");
+    });
+    // a new chair's task goes to the chair again
+    ProcessInstance request = meeting.askCancellation("Вопросы рассмотрены на заседании Правительства");
+    assertThat(meeting.requestTask(request).getAssignee()).isEqualTo(CHAIR);
+    // a withdrawn instruction cannot be withdrawn again
+    ProcessInstance again = meeting.startRequest("wg-chair-instruction-withdraw", CHAIRS_OFFICE, Map.of());
+    assertThat(engine.getTaskService().getVariable(meeting.requestTask(again).getId(), "instructionOptions"))
+        .asString().doesNotContain("\"" + id + "\"");
+    assertThatThrownBy(() -> meeting.completeRequestTask(again, CHAIRS_OFFICE, values))
+        .hasMessageContaining("уже отозвано").hasMessageContaining("п. 10");
   }
 
   @Test

@@ -19,6 +19,7 @@ import static ru.nso.wg.process.ChairInstructionProcess.Vars.INSTRUCTION_FROM;
 import static ru.nso.wg.process.ChairInstructionProcess.Vars.INSTRUCTION_REFERENCE;
 import static ru.nso.wg.process.ChairInstructionProcess.Vars.INSTRUCTION_TEXT;
 import static ru.nso.wg.process.ChairInstructionProcess.Vars.INSTRUCTION_TO;
+import static ru.nso.wg.process.ChairInstructionProcess.Vars.INSTRUCTIONS_IN_FORCE;
 
 /** § 10: the chair's office records the chair's instruction: a deputy chair holds the chair's powers for a period. */
 @Component("recordChairInstructionListener")
@@ -40,6 +41,7 @@ public class RecordChairInstructionListener extends FormTask {
     roster.deputies().forEach(d -> deputies.put(d.id(), d.fullName() + " — "
         + (d.position() == null ? "заместитель председателя" : d.position())));
     DEPUTY_OPTIONS.set(task, FormValues.options(deputies));
+    INSTRUCTIONS_IN_FORCE.set(task, chairPowers.currentAndFutureText());
   }
 
   @Override
