@@ -23,24 +23,6 @@ const restDate = (s) => new Date(s.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
 /** The engine REST API as a demo user (HTTP Basic, password «demo»): the steps before the walk's own. */
 const as = (user) => new EngineRest(app.baseUrl, user, 'demo');
 
-/** Claims and submits the open task {@code taskKey} of the instance as {@code user}, with REST-typed variables. */
-async function completeAs(user, processInstanceId, taskKey, variables, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  let tasks;
-  for (;;) {
-    tasks = await rest.get(`/engine-rest/task?processInstanceId=${processInstanceId}&taskDefinitionKey=${taskKey}`);
-    if (tasks.length === 1 || Date.now() > deadline) {
-      break;
-    }
-    await sleep(1000);
-  }
-  assert.equal(tasks.length, 1, `one open task ${taskKey}`);
-  const people = as(user);
-  if (!tasks[0].assignee) {
-    await people.call('POST', `/engine-rest/task/${tasks[0].id}/claim`, { userId: user });
-  }
-  await people.call('POST', `/engine-rest/task/${tasks[0].id}/submit-form`, { variables });
-}
 
 const json = (value) => ({ type: 'Json', value: JSON.stringify(value) });
 
@@ -62,13 +44,13 @@ async function startMeeting(date, time, items) {
 
 /** Confirmation, agenda, approval and distribution over REST, as the chair and the secretary do them. */
 async function prepareAndSend(m) {
-  await completeAs(CHAIR, m.instanceId, 'Task_ConfirmMeeting', { presidingMode: { value: 'SELF' } });
-  await completeAs(SECRETARY, m.instanceId, 'Task_PrepareAgenda', {
+  await rest.completeAs(CHAIR, m.instanceId, 'Task_ConfirmMeeting', { presidingMode: { value: 'SELF' } });
+  await rest.completeAs(SECRETARY, m.instanceId, 'Task_PrepareAgenda', {
     agendaItems: json(m.items.map((title, i) => ({ title, itemType: 'STANDARD', speaker: 'Лебедева О.Н.',
       materials: `https://example.org/wg/item-${i + 1}.pdf`, area: 'wg-area-coordination' }))),
   });
-  await completeAs(CHAIR, m.instanceId, 'Task_ApproveAgenda', { agendaDecision: { value: 'APPROVE' } });
-  await completeAs(SECRETARY, m.instanceId, 'Task_DistributeAgenda', {
+  await rest.completeAs(CHAIR, m.instanceId, 'Task_ApproveAgenda', { agendaDecision: { value: 'APPROVE' } });
+  await rest.completeAs(SECRETARY, m.instanceId, 'Task_DistributeAgenda', {
     referenceMaterials: { value: 'https://example.org/wg/reference.pdf' }, materialsReady: { value: true },
   });
   return rest.waitForJob(m.instanceId, 'Event_MeetingTime', 90_000);
@@ -192,7 +174,7 @@ walk('Вопрос без решения из-за отсутствия квор
       ['О медиаплане информационной кампании на 2027 год', CARRIED]));
     const job = await prepareAndSend(first);
     await rest.executeJob(job.id); // the meeting time arrives (docs/e2e.md)
-    await completeAs(SECRETARY, first.instanceId, 'Task_RecordAttendance', {
+    await rest.completeAs(SECRETARY, first.instanceId, 'Task_RecordAttendance', {
       presentInPerson: json(PRESENT), presentByVideo: json([]), inviteesPresent: json([]),
       audioRecording: { value: '\\\\fileserver\\wg\\audio\\walk.mp3' },
     });
@@ -201,9 +183,9 @@ walk('Вопрос без решения из-за отсутствия квор
       discussion: { value: 'Выступили члены Рабочей группы' }, decisionText: { value: decisionText },
     });
     // the quorum check runs in the job executor before the first item
-    await completeAs(SECRETARY, first.instanceId, 'Task_RecordVote', vote(PRESENT, [], 'Одобрить медиаплан'), 90_000);
+    await rest.completeAs(SECRETARY, first.instanceId, 'Task_RecordVote', vote(PRESENT, [], 'Одобрить медиаплан'), 90_000);
     // before item 2 a member leaves: 7 of 15, no quorum (§ 15)
-    await completeAs(SECRETARY, first.instanceId, 'Task_RecordVote',
+    await rest.completeAs(SECRETARY, first.instanceId, 'Task_RecordVote',
       vote([], ['pavlova'], 'Рассмотрение вопроса перенесено: нет кворума'));
   });
 
@@ -229,7 +211,7 @@ walk('Вопрос без решения из-за отсутствия квор
     assert.equal(await list.count(), 1);
     assert.equal(await list.row(0).input('Вопрос').inputValue(), CARRIED);
     await secretary.complete();
-    await completeAs(CHAIR, next.instanceId, 'Task_ApproveAgenda', { agendaDecision: { value: 'APPROVE' } });
+    await rest.completeAs(CHAIR, next.instanceId, 'Task_ApproveAgenda', { agendaDecision: { value: 'APPROVE' } });
     const res = await fetch(`${app.baseUrl}/api/meetings/${next.key}/agenda.docx`, {
       headers: { Authorization: 'Basic ' + Buffer.from(`${SECRETARY}:demo`).toString('base64') },
     });

@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT } from './lib/app.mjs';
 import { EngineRest } from './lib/rest.mjs';
 import { app, person, picture, rest, useApp, walk } from './lib/walks.mjs';
@@ -23,24 +22,6 @@ const AGENDA_TASK_RENAMED = 'Сформировать повестку засе�
 /** The engine REST API as a demo user (HTTP Basic, password «demo»). */
 const as = (user) => new EngineRest(app.baseUrl, user, 'demo');
 
-/** Claims and submits the open task {@code taskKey} of the instance as {@code user}, with REST-typed variables. */
-async function completeAs(user, processInstanceId, taskKey, variables) {
-  const deadline = Date.now() + 60_000;
-  let tasks;
-  for (;;) {
-    tasks = await rest.get(`/engine-rest/task?processInstanceId=${processInstanceId}&taskDefinitionKey=${taskKey}`);
-    if (tasks.length === 1 || Date.now() > deadline) {
-      break;
-    }
-    await sleep(1000);
-  }
-  assert.equal(tasks.length, 1, `one open task ${taskKey}`);
-  const people = as(user);
-  if (!tasks[0].assignee) {
-    await people.call('POST', `/engine-rest/task/${tasks[0].id}/claim`, { userId: user });
-  }
-  await people.call('POST', `/engine-rest/task/${tasks[0].id}/submit-form`, { variables });
-}
 
 /** A meeting started by the secretary over REST: its business key and process instance. */
 async function startMeeting(date, time) {
@@ -93,9 +74,9 @@ walk('Аналитик переводит выполняющиеся засед�
     Object.assign(preparingAgenda, await startMeeting(day, '14:30'));
     Object.assign(approvingAgenda, await startMeeting(day, '16:00'));
     for (const m of [preparingAgenda, approvingAgenda]) {
-      await completeAs(CHAIR, m.instanceId, 'Task_ConfirmMeeting', { presidingMode: { value: 'SELF' } });
+      await rest.completeAs(CHAIR, m.instanceId, 'Task_ConfirmMeeting', { presidingMode: { value: 'SELF' } });
     }
-    await completeAs(SECRETARY, approvingAgenda.instanceId, 'Task_PrepareAgenda', {
+    await rest.completeAs(SECRETARY, approvingAgenda.instanceId, 'Task_PrepareAgenda', {
       agendaItems: { type: 'Json', value: JSON.stringify([{ title: 'О плане мероприятий на 2027 год',
         itemType: 'STANDARD', speaker: 'Лебедева О.Н.', materials: 'https://example.org/wg/plan.pdf',
         area: 'wg-area-coordination' }]) },
