@@ -23,6 +23,12 @@ public class ApiErrorHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
 
+  private final ErrorPage errorPage;
+
+  public ApiErrorHandler(ErrorPage errorPage) {
+    this.errorPage = errorPage;
+  }
+
   /** The body of every error answer of {@code /api}. */
   public record ApiError(int status, String error, String message) {
   }
@@ -32,8 +38,8 @@ public class ApiErrorHandler {
   }
 
   /** JSON for programs, a Russian page for a person's click ({@link ErrorPage#wanted}). */
-  static ResponseEntity<?> answer(HttpServletRequest request, HttpStatus status, String message) {
-    return ErrorPage.wanted(request) ? ErrorPage.of(request, status, message) : body(status, message);
+  ResponseEntity<?> answer(HttpServletRequest request, HttpStatus status, String message) {
+    return ErrorPage.wanted(request) ? errorPage.of(request, status, message) : body(status, message);
   }
 
   @ExceptionHandler(Refusal.class)

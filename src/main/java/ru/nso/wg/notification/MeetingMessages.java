@@ -1,7 +1,6 @@
 package ru.nso.wg.notification;
 
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.HtmlUtils;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.DocumentService;
 import ru.nso.wg.document.DocumentStore;
@@ -18,7 +17,6 @@ import ru.nso.wg.meeting.MeetingData.Dissent;
 import ru.nso.wg.notification.MailComposer.Attachment;
 import ru.nso.wg.notification.MailComposer.CalendarPart;
 import ru.nso.wg.notification.MailComposer.OutgoingMail;
-import ru.nso.wg.notification.MailTemplates.Html;
 import ru.nso.wg.notification.MailTemplates.Rendered;
 import ru.nso.wg.roster.IdentityDirectory;
 import ru.nso.wg.roster.RosterGroups;
@@ -211,7 +209,7 @@ public class MeetingMessages {
     Attachment attachment = new Attachment(signed.fileName(), signed.contentType(), signed.content());
     return delivery.deliver(meeting.businessKey(), PUBLICATION_REQUEST, members(RosterGroups.INFO_POLICY), r -> {
       Map<String, Object> values = meetingValues(meeting, r);
-      values.put("decisionsHtml", decisionsHtml(minutes));
+      values.put("decisions", decisions(minutes));
       values.put("decisionsText", decisionsText(minutes));
       values.put("minutesUrl", minutesUrl(meeting.businessKey()));
       Rendered rendered = templates.render("publication-request", values);
@@ -362,7 +360,7 @@ public class MeetingMessages {
     values.put("location", meeting.location());
     values.put("presiding", meeting.presiding() == null ? "" : Texts.joinNonBlank(", ",
         meeting.presiding().name(), meeting.presiding().position(), meeting.presiding().instructionText()));
-    values.put("agendaHtml", agendaHtml(meeting));
+    values.put("agenda", agenda(meeting));
     values.put("agendaText", agendaText(meeting));
     values.put("inviteesText", meeting.invitees().stream()
         .map(i -> Texts.joinNonBlank(" — ", i.name(), i.description()))
@@ -372,34 +370,36 @@ public class MeetingMessages {
     return values;
   }
 
-  // ----------------------------------------------------------------------------------- HTML and text fragments
+  // ------------------------------------------------------------------------------ the lists the templates show
 
-  static Html agendaHtml(MeetingInfo meeting) {
-    if (meeting.items().isEmpty()) {
-      return new Html("<p>Повестка не сформирована.</p>");
-    }
-    StringBuilder html = new StringBuilder("<ol>\n");
-    for (AgendaItem item : meeting.items()) {
-      html.append("<li value=\"").append(item.number()).append("\"><b>").append(esc(item.title())).append("</b>");
-      if (!item.speaker().isBlank()) {
-        html.append("<br>Докладчик: ").append(esc(item.speaker()));
-      }
-      if (!item.materials().isEmpty()) {
-        html.append("<br>Материалы:<ul>");
-        for (Material m : item.materials()) {
-          html.append("<li>");
-          if (m.url().matches("(?i)https?://.*")) {
-            html.append("<a href=\"").append(esc(m.url())).append("\">").append(esc(m.title())).append("</a>");
-          } else {
-            html.append(esc(Texts.joinNonBlank(" — ", m.title(), m.url())));
-          }
-          html.append("</li>");
-        }
-        html.append("</ul>");
-      }
-      html.append("</li>\n");
-    }
-    return new Html(html.append("</ol>").toString());
+  /** An agenda item as the messages list it ({@code templates/mail/fragments.html}). */
+  public record MailItem(int number, String title, String speaker, List<MailMaterial> materials) {
+  }
+
+  /**
+   * A material of an agenda item: {@code href} is its address where that is a web address (a link), otherwise
+   * {@code null} and {@code text} shows title and address as text.
+   */
+  public record MailMaterial(String title, String href, String text) {
+  }
+
+  /** A considered item and its decision, as the publication request lists them. */
+  public record MailDecision(int number, String title, String outcome, String decision) {
+  }
+
+  static List<MailItem> agenda(MeetingInfo meeting) {
+    return meeting.items().stream().map(item -> new MailItem(item.number(), item.title(), item.speaker().strip(),
+        item.materials().stream().map(MeetingMessages::material).toList())).toList();
+  }
+
+  static MailMaterial material(Material m) {
+    boolean web = m.url().matches("(?i)https?://\\S+");
+    return new MailMaterial(m.title(), web ? m.url() : null, Texts.joinNonBlank(" — ", m.title(), m.url()));
+  }
+
+  private static List<MailDecision> decisions(MinutesModel minutes) {
+    return minutes.items().stream().map(item -> new MailDecision(item.number(), item.title(), item.outcomeTitle(),
+        item.decision())).toList();
   }
 
   static String agendaText(MeetingInfo meeting) {
@@ -419,16 +419,6 @@ public class MeetingMessages {
     return text.toString().stripTrailing();
   }
 
-  private static Html decisionsHtml(MinutesModel minutes) {
-    StringBuilder html = new StringBuilder("<ol>\n");
-    for (ItemMinutes item : minutes.items()) {
-      html.append("<li value=\"").append(item.number()).append("\"><b>").append(esc(item.title())).append("</b><br>")
-          .append(esc(item.outcomeTitle())).append(". ")
-          .append(esc(item.decision()).replace("\n", "<br>")).append("</li>\n");
-    }
-    return new Html(html.append("</ol>").toString());
-  }
-
   private static String decisionsText(MinutesModel minutes) {
     StringBuilder text = new StringBuilder();
     for (ItemMinutes item : minutes.items()) {
@@ -436,9 +426,5 @@ public class MeetingMessages {
           .append("   ").append(item.outcomeTitle()).append(". ").append(item.decision()).append('\n');
     }
     return text.toString().stripTrailing();
-  }
-
-  private static String esc(String s) {
-    return HtmlUtils.htmlEscape(s == null ? "" : s, "UTF-8");
   }
 }

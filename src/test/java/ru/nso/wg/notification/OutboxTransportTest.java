@@ -14,8 +14,8 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mock.env.MockEnvironment;
+import ru.nso.wg.common.TemplateEngines;
 import ru.nso.wg.document.Fixtures;
-import ru.nso.wg.document.TemplateResources;
 import ru.nso.wg.document.model.MeetingInfo;
 
 import java.io.InputStream;
@@ -77,10 +77,10 @@ class OutboxTransportTest {
             "meetingNumber", meeting.numberText(), "meetingDateTime", "13 мая 2026 г. в 10:00 (время новосибирское)",
             "meetingTime", "10:00",
             "format", meeting.formatText(), "presiding", "Лебедева Ольга Николаевна",
-            "agendaHtml", MeetingMessages.agendaHtml(meeting), "agendaText", MeetingMessages.agendaText(meeting),
+            "agenda", MeetingMessages.agenda(meeting), "agendaText", MeetingMessages.agendaText(meeting),
             "senderName", settings.fromName()));
     values.put("referenceMaterials", "Справочные материалы (п. 14 Положения): https://example.org/wg/standard.pdf");
-    MailTemplates.Rendered rendered = new MailTemplates(new TemplateResources(dir.resolve("none")))
+    MailTemplates.Rendered rendered = new MailTemplates(TemplateEngines.create(dir.resolve("none")))
         .render("invitation", values);
     MimeMessage message = outbox.newMessage();
     composer.fill(message, new MailComposer.OutgoingMail("2026-30", "invitation#2", recipient, rendered.subject(),
