@@ -15,7 +15,7 @@ import java.util.Map;
  * a Thymeleaf template under {@code templates/web/} ({@link TemplateEngines}) given the answer's CSP nonce
  * ({@code nonce}: every {@code <script>} and {@code <style>} carries {@code th:nonce="${nonce}"}) and the session's
  * CSRF token ({@code csrf}: a page that posts sends it back in {@code X-XSRF-TOKEN}); the common head and the links
- * back to Tasklist are the fragments of {@code templates/web/fragments.html}.
+ * back to Tasklist are the fragments of {@code templates/web/fragments.html} ({@code page-head}, {@code back}).
  */
 public final class WebPages {
 

@@ -228,7 +228,7 @@ class ApiHardeningTest {
     Response page = http.send(http.request("/api/meetings/2026-77/minutes/upload", null)
         .setHeader("Accept", "text/html").header("Cookie", session.cookies()).GET());
     assertThat(page.status()).as(page.body()).isEqualTo(200);
-    assertThat(page.body()).contains("'X-XSRF-TOKEN': '" + session.csrfToken() + "'");
+    assertThat(page.body()).contains("data-csrf=\"" + session.csrfToken() + "\"", "'X-XSRF-TOKEN': form.dataset.csrf");
     String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
     String nonce = csp.replaceAll(".*script-src 'nonce-([^']+)'.*", "$1");
     assertThat(page.body()).contains("<script nonce=\"" + nonce + "\">");
