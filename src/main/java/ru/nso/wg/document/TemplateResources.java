@@ -13,10 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where message and document templates come from. The shipped templates are classpath resources under
- * {@code templates/}; an administrator adapts one by copying it to the same relative path under
- * {@code wg.templates.directory} (default {@code ./data/templates}), e.g. {@code ./data/templates/mail/agenda.html}
- * or {@code ./data/templates/docx/minutes.docx}. A file there wins over the shipped one; no restart is needed.
+ * Where the DOCX templates come from. The shipped templates are classpath resources under {@code templates/}; an
+ * administrator adapts one by copying it to the same relative path under {@code wg.templates.directory} (default
+ * {@code ./data/templates}), e.g. {@code ./data/templates/docx/minutes.docx}. A file there wins over the shipped one;
+ * no restart is needed. The HTML and mail templates are read the same way by the template engine
+ * ({@code common.TemplateEngines}).
  */
 @Component
 public class TemplateResources {
