@@ -136,6 +136,9 @@ public class MinutesSigning {
     Meeting meeting = record.lock(key).orElseThrow(() -> Refusal.notFound("Заседание " + key + " не найдено"));
     MeetingConduct.requireToSign(meeting, signer);
     StoredDocument toSign = documents.minutesToSign(key);
+    // first what the presiding person read (an edition changed meanwhile says so), then the signature of it; a
+    // refusal of either rolls the signing back
+    MeetingDocuments.SignedMinutes signed = documents.sign(key, signer, editionRead);
     StoredSignature signature;
     if (mode() == SigningMode.ELECTRONIC) {
       signature = records.latestFor(key, SigningMode.ELECTRONIC, toSign.id())
@@ -149,7 +152,6 @@ public class MinutesSigning {
           .orElseThrow(() -> Refusal.conflict("Скан подписанного на бумаге протокола ещё не загружен: секретариат "
               + "загружает его (PDF) по ссылке в задаче, после этого завершите задачу"));
     }
-    MeetingDocuments.SignedMinutes signed = documents.sign(key, signer, editionRead);
     if (!signed.document().sha256().equals(signature.documentSha256())) {
       throw Refusal.conflict("Подписанный документ не совпадает с документом, к которому загружена подпись: обновите "
           + "страницу задачи");

@@ -100,7 +100,9 @@ class MinutesSignatureApiTest {
     assertThat(new String(page.getBody(), StandardCharsets.UTF_8)).startsWith("<!DOCTYPE html>")
         .contains("Протокол заседания " + MeetingRef.parse(key).display() + ": электронная подпись")
         .contains("data-action=\"/api/meetings/" + key + "/minutes/signature\"")
-        .contains("href=\"/api/meetings/" + key + "/minutes-to-sign\"");
+        .contains("href=\"/api/meetings/" + key + "/minutes-to-sign\"")
+        .containsPattern("<script nonce=\"[A-Za-z0-9+/=_-]+\">")
+        .containsPattern("<style nonce=\"[A-Za-z0-9+/=_-]+\">");
     assertThat(get("sokolov", "/api/meetings/2027-999/minutes/signature/upload").getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
 
