@@ -21,7 +21,7 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 wg \
     && useradd --system --uid 10001 --gid wg --home-dir /app --no-create-home --shell /usr/sbin/nologin wg \
-    && mkdir -p /app/data/calendar \
+    && mkdir -p /app/data/calendar /app/data/trust-store \
     && chown -R wg:wg /app/data
 WORKDIR /app
 COPY --from=build /build/app.jar /app/app.jar

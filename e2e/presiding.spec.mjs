@@ -6,6 +6,7 @@
 // `node --test --test-concurrency=1 --test-name-pattern='председательствует заместитель' e2e/presiding.spec.mjs`
 import assert from 'node:assert/strict';
 import { docxText } from './lib/docx.mjs';
+import { uploadSignature } from './lib/signature.mjs';
 import { app, person, picture, rest, useApp, walk } from './lib/walks.mjs';
 
 const SECRETARY = 'smirnova';
@@ -167,6 +168,8 @@ walk('Председатель заболел: председательству�
     await secretary.complete();
     const deputy = await person(DEPUTY);
     await deputy.openTask('Подписать протокол заседания', { filter: 'Мои задачи', meeting: m });
+    // the signature of the chair's deputy who presided (§ 18), verified when uploaded
+    await uploadSignature(deputy, app, 'Лебедева Ольга Николаевна');
     await deputy.fields().choose('Подписать протокол');
     await deputy.complete();
     const signed = await rest.get(`/engine-rest/history/activity-instance?processInstanceId=${m.instanceId}&activityId=Task_SignMinutes`);

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { docxReplace, docxText } from './lib/docx.mjs';
 import { EngineRest } from './lib/rest.mjs';
+import { uploadSignature } from './lib/signature.mjs';
 import { app, person, picture, rest, useApp, walk } from './lib/walks.mjs';
 
 const SECRETARY = 'smirnova';
@@ -286,11 +287,14 @@ walk('Заседание Рабочей группы от решения о пр
     // she opens the task again: the new edition, with both opinions; that one she signs
     await chair.page.reload();
     await chair.openTask('Подписать протокол заседания', { filter: 'Мои задачи', meeting: m });
-    const f = chair.fields();
-    const now = await f.input('Подписываемая редакция протокола').inputValue();
+    const now = await chair.fields().input('Подписываемая редакция протокола').inputValue();
     assert.notEqual(now, shown, 'a new edition after the second opinion');
-    assert.match(await f.text(), new RegExp(escapeRegex(SECOND_DISSENT.slice(0, 40))));
-    await f.choose('Подписать протокол');
+    assert.match(await chair.fields().text(), new RegExp(escapeRegex(SECOND_DISSENT.slice(0, 40))));
+    // without a signature of this edition the task is not accepted; with a verified one it is
+    await chair.fields().choose('Подписать протокол');
+    await assert.rejects(chair.complete(), /Протокол не подписан электронной подписью/);
+    await uploadSignature(chair, app, 'Соколов Андрей Викторович');
+    await chair.fields().choose('Подписать протокол');
     await chair.complete();
   });
 
@@ -545,6 +549,7 @@ walk('Заседание под председательством замест�
     await secretary.complete();
     await deputy.openTask('Подписать протокол заседания', { filter: 'Мои задачи' });
     const href = await deputy.fields().scope.getByRole('link', { name: 'Открыть протокол (DOCX)' }).getAttribute('href');
+    await uploadSignature(deputy, app, 'Морозов Дмитрий Сергеевич');
     await deputy.fields().choose('Подписать протокол');
     await deputy.complete();
     const signed = await deputy.page.request.get(new URL(href, app.baseUrl).toString());

@@ -39,7 +39,7 @@ export function freePort() {
 }
 
 /**
- * Starts the jar ({@code env}: more environment variables, e.g. WG_DEMO_DATA). Returns { baseUrl, dataDir, logFile, stop() }. The application's log goes to
+ * Starts the jar ({@code env}: more environment variables, e.g. WG_DEMO_DATA). Returns { baseUrl, dataDir, trustStore, logFile, stop() }. The application's log goes to
  * target/e2e/app-<port>.log (kept for a failed run).
  */
 export async function startApp({ timeoutMs = 240_000, env: extraEnv = {} } = {}) {
@@ -57,6 +57,8 @@ export async function startApp({ timeoutMs = 240_000, env: extraEnv = {} } = {})
     WG_CALENDAR_DIR: join(dataDir, 'calendar'),
     MAIL_OUTBOX_DIR: join(dataDir, 'outbox'),
     WG_TEMPLATES_DIR: join(dataDir, 'templates'),
+    // electronic signing (the default): lib/signature.mjs writes the walks' test CA roots here
+    WG_SIGNATURE_TRUST_STORE: join(dataDir, 'trust-store'),
     MAIL_HOST: '',
     MAIL_TRANSPORT: 'auto',
     APP_URL: `http://127.0.0.1:${port}`,
@@ -114,5 +116,5 @@ export async function startApp({ timeoutMs = 240_000, env: extraEnv = {} } = {})
     }
   }
 
-  return { baseUrl, port, dataDir, logFile, pid: child.pid, stop };
+  return { baseUrl, port, dataDir, trustStore: env.WG_SIGNATURE_TRUST_STORE, logFile, pid: child.pid, stop };
 }

@@ -127,6 +127,11 @@ public class DocumentStore {
     return jdbc.query("SELECT " + COLUMNS + " FROM wg_document WHERE meeting_key = ? ORDER BY id", MAPPER, meetingKey);
   }
 
+  /** The ids of every stored version of the meeting, oldest first: to read them one at a time (the dossier). */
+  public List<Long> ids(String meetingKey) {
+    return jdbc.queryForList("SELECT id FROM wg_document WHERE meeting_key = ? ORDER BY id", Long.class, meetingKey);
+  }
+
   /**
    * Freezes the current minutes (newest draft or upload) as signed by {@code signer}, under {@code fileName}: their
    * bytes are copied into the signed version with their SHA-256. Refused when already signed or when there are no

@@ -243,6 +243,17 @@ public class MeetingDocuments {
     return new SignedMinutes(signed, conduct.sign(key, signer));
   }
 
+  /**
+   * The document the presiding person signs (§ 18): exactly these bytes are what a detached signature must be made
+   * over and what the signing freezes. Until the minutes are rendered as PDF/A this is the current minutes document
+   * (the newest draft or the secretariat's edit; after signing, the signed copy, which has the same bytes); the PDF/A
+   * rendering replaces only this body.
+   */
+  public StoredDocument minutesToSign(String key) {
+    return store.currentMinutes(key)
+        .orElseThrow(() -> Refusal.conflict("Проект протокола заседания " + key + " ещё не сформирован"));
+  }
+
   /** The document of the edition a form showed, or {@code null} when no stored minutes have that edition. */
   private StoredDocument shown(String key, String edition) {
     return store.history(key).stream().filter(d -> edition.trim().equals(edition(d))).findFirst().orElse(null);

@@ -199,6 +199,8 @@ public class MeetingProcess {
     public static final Var.Str MINUTES_OPINIONS = Var.string("minutesOpinions");
     /** What the secretariat must know about the current minutes (its edit overtaken by a newer draft), or null. */
     public static final Var.Str MINUTES_NOTICE = Var.string("minutesNotice");
+    /** How to sign on the configured path (electronic signature or paper), with the links (Markdown). */
+    public static final Var.Str SIGNING_TEXT = Var.string("signingText");
     /** Signing date in Asia/Novosibirsk, ISO: what the § 19 deadline counts from. */
     public static final Var.Day SIGNED_ON = Var.day("signedOn", "Дата подписания протокола");
     /** SHA-256 of the signed minutes, kept in the process too: changing the stored bytes and hash is still caught. */

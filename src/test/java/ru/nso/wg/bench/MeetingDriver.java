@@ -1,7 +1,15 @@
 package ru.nso.wg.bench;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ArtifactFactory;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import ru.nso.wg.document.MeetingDocuments;
+import ru.nso.wg.document.MinutesSigning;
+import ru.nso.wg.roster.IdentityDirectory;
+import ru.nso.wg.signature.SignatureSettings;
+import ru.nso.wg.signature.TestSigning;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -169,6 +177,10 @@ final class MeetingDriver {
       stepsDone++;
     }
     if (stepsDone == 9 && done < actions) {
+      if (!floor) {
+        // the application signs only with a verified signature on file (README "Signing the minutes")
+        signatureOnFile();
+      }
       timed("sign-minutes+copies+control", () -> complete(Elements.SIGN_MINUTES, CHAIR,
           Map.of(SIGN_DECISION.name(),
               "SIGN")),
@@ -283,6 +295,17 @@ final class MeetingDriver {
         throw new IllegalStateException(e);
       }
     }
+  }
+
+  /** The chair's detached signature of the minutes, made by the tests' CA and uploaded (not timed). */
+  private void signatureOnFile() {
+    ArtifactFactory beans = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getArtifactFactory();
+    MinutesSigning signing = beans.getArtifact(MinutesSigning.class);
+    byte[] document = beans.getArtifact(MeetingDocuments.class).minutesToSign(businessKey).content();
+    String fullName = beans.getArtifact(IdentityDirectory.class).userName(CHAIR);
+    signing.uploadSignature(businessKey, TestSigning.sign(beans.getArtifact(SignatureSettings.class), fullName, null,
+        document, ClockUtil.getCurrentTime().toInstant()), CHAIR);
   }
 
   private boolean hasTask(String key) {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,7 +17,16 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
+import ru.nso.wg.common.Refusal;
+import ru.nso.wg.document.MeetingDocuments;
+import ru.nso.wg.document.MinutesSigning;
+import ru.nso.wg.roster.IdentityDirectory;
+import ru.nso.wg.signature.SignatureSettings;
+import ru.nso.wg.signature.SignerSnils;
+import ru.nso.wg.signature.SigningMode;
+import ru.nso.wg.signature.TestSigning;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -266,12 +276,45 @@ public class MeetingScenario {
     complete(MeetingProcess.Elements.DRAFT_MINUTES, SECRETARY, Map.of(MINUTES_READY.name(), true));
   }
 
-  /** Signs the minutes in the edition the signing form shows (the form sends it back). */
+  /**
+   * Signs the minutes in the edition the signing form shows (the form sends it back), after the signature is on file:
+   * electronic — {@code presiding}'s detached signature of the document to sign, made by the test CA that the
+   * application trusts; paper — the secretariat's scan.
+   */
   public void sign(String presiding) {
+    try {
+      uploadSignature(presiding);
+    } catch (Refusal refused) {
+      // someone who may not sign: the task's completion below says so, as it would in Tasklist
+    }
     Object shown = variable(MeetingProcess.Elements.SIGN_MINUTES, MINUTES_EDITION);
     complete(MeetingProcess.Elements.SIGN_MINUTES, presiding, Map.of(SIGN_DECISION.name(), "SIGN",
         MINUTES_EDITION.name(), shown));
   }
+
+  /** The application's bean of a type (the engine's Spring artifact factory is the application context). */
+  public <T> T bean(Class<T> type) {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getArtifactFactory()
+        .getArtifact(type);
+  }
+
+  /** The signature on file for the current minutes, as the signing path requires (see {@link #sign}). */
+  public void uploadSignature(String presiding) {
+    MinutesSigning signing = bean(MinutesSigning.class);
+    if (signing.mode() == SigningMode.PAPER) {
+      signing.uploadScan(key(), SCAN, SECRETARY);
+      return;
+    }
+    byte[] document = bean(MeetingDocuments.class).minutesToSign(key()).content();
+    String fullName = bean(IdentityDirectory.class).userName(presiding);
+    String snils = bean(SignerSnils.class).of(presiding).orElse(null);
+    signing.uploadSignature(key(), TestSigning.sign(bean(SignatureSettings.class), fullName, snils, document,
+        ClockUtil.getCurrentTime().toInstant()), presiding);
+  }
+
+  /** A minimal PDF: the scan of the original signed on paper. */
+  public static final byte[] SCAN = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+      .getBytes(StandardCharsets.US_ASCII);
 
   public ProcessInstance fileDissent(String member, int itemNo, String opinion) {
     String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.document.MeetingDocuments;
+import ru.nso.wg.document.MinutesSigning;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
@@ -15,10 +16,14 @@ import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_EDITION;
 import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_SHA256;
 import static ru.nso.wg.process.MeetingProcess.Vars.MINUTES_SIGNED;
 import static ru.nso.wg.process.MeetingProcess.Vars.SIGNED_ON;
+import static ru.nso.wg.process.MeetingProcess.Vars.SIGNING_TEXT;
 import static ru.nso.wg.process.MeetingProcess.Vars.SIGN_DECISION;
 import static ru.nso.wg.process.MeetingProcess.Vars.SIGN_REMARKS;
 
-/** § 18: the presiding person signs the minutes (frozen with SHA-256) or returns them with remarks. */
+/**
+ * § 18: the presiding person signs the minutes (frozen with SHA-256, with the verified electronic signature or the
+ * scan of the paper original on file: {@link MinutesSigning}) or returns them with remarks.
+ */
 @Component("signMinutesListener")
 public class SignMinutesListener extends FormTask {
 
@@ -26,11 +31,14 @@ public class SignMinutesListener extends FormTask {
   enum SignDecision { SIGN, RETURN }
 
   private final MeetingDocuments documents;
+  private final MinutesSigning signing;
   private final MeetingConduct conduct;
   private final IdentityService identity;
 
-  public SignMinutesListener(MeetingDocuments documents, MeetingConduct conduct, IdentityService identity) {
+  public SignMinutesListener(MeetingDocuments documents, MinutesSigning signing, MeetingConduct conduct,
+                             IdentityService identity) {
     this.documents = documents;
+    this.signing = signing;
     this.conduct = conduct;
     this.identity = identity;
   }
@@ -39,6 +47,7 @@ public class SignMinutesListener extends FormTask {
   @Override
   protected void prepare(DelegateTask task) {
     task.setVariables(MeetingProcess.minutesVariables(documents.minutesState(MEETING_KEY.get(task))));
+    SIGNING_TEXT.set(task, signing.instructions(MEETING_KEY.get(task)));
   }
 
   /**
@@ -52,7 +61,7 @@ public class SignMinutesListener extends FormTask {
     SignDecision decision = FormValues.choice(SignDecision.class, SIGN_DECISION.find(task).orElse(null));
     if (decision == SignDecision.SIGN) {
       String editionRead = MINUTES_EDITION.find(task).orElseGet(() -> documents.minutesState(key).edition());
-      MeetingDocuments.SignedMinutes signed = documents.sign(key, actor, editionRead);
+      MeetingDocuments.SignedMinutes signed = signing.sign(key, actor, editionRead);
       MINUTES_SHA256.set(task, signed.document().sha256());
       SIGNED_ON.set(task, signed.signing().signedOn());
       MeetingProcess.writeDueTexts(task, signed.signing().copiesDue());
