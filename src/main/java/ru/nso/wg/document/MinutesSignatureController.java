@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 import ru.nso.wg.api.ApiErrorHandler;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
@@ -32,8 +31,10 @@ import ru.nso.wg.signature.StoredSignature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -146,49 +147,47 @@ public class MinutesSignatureController {
 
   @GetMapping(path = "/api/meetings/{businessKey}/minutes/signature/upload", produces = MediaType.TEXT_HTML_VALUE)
   public ResponseEntity<String> signaturePage(@PathVariable String businessKey, HttpServletRequest request) {
-    Context context = page(businessKey, request);
-    context.setVariable("title", "электронная подпись");
-    context.setVariable("intro", List.of(
+    Map<String, Object> page = page(businessKey);
+    page.put("title", "электронная подпись");
+    page.put("intro", List.of(
         "Подпишите документ открепленной квалифицированной электронной подписью (CAdES-BES, ГОСТ Р 34.10-2012) и "
             + "загрузите файл подписи (.sig, .p7s; в двоичном виде или Base64).",
         "Подпись проверяется сразу: что подписан именно этот документ, срок действия и назначение сертификата, "
             + "цепочка до аккредитованного удостоверяющего центра и что сертификат выдан председательствующему."));
-    context.setVariable("documentLink", "Скачать документ для подписи");
-    context.setVariable("action", "/api/meetings/" + businessKey + "/minutes/signature");
-    context.setVariable("fileLabel", "Файл подписи");
-    context.setVariable("accept", ".sig,.p7s,.sgn,.pem,application/pkcs7-signature");
-    context.setVariable("hint", "Не больше 1 МБ. Загружает председательствующий на заседании.");
-    return html(templates.process("web/signature-upload", context));
+    page.put("documentLink", "Скачать документ для подписи");
+    page.put("action", "/api/meetings/" + businessKey + "/minutes/signature");
+    page.put("fileLabel", "Файл подписи");
+    page.put("accept", ".sig,.p7s,.sgn,.pem,application/pkcs7-signature");
+    page.put("hint", "Не больше 1 МБ. Загружает председательствующий на заседании.");
+    return WebPages.render(templates, "signature-upload", request, HttpStatus.OK, page);
   }
 
   @GetMapping(path = "/api/meetings/{businessKey}/minutes/scan/upload", produces = MediaType.TEXT_HTML_VALUE)
   public ResponseEntity<String> scanPage(@PathVariable String businessKey, HttpServletRequest request) {
-    Context context = page(businessKey, request);
-    context.setVariable("title", "скан подписанного оригинала");
-    context.setVariable("intro", List.of(
+    Map<String, Object> page = page(businessKey);
+    page.put("title", "скан подписанного оригинала");
+    page.put("intro", List.of(
         "Протокол подписывается на бумаге. Загрузите скан подписанного председательствующим оригинала в формате PDF.",
         "После загрузки председательствующий завершает задачу подписания; копии протокола рассылаются только после "
             + "этого."));
-    context.setVariable("documentLink", "Скачать протокол для печати");
-    context.setVariable("action", "/api/meetings/" + businessKey + "/minutes/scan");
-    context.setVariable("fileLabel", "Скан подписанного протокола (PDF)");
-    context.setVariable("accept", ".pdf,application/pdf");
-    context.setVariable("hint", "Не больше 20 МБ. Загружает департамент.");
-    return html(templates.process("web/signature-upload", context));
+    page.put("documentLink", "Скачать протокол для печати");
+    page.put("action", "/api/meetings/" + businessKey + "/minutes/scan");
+    page.put("fileLabel", "Скан подписанного протокола (PDF)");
+    page.put("accept", ".pdf,application/pdf");
+    page.put("hint", "Не больше 20 МБ. Загружает департамент.");
+    return WebPages.render(templates, "signature-upload", request, HttpStatus.OK, page);
   }
 
-  private Context page(String businessKey, HttpServletRequest request) {
+  private Map<String, Object> page(String businessKey) {
     if (!businessKey.matches("\\d{4}-\\d{1,4}")) {
       throw Refusal.notFound("Заседание " + businessKey + " не найдено");
     }
     known(businessKey);
-    Context context = new Context(Locale.forLanguageTag("ru"));
-    context.setVariable("meeting", MeetingRef.parse(businessKey).display());
-    context.setVariable("documentUrl", "/api/meetings/" + businessKey + "/minutes-to-sign");
-    context.setVariable("tasklist", tasklistUrl);
-    context.setVariable("nonce", token(request.getAttribute(WebPages.CSP_NONCE)));
-    context.setVariable("csrf", token(request.getAttribute(WebPages.CSRF_TOKEN)));
-    return context;
+    Map<String, Object> page = new HashMap<>();
+    page.put("meeting", MeetingRef.parse(businessKey).display());
+    page.put("documentUrl", "/api/meetings/" + businessKey + "/minutes-to-sign");
+    page.put("tasklist", tasklistUrl);
+    return page;
   }
 
   @ExceptionHandler(MissingServletRequestPartException.class)
@@ -231,15 +230,6 @@ public class MinutesSignatureController {
       throw Refusal.forbidden(message);
     }
     return authentication;
-  }
-
-  private static String token(Object value) {
-    return value instanceof String text && text.matches("[A-Za-z0-9+/=_-]+") ? text : "";
-  }
-
-  private static ResponseEntity<String> html(String body) {
-    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
   }
 
   private static ResponseEntity<byte[]> download(String fileName, String contentType, byte[] content) {
