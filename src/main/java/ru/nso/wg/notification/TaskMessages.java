@@ -1,10 +1,11 @@
 package ru.nso.wg.notification;
 
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -51,28 +52,30 @@ public class TaskMessages {
   private static final int MAX_KEY = 64;
 
   private final TaskService tasks;
-  private final RuntimeService runtime;
+  private final HistoryService history;
   private final RepositoryService repository;
   private final IdentityDirectory directory;
   private final AsEngine asEngine;
   private final MeetingRecord record;
   private final NotificationPreferences preferences;
   private final Delivery delivery;
+  private final DeliveryLog log;
   private final MailTemplates templates;
   private final MailSettings settings;
 
-  public TaskMessages(TaskService tasks, RuntimeService runtime, RepositoryService repository,
+  public TaskMessages(TaskService tasks, HistoryService history, RepositoryService repository,
                       IdentityDirectory directory, AsEngine asEngine, MeetingRecord record,
-                      NotificationPreferences preferences, Delivery delivery, MailTemplates templates,
-                      MailSettings settings) {
+                      NotificationPreferences preferences, Delivery delivery, DeliveryLog log,
+                      MailTemplates templates, MailSettings settings) {
     this.tasks = tasks;
-    this.runtime = runtime;
+    this.history = history;
     this.repository = repository;
     this.directory = directory;
     this.asEngine = asEngine;
     this.record = record;
     this.preferences = preferences;
     this.delivery = delivery;
+    this.log = log;
     this.templates = templates;
     this.settings = settings;
   }
@@ -97,13 +100,27 @@ public class TaskMessages {
   public Optional<DeliveryResult> taskCreated(String taskId) {
     return asEngine.call(() -> {
       Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null) {
-        return Optional.empty();
-      }
-      WaitingTask waiting = describe(task);
-      List<Recipient> recipients = holders(task).stream()
-          .filter(r -> preferences.mode(r.userId()) == NotificationMode.EACH_TASK).toList();
       String kind = taskKind(taskId);
+      WaitingTask waiting;
+      List<Recipient> recipients;
+      if (task != null) {
+        waiting = describe(task);
+        recipients = holders(task).stream()
+            .filter(r -> preferences.mode(r.userId()) == NotificationMode.EACH_TASK).toList();
+      } else {
+        // done before the job ran: nobody new is told; a message an earlier attempt left in doubt (it died between
+        // handing it over and recording it) is settled, so the delivery log keeps nothing «sending»
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (done == null) {
+          return Optional.empty();
+        }
+        waiting = describe(done.getId(), done.getName(), done.getProcessInstanceId(), done.getProcessDefinitionId(),
+            done.getDueDate());
+        recipients = inDoubt(waiting.subjectKey(), kind);
+        if (recipients.isEmpty()) {
+          return Optional.empty();
+        }
+      }
       return Optional.of(delivery.deliver(waiting.subjectKey(), kind, recipients, r -> {
         Map<String, Object> values = taskValues(waiting, r);
         Rendered rendered = templates.render("task-assigned", values);
@@ -207,19 +224,34 @@ public class TaskMessages {
         .toList();
   }
 
+  /** The recipients of a task's message left in doubt by an earlier attempt (their addresses in the log). */
+  private List<Recipient> inDoubt(String subjectKey, String kind) {
+    List<Recipient> recipients = new ArrayList<>();
+    for (String address : log.inDoubt(subjectKey, kind)) {
+      recipients.add(directory.userByEmail(address).map(Recipient::of)
+          .orElseGet(() -> new Recipient(null, address, null, address)));
+    }
+    return recipients;
+  }
+
   private WaitingTask describe(Task task) {
-    ProcessInstance instance = task.getProcessInstanceId() == null ? null
-        : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+    return describe(task.getId(), task.getName(), task.getProcessInstanceId(), task.getProcessDefinitionId(),
+        task.getDueDate());
+  }
+
+  private WaitingTask describe(String id, String name, String processInstanceId, String processDefinitionId,
+                               Date due) {
+    HistoricProcessInstance instance = processInstanceId == null ? null
+        : history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
     String businessKey = instance == null ? null : instance.getBusinessKey();
     String subjectKey = businessKey != null && !businessKey.isBlank() && businessKey.length() <= MAX_KEY
-        ? businessKey : "process:" + task.getProcessInstanceId();
-    String processName = task.getProcessDefinitionId() == null ? ""
-        : repository.getProcessDefinition(task.getProcessDefinitionId()).getName();
-    Date due = task.getDueDate();
+        ? businessKey : "process:" + processInstanceId;
+    String processName = processDefinitionId == null ? ""
+        : repository.getProcessDefinition(processDefinitionId).getName();
     String dueText = due == null ? "не установлен"
         : "до " + RussianDates.numericDateTime(due.toInstant().atZone(RussianDates.ZONE)) + " (время новосибирское)";
-    return new WaitingTask(task.getId(), task.getName(), processName == null ? "" : processName, subjectKey,
-        meetingText(businessKey), dueText, taskLink(task.getId()), due);
+    return new WaitingTask(id, name, processName == null ? "" : processName, subjectKey, meetingText(businessKey),
+        dueText, taskLink(id), due);
   }
 
   /** «заседание № 3/2026 от 16.12.2026» (and «, вопрос 2» for a decision), or «—» for a process of no meeting. */

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.nso.wg.notification.DeliveryLog;
 import ru.nso.wg.notification.MailTransport;
 import ru.nso.wg.notification.NotificationMode;
 import ru.nso.wg.notification.NotificationPreferences;
 import ru.nso.wg.notification.OutboxMailTransport;
+import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.io.InputStream;
@@ -49,6 +51,7 @@ class TaskNotificationProcessTest extends AbstractMeetingProcessTest {
   @Autowired PlatformTransactionManager transactions;
   @Autowired NotificationPreferences preferences;
   @Autowired DailyDigestTrigger digestTrigger;
+  @Autowired DeliveryLog deliveryLog;
 
   /** A message in the outbox: whom it went to, its subject, its plain text and HTML, and its headers' kind. */
   record Mail(String to, String subject, String text, String meeting, String kind) {
@@ -161,6 +164,23 @@ class TaskNotificationProcessTest extends AbstractMeetingProcessTest {
     } finally {
       preferences.set(SECRETARY, SECRETARY, NotificationMode.EACH_TASK);
     }
+  }
+
+  @Test
+  void aMessageLeftInDoubtByACrashIsSettledEvenWhenTheTaskWasDoneMeanwhile() throws Exception {
+    meeting.start(MEETING);
+    Task task = meeting.task(MeetingProcess.Elements.CONFIRM_MEETING);
+    String kind = "task:" + task.getId();
+    // an earlier attempt died between handing the message over and recording it (DeliveryLog: «sending»)
+    Recipient chair = new Recipient(CHAIR, "Соколов Андрей Викторович", "Андрей Викторович", email(CHAIR));
+    deliveryLog.claim(meeting.key(), kind, chair, "<in-doubt@test>", "Новая задача", "outbox");
+    meeting.confirmChairPresides();
+
+    runTaskNotices();
+
+    assertThat(deliveryLog.inDoubt(meeting.key(), kind)).as("nothing left «sending»").isEmpty();
+    assertThat(deliveryLog.isDelivered(meeting.key(), kind, chair.deliveryKey())).isTrue();
+    assertThat(mailsLinkingTo(task)).extracting(Mail::to).containsExactly(email(CHAIR));
   }
 
   // ------------------------------------------------------------------------------------------------ helpers
