@@ -5,7 +5,7 @@
 // request and the decision are walked in headless Chromium. The application is started by the test on a free port
 // with a fresh temporary database (or E2E_BASE_URL points to a running one). See docs/e2e.md.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { docxText } from './lib/docx.mjs';
@@ -192,8 +192,8 @@ walk('Вопрос без решения из-за отсутствия квор
   step('председатель подтверждает следующее заседание и отмечает перенесённый вопрос', async () => {
     Object.assign(next, await startMeeting(await nextWorkingWednesday(first.date), '11:00', []));
     const chair = await person(CHAIR);
-    await chair.openTask('Подтвердить дату, формат и приглашённых', { meeting: next });
-    await chair.claim();
+    // assigned to the chair: in «Мои задачи», nothing to claim (issue 16)
+    await chair.openTask('Подтвердить дату, формат и приглашённых', { filter: 'Мои задачи', meeting: next });
     const f = chair.fields();
     const label = `№ ${first.ref}, вопрос 2: ${CARRIED}`;
     assert.deepEqual(await f.checklistOptions('Перенесённые вопросы'), [label]);
@@ -218,5 +218,54 @@ walk('Вопрос без решения из-за отсутствия квор
     assert.equal(res.status, 200);
     const text = docxText(Buffer.from(await res.arrayBuffer()));
     assert.match(text, new RegExp(`перенесён с заседания № ${first.ref.replace('/', '\\/')} \\(вопрос 2\\)`));
+  });
+});
+
+/** The text of a message with its base64 and quoted-printable parts decoded (the links are in the body). */
+function decoded(text) {
+  const parts = [text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)))];
+  for (const block of text.match(/(?:^[A-Za-z0-9+/=]{16,}\r?\n)+/gm) || []) {
+    parts.push(Buffer.from(block.replace(/\s/g, ''), 'base64').toString('utf8'));
+  }
+  return parts.join('\n');
+}
+
+walk('Председатель узнаёт о задаче из письма и открывает её по ссылке', (step) => {
+  const m = {};
+
+  step('секретарь начинает заседание (REST): задача подтверждения назначена председателю, ему приходит письмо', async () => {
+    Object.assign(m, await startMeeting(await rest.meetingDay(), '15:00', []));
+    const [task] = await as(CHAIR).get(
+      `/engine-rest/task?processInstanceId=${m.instanceId}&taskDefinitionKey=Task_ConfirmMeeting`);
+    assert.equal(task.assignee, CHAIR, 'assigned to the chair, not to the group');
+    m.taskId = task.id;
+    m.link = `${app.baseUrl}/camunda/app/tasklist/default/#/?task=${task.id}`;
+    if (app.dataDir) {
+      let mails = [];
+      for (let i = 0; i < 90 && mails.length === 0; i++) {
+        // the outbox directory appears with the first message the job executor writes
+        mails = existsSync(join(app.dataDir, 'outbox'))
+          ? outboxMessages((text) => kindOf(text) === `task:${task.id}`) : [];
+        if (mails.length === 0) await sleep(1000);
+      }
+      assert.equal(mails.length, 1, 'one message about the task');
+      // to the chair (the To header may be folded after an encoded name)
+      assert.match(mails[0].text.split(/\r?\n\r?\n/)[0], /^To:[^]*sokolov@example\.org/m);
+      const body = decoded(mails[0].text);
+      assert.ok(body.includes(m.link), 'the direct link to the task');
+      assert.ok(body.includes(`заседание № ${m.number}/`), 'the meeting');
+      assert.ok(body.includes('Срок:'), 'the deadline');
+    }
+  });
+
+  step('председатель открывает задачу по ссылке: в «Мои задачи», брать в работу не нужно', async () => {
+    const chair = await person(CHAIR);
+    await chair.page.goto(m.link);
+    await chair.page.locator('.task-details h2, [cam-tasklist-task] h2')
+      .filter({ hasText: 'Подтвердить дату, формат и приглашённых' }).first().waitFor();
+    await chair.form.waitFor();
+    assert.equal(await chair.taskHeader.getByRole('button', { name: 'Взять в работу' }).count(), 0);
+    await chair.chooseFilter('Мои задачи');
+    await chair.taskItems('Подтвердить дату, формат и приглашённых').first().waitFor();
   });
 });

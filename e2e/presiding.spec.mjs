@@ -56,8 +56,8 @@ walk('Председатель заболел: председательству�
     m.instanceId = started.id;
     m.number = Number(m.key.split('-')[1]);
     chair = await person(CHAIR);
-    await chair.openTask('Подтвердить дату, формат и приглашённых', { meeting: m });
-    await chair.claim();
+    // assigned to the chair: in «Мои задачи», nothing to claim (issue 16)
+    await chair.openTask('Подтвердить дату, формат и приглашённых', { filter: 'Мои задачи', meeting: m });
     await chair.fields().choose('Председательствую лично');
     await chair.complete();
   });

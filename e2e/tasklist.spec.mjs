@@ -138,10 +138,10 @@ walk('Заседание Рабочей группы от решения о пр
 
   step('председатель подтверждает дату, формат и приглашённых и председательствует лично', async () => {
     chair = await person(CHAIR);
-    await chair.openTask('Подтвердить дату, формат и приглашённых', { meeting: m });
+    // assigned to the chair: in «Мои задачи», nothing to claim (issue 16)
+    await chair.openTask('Подтвердить дату, формат и приглашённых', { filter: 'Мои задачи', meeting: m });
     const f = chair.fields();
     assert.match(await f.text(), new RegExp(`Заседание ${escapeRegex(m.title)}`));
-    await chair.claim();
     assert.equal(await f.input('Дата').inputValue(), ruDate(m.date));
     assert.equal(await f.input('Время (чч:мм)').inputValue(), m.time);
     assert.equal(await f.list('Приглашённые лица').row(0).input('ФИО').inputValue(), 'Иванов Иван Иванович');
@@ -389,8 +389,8 @@ walk('Заседание под председательством замест�
 
   step(`председатель поручает председательствовать заместителю (${DEPUTY}, п. 10)`, async () => {
     const chair = await person(CHAIR);
-    await chair.openTask('Подтвердить дату, формат и приглашённых', { meeting: m });
-    await chair.claim();
+    // assigned to the chair: in «Мои задачи», nothing to claim (issue 16)
+    await chair.openTask('Подтвердить дату, формат и приглашённых', { filter: 'Мои задачи', meeting: m });
     const f = chair.fields();
     await f.choose('Поручаю председательствовать заместителю председателя (п. 10 Положения)');
     await f.select('Заместитель председателя', DEPUTY_OPTION);

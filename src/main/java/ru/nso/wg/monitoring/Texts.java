@@ -61,6 +61,10 @@ public final class Texts {
       return kind.startsWith("service-reminder:") ? "Письма: напоминание о сроке размещения (уровень обслуживания)"
           : "Письма: срок размещения превышен (уровень обслуживания, не срок Положения)";
     }
+    if (kind.startsWith("task:")) {
+      // notification/TaskMessages: one kind per task, told to its holders (issue 16)
+      return "Письма: уведомление о новой задаче";
+    }
     if (kind.startsWith("reminder:") || kind.startsWith("escalation:")) {
       String[] parts = kind.split(":");
       String clause = parts.length > 1 ? DeadlineKind.fromCode(parts[1]).map(DeadlineKind::reference).orElse(parts[1])

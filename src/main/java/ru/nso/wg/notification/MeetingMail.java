@@ -103,8 +103,16 @@ public class MeetingMail {
 
   /** Two working days before a deadline, the responsible secretariat is reminded. */
   public String remind(String key, DeadlineKind kind) {
+    return remind(key, kind, List.of());
+  }
+
+  /**
+   * Two working days before a deadline, the person holding its task ({@code holders}, issue 16) and the responsible
+   * secretariat are reminded, each once.
+   */
+  public String remind(String key, DeadlineKind kind, List<Recipient> holders) {
     Deadline deadline = scheduling.deadlineReminded(key, kind);
-    return gaps(key, "Напоминание о сроке", messages.remind(notice(key, deadline)));
+    return gaps(key, "Напоминание о сроке", messages.remind(notice(key, deadline), holders));
   }
 
   /** A deadline missed: the secretariat and the chair's office are notified; the breach is recorded. */
@@ -129,9 +137,14 @@ public class MeetingMail {
 
   /** The publication's service level is near: the information-policy department is reminded. */
   public String remindPublication(String key) {
+    return remindPublication(key, List.of());
+  }
+
+  /** The same, to the person holding the publication task ({@code holders}, issue 16) as well. */
+  public String remindPublication(String key, List<Recipient> holders) {
     Deadline due = conduct.publicationReminded(key);
     return gaps(key, "Напоминание о сроке размещения", messages.publicationReminder(
-        publicationNotice(key, due), requestedAt(key)));
+        publicationNotice(key, due), requestedAt(key), holders));
   }
 
   /** The publication's service level passed: the department and the secretariat are told (not a breach). */

@@ -242,8 +242,19 @@ public class MeetingMessages {
    * department. Sent once per due date.
    */
   public DeliveryResult publicationReminder(DeadlineNotice notice, ZonedDateTime requestedAt) {
+    return publicationReminder(notice, requestedAt, List.of());
+  }
+
+  /**
+   * The same, to the person holding the publication task first ({@code holders}: its assignee, or its candidates;
+   * issue 16), then the department; each address once.
+   */
+  public DeliveryResult publicationReminder(DeadlineNotice notice, ZonedDateTime requestedAt,
+                                            List<Recipient> holders) {
+    List<Recipient> recipients = new ArrayList<>(holders);
+    recipients.addAll(members(RosterGroups.INFO_POLICY));
     return serviceLevel("publication-reminder", "service-reminder:" + kindSuffix(notice), notice, requestedAt,
-        members(RosterGroups.INFO_POLICY));
+        recipients);
   }
 
   /**
@@ -279,8 +290,18 @@ public class MeetingMessages {
 
   /** A deadline approaching: to the people of the responsible group. Sent once per deadline and due date. */
   public DeliveryResult remind(DeadlineNotice notice) {
-    return deadline("deadline-reminder", reminderKind(notice), notice, members(notice.responsibleGroupId()),
-        Map.of());
+    return remind(notice, List.of());
+  }
+
+  /**
+   * A deadline approaching: to the person holding the task the deadline binds ({@code holders}: its assignee, or
+   * its candidates; issue 16) and to the people of the responsible group — each address once (a holder of the
+   * secretariat gets one message). Sent once per deadline and due date.
+   */
+  public DeliveryResult remind(DeadlineNotice notice, List<Recipient> holders) {
+    List<Recipient> recipients = new ArrayList<>(holders);
+    recipients.addAll(members(notice.responsibleGroupId()));
+    return deadline("deadline-reminder", reminderKind(notice), notice, recipients, Map.of());
   }
 
   // ------------------------------------------------------------------------------------------- the messages

@@ -34,6 +34,12 @@ public class IdentityDirectory {
         : asEngine.call(() -> Optional.ofNullable(identity.createUserQuery().userId(userId).singleResult()));
   }
 
+  /** A user with this e-mail address (the first, should several share it), if any. */
+  public Optional<User> userByEmail(String email) {
+    return email == null ? Optional.empty()
+        : asEngine.call(() -> identity.createUserQuery().userEmail(email).listPage(0, 1).stream().findFirst());
+  }
+
   /** One group, if known to identity. */
   public Optional<Group> group(String groupId) {
     return groupId == null ? Optional.empty()

@@ -75,13 +75,14 @@ public class ConfirmMeetingListener extends FormTask {
     if (!chosen.elements().isEmpty()) {
       CARRIED_ITEMS.set(task, chosen);
     }
-    // § 10: while the chair's instruction covers today, the chair's task goes to the deputy it names
+    // § 10: while the chair's instruction covers today, the chair's task goes to the deputy it names; otherwise it is
+    // assigned to the chair (issue 16: in «Мои задачи», no claiming), the chair's office keeps it in its group
     ChairPowers.Holder holder = chairPowers.chairTaskCreated(MEETING_KEY.get(task),
         "Подтвердить дату, формат и приглашённых");
     if (holder.byInstruction()) {
       task.deleteCandidateGroup(RosterGroups.CHAIR);
-      task.setAssignee(holder.userId());
     }
+    task.setAssignee(holder.userId());
   }
 
   @Override

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.notification.MeetingMail;
+import ru.nso.wg.notification.TaskMessages;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 
@@ -12,13 +13,16 @@ import static ru.nso.wg.process.MeetingProcess.Vars.MEETING_KEY;
 public class RemindPublicationDelegate implements JavaDelegate {
 
   private final MeetingMail mail;
+  private final TaskMessages holders;
 
-  public RemindPublicationDelegate(MeetingMail mail) {
+  public RemindPublicationDelegate(MeetingMail mail, TaskMessages holders) {
     this.mail = mail;
+    this.holders = holders;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    DeliveryGaps.show(execution, mail.remindPublication(MEETING_KEY.get(execution)));
+    DeliveryGaps.show(execution, mail.remindPublication(MEETING_KEY.get(execution),
+        ReminderHolders.of(execution, holders)));
   }
 }
