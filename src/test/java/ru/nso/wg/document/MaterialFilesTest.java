@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What a speaker may upload: decided by the content, never by the name (MaterialFiles). */
-class MaterialFilesTest {
+public class MaterialFilesTest {
 
   static final long LIMIT = 1024 * 1024;
 
