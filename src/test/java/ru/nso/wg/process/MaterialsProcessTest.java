@@ -6,6 +6,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,44 @@ class MaterialsProcessTest extends AbstractMeetingProcessTest {
     String agenda = documentText(documents.latest(meeting.key(), DocumentKind.AGENDA).orElseThrow().content());
     assertThat(agenda).contains("Доклад Иванова.pdf").contains("Справка.docx").contains("Реестр.pdf")
         .contains("https://example.org/plan.pdf").doesNotContain("материалы не представлены");
+
+    // § 14: the members' agenda mail carries the materials (small enough to attach: the default 10 MB)
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    assertThat(attachmentsOfMailsTo("lebedeva@example.org", "Повестка")).contains("Вопрос 1 — Доклад Иванова.pdf",
+        "Вопрос 1 — Справка.docx", "Вопрос 2 — Реестр.pdf");
+  }
+
+  /** The attachments' file names of this meeting's messages to {@code address} whose subject contains a text. */
+  List<String> attachmentsOfMailsTo(String address, String subject) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.list(((OutboxMailTransport) transport).directory())) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+        MimeMessage message;
+        try (InputStream in = Files.newInputStream(file)) {
+          message = new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+        boolean toAddress = false;
+        for (Address a : message.getAllRecipients()) {
+          toAddress |= ((InternetAddress) a).getAddress().equalsIgnoreCase(address);
+        }
+        if (toAddress && message.getSubject().contains(subject) && message.getSubject().contains(meeting.ref())) {
+          collectAttachments(message, names);
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void collectAttachments(Part part, List<String> names) throws Exception {
+    if (part.getFileName() != null) {
+      names.add(MimeUtility.decodeText(part.getFileName()));
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        collectAttachments(multipart.getBodyPart(i), names);
+      }
+    }
   }
 
   @Test
