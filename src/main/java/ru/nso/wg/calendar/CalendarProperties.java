@@ -17,6 +17,8 @@ import java.time.format.DateTimeParseException;
  * @param shortenedBy     how much earlier a shortened (pre-holiday) day ends
  * @param backwardReading reading of «не позднее N рабочих дней до заседания»: {@code A} or {@code B}
  * @param publicationWorkingDays the service level of publication: working days after the request (default 2)
+ * @param materialsWorkingDays   the speakers' materials: working days before the agenda's deadline of § 13
+ *                               (default 2)
  */
 @ConfigurationProperties("wg.calendar")
 public record CalendarProperties(
@@ -24,7 +26,8 @@ public record CalendarProperties(
     @DefaultValue("18:00") String officeDayEnd,
     @DefaultValue("PT1H") Duration shortenedBy,
     @DefaultValue("A") BackwardReading backwardReading,
-    @DefaultValue("2") int publicationWorkingDays) {
+    @DefaultValue("2") int publicationWorkingDays,
+    @DefaultValue("2") int materialsWorkingDays) {
 
   @ConstructorBinding
   public CalendarProperties {
@@ -33,7 +36,8 @@ public record CalendarProperties(
   /** With the default service level of publication. */
   public CalendarProperties(String directory, String officeDayEnd, Duration shortenedBy,
                             BackwardReading backwardReading) {
-    this(directory, officeDayEnd, shortenedBy, backwardReading, DeadlineKind.PUBLICATION.workingDays());
+    this(directory, officeDayEnd, shortenedBy, backwardReading, DeadlineKind.PUBLICATION.workingDays(),
+        DeadlineSettings.MATERIALS_WORKING_DAYS);
   }
 
   public Path directoryPath() {
@@ -49,6 +53,6 @@ public record CalendarProperties(
       throw new IllegalArgumentException("Недопустимое время окончания рабочего дня wg.calendar.office-day-end = «"
           + officeDayEnd + "»: ожидается ЧЧ:ММ, например 18:00");
     }
-    return new DeadlineSettings(end, shortenedBy, backwardReading, publicationWorkingDays);
+    return new DeadlineSettings(end, shortenedBy, backwardReading, publicationWorkingDays, materialsWorkingDays);
   }
 }

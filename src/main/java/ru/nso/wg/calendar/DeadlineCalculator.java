@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /** Computes the regulation's deadlines over a calendar snapshot (plain Java, no framework). */
 public final class DeadlineCalculator {
@@ -35,6 +37,15 @@ public final class DeadlineCalculator {
                            BackwardReading reading) {
     Objects.requireNonNull(eventDate, "eventDate");
     Objects.requireNonNull(reading, "reading");
+    if (kind == DeadlineKind.MATERIALS) {
+      // the configured number of working days before the agenda's deadline of § 13
+      Deadline agenda = deadline(calendar, DeadlineKind.AGENDA_TO_CHAIR, eventDate, reading);
+      WorkingDayResult earlier = calendar.shift(agenda.date(), -settings.materialsWorkingDays());
+      SortedSet<Integer> provisional = new TreeSet<>(agenda.provisionalYears());
+      provisional.addAll(earlier.provisionalYears());
+      return new Deadline(kind, kind.clause(), earlier.date(), endOfOfficeDay(calendar, earlier.date()),
+          !provisional.isEmpty(), provisional, eventDate, reading);
+    }
     int workingDays = kind.backward() ? -reading.workingDaysBefore(-kind.workingDays()) : settings.workingDays(kind);
     WorkingDayResult result = calendar.shift(eventDate, workingDays);
     return new Deadline(kind, kind.clause(), result.date(), endOfOfficeDay(calendar, result.date()),

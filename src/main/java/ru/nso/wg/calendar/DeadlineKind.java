@@ -31,7 +31,15 @@ public enum DeadlineKind {
    */
   PUBLICATION("publication", 0, 2,
       "Размещение информации о заседании на официальном сайте департаментом информационной политики",
-      "в течение установленного числа рабочих дней после передачи информации (уровень обслуживания)");
+      "в течение установленного числа рабочих дней после передачи информации (уровень обслуживания)"),
+  /**
+   * Not a deadline of the regulation: the speakers' materials are due a configured number of working days
+   * ({@link DeadlineSettings#materialsWorkingDays}, default 2) before the agenda's deadline ({@link #AGENDA_TO_CHAIR},
+   * § 13), so that the secretariat can put them into the agenda. Counted back from the meeting like § 13.
+   */
+  MATERIALS("materialsDue", 0, -7,
+      "Представление докладчиками материалов к вопросам повестки",
+      "за установленное число рабочих дней до срока передачи повестки председателю (п. 13 Положения)");
 
   private final String code;
   private final int clauseNumber;
@@ -54,11 +62,14 @@ public enum DeadlineKind {
 
   /** The clause of the regulation, e.g. {@code § 13}; «уровень обслуживания» for a service level. */
   public String clause() {
-    return regulatory() ? "§ " + clauseNumber : "уровень обслуживания";
+    return regulatory() ? "§ " + clauseNumber : this == MATERIALS ? "до срока § 13" : "уровень обслуживания";
   }
 
   /** The clause as a Russian reader cites it, e.g. «п. 13 Положения», or «уровень обслуживания, не срок Положения». */
   public String reference() {
+    if (this == MATERIALS) {
+      return "срок представления материалов, до срока п. 13 Положения";
+    }
     return regulatory() ? "п. " + clauseNumber + " Положения" : "уровень обслуживания, не срок Положения";
   }
 

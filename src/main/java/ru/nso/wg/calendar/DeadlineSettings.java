@@ -12,9 +12,14 @@ import java.util.Objects;
  * @param backwardReading        reading of the backward rules (default A)
  * @param publicationWorkingDays the service level of publication ({@link DeadlineKind#PUBLICATION}): working days
  *                               after the request to the information-policy department (default 2)
+ * @param materialsWorkingDays   the speakers' materials ({@link DeadlineKind#MATERIALS}): working days before the
+ *                               agenda's deadline of § 13 (default 2)
  */
 public record DeadlineSettings(LocalTime officeDayEnd, Duration shortenedBy, BackwardReading backwardReading,
-                               int publicationWorkingDays) {
+                               int publicationWorkingDays, int materialsWorkingDays) {
+
+  /** The default number of working days the speakers' materials are due before the agenda's deadline (§ 13). */
+  public static final int MATERIALS_WORKING_DAYS = 2;
 
   public static final DeadlineSettings DEFAULTS =
       new DeadlineSettings(LocalTime.of(18, 0), Duration.ofHours(1), BackwardReading.A);
@@ -24,7 +29,17 @@ public record DeadlineSettings(LocalTime officeDayEnd, Duration shortenedBy, Bac
     this(officeDayEnd, shortenedBy, backwardReading, DeadlineKind.PUBLICATION.workingDays());
   }
 
+  /** With the default deadline of the speakers' materials. */
+  public DeadlineSettings(LocalTime officeDayEnd, Duration shortenedBy, BackwardReading backwardReading,
+                          int publicationWorkingDays) {
+    this(officeDayEnd, shortenedBy, backwardReading, publicationWorkingDays, MATERIALS_WORKING_DAYS);
+  }
+
   public DeadlineSettings {
+    if (materialsWorkingDays < 1 || materialsWorkingDays > 20) {
+      throw new IllegalArgumentException("Срок представления материалов (wg.calendar.materials-working-days) должен"
+          + " быть от 1 до 20 рабочих дней до срока п. 13: " + materialsWorkingDays);
+    }
     if (publicationWorkingDays < 1 || publicationWorkingDays > 30) {
       throw new IllegalArgumentException("Срок размещения информации о заседании (wg.calendar.publication-working-days)"
           + " должен быть от 1 до 30 рабочих дней: " + publicationWorkingDays);

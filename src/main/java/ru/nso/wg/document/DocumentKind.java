@@ -9,5 +9,7 @@ public enum DocumentKind {
   /** The minutes as edited and uploaded by the secretariat. */
   MINUTES_UPLOADED,
   /** The minutes as signed by the presiding person: frozen, at most one per meeting. */
-  MINUTES_SIGNED
+  MINUTES_SIGNED,
+  /** A speaker's material for an agenda item (§ 13), uploaded; its item in {@code wg_material}. */
+  MATERIAL
 }

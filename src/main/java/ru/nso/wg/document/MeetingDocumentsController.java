@@ -45,8 +45,8 @@ import java.util.Set;
 @RequestMapping("/api/meetings/{businessKey}")
 public class MeetingDocumentsController {
 
-  static final Set<String> READERS = Set.of(RosterGroups.MEMBERS, RosterGroups.SECRETARIAT, RosterGroups.INFO_POLICY,
-      RosterGroups.CHAIR, RosterGroups.DEPUTY_CHAIRS, RosterGroups.ADMINS);
+  public static final Set<String> READERS = Set.of(RosterGroups.MEMBERS, RosterGroups.SECRETARIAT,
+      RosterGroups.INFO_POLICY, RosterGroups.CHAIR, RosterGroups.DEPUTY_CHAIRS, RosterGroups.ADMINS);
   /** Who may read the draft of an agenda before its approval. */
   static final Set<String> DRAFT_READERS = Set.of(RosterGroups.SECRETARIAT, RosterGroups.CHAIR,
       RosterGroups.DEPUTY_CHAIRS, RosterGroups.ADMINS);
@@ -99,7 +99,8 @@ public class MeetingDocumentsController {
     requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
     String key = known(businessKey);
     StoredDocument document = (documentId == null ? store.currentMinutes(key)
-        : store.find(key, documentId).filter(d -> d.kind() != DocumentKind.AGENDA))
+        : store.find(key, documentId).filter(d -> d.kind() != DocumentKind.AGENDA
+            && d.kind() != DocumentKind.MATERIAL))
         .orElseThrow(() -> Refusal.notFound("Протокол заседания " + businessKey + " в этой редакции не найден"));
     return download(document);
   }

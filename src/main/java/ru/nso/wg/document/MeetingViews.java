@@ -9,6 +9,7 @@ import ru.nso.wg.document.model.DissentingOpinion;
 import ru.nso.wg.document.model.Instruction;
 import ru.nso.wg.document.model.Invitee;
 import ru.nso.wg.document.model.ItemMinutes;
+import ru.nso.wg.document.MaterialStore.MaterialFile;
 import ru.nso.wg.document.model.Material;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.document.model.MinutesModel;
@@ -57,9 +58,11 @@ public class MeetingViews {
   private final Roster roster;
   private final MeetingConduct conduct;
   private final CarriedItems carriedItems;
+  private final MaterialStore materialStore;
 
   public MeetingViews(MeetingRecord record, MeetingScheduling scheduling, Roster roster, MeetingConduct conduct,
-                      CarriedItems carriedItems) {
+                      CarriedItems carriedItems, MaterialStore materialStore) {
+    this.materialStore = materialStore;
     this.carriedItems = carriedItems;
     this.record = record;
     this.scheduling = scheduling;
@@ -78,9 +81,11 @@ public class MeetingViews {
     List<Invitee> invitees = record.invitees(key).stream()
         .map(i -> new Invitee(i.fullName(), i.jobTitle(), i.organisation(), i.email())).toList();
     // § 15: an item carried over from another meeting says so («перенесён с заседания № 3/2026 (вопрос 2)»)
+    Map<Integer, List<MaterialFile>> uploaded = materialStore.byItem(key);
     List<AgendaItem> items = record.agenda(key).stream().map(i -> new AgendaItem(i.no(), i.title()
         + carriedItems.markOf(key, i.no()).map(mark -> " (" + mark + ")").orElse(""),
-        i.type().title(), i.speaker(), materials(i.materials()))).toList();
+        i.type().title(), i.speaker(), materials(i.materials(), uploaded.getOrDefault(i.no(), List.of()))))
+        .toList();
     return new MeetingInfo(key, m.ref().number() + "/" + m.ref().year(), RussianDates.local(m.start()),
         null, m.format(), m.place(), m.videoLink(), presiding,
         scheduling.postponements(key), invitees, items);
@@ -228,6 +233,19 @@ public class MeetingViews {
     String describe = m.presidingInstruction();
     int open = describe == null ? -1 : describe.indexOf('(');
     return open < 0 ? null : "по поручению председателя Рабочей группы " + describe.substring(open);
+  }
+
+  /** What the agenda says of an item that has no materials at all (none typed, none uploaded by its speaker). */
+  public static final String NO_MATERIALS = "материалы не представлены";
+
+  /**
+   * The materials of an item: those the secretariat typed, then the files its speaker uploaded (by file name); when
+   * there are none, «материалы не представлены».
+   */
+  static List<Material> materials(String text, List<MaterialFile> uploaded) {
+    List<Material> result = new ArrayList<>(materials(text));
+    uploaded.forEach(f -> result.add(new Material(f.fileName(), "")));
+    return result.isEmpty() ? List.of(new Material(NO_MATERIALS, "")) : result;
   }
 
   /** Materials as staff typed them: one per line; a line that is a link becomes one. */

@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -272,6 +273,15 @@ public class MeetingScheduling {
 
   /** § 13: the agenda, with information materials for each item, passed to the presiding person. */
   public List<AgendaItem> submitAgenda(String key, List<AgendaItem> items, String actor) {
+    return submitAgenda(key, items, Set.of(), actor);
+  }
+
+  /**
+   * § 13, with the items whose speakers provide the materials themselves (issue 16, point 2): those may have no
+   * materials typed by the secretariat.
+   */
+  public List<AgendaItem> submitAgenda(String key, List<AgendaItem> items, Set<Integer> speakerMaterials,
+                                       String actor) {
     if (items.isEmpty()) {
       throw new Refusal("В повестке нет ни одного вопроса: добавьте хотя бы один вопрос");
     }
@@ -288,7 +298,7 @@ public class MeetingScheduling {
       if (blank(item.speaker())) {
         problems.add(n + "не указан докладчик");
       }
-      if (blank(item.materials())) {
+      if (blank(item.materials()) && !speakerMaterials.contains(item.no())) {
         problems.add(n + "не приложены информационные материалы (п. 13)");
       }
       if (item.type() == null) {

@@ -1,9 +1,12 @@
 package ru.nso.wg.notification;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.MaterialStore;
+import ru.nso.wg.document.MaterialStore.MaterialFile;
 import ru.nso.wg.document.MeetingDocuments;
 import ru.nso.wg.document.MeetingViews;
 import ru.nso.wg.document.model.MeetingInfo;
@@ -12,6 +15,7 @@ import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingConduct.MinutesDistributed;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingScheduling.Postponed;
+import ru.nso.wg.notification.MailComposer.Attachment;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.time.OffsetDateTime;
@@ -34,9 +38,17 @@ public class MeetingMail {
   private final MeetingDocuments documents;
   private final DateRequests requests;
   private final Delivery delivery;
+  private final MaterialStore materials;
+  private final MailSettings settings;
+  private final long attachMaxBytes;
 
   public MeetingMail(MeetingMessages messages, MeetingViews views, MeetingScheduling scheduling,
-                     MeetingConduct conduct, MeetingDocuments documents, DateRequests requests, Delivery delivery) {
+                     MeetingConduct conduct, MeetingDocuments documents, DateRequests requests, Delivery delivery,
+                     MaterialStore materials, MailSettings settings,
+                     @Value("${wg.materials.attach-max-bytes:10485760}") long attachMaxBytes) {
+    this.materials = materials;
+    this.settings = settings;
+    this.attachMaxBytes = attachMaxBytes;
     this.requests = requests;
     this.delivery = delivery;
     this.messages = messages;
@@ -50,8 +62,23 @@ public class MeetingMail {
   public String distributeAgenda(String key) {
     MeetingInfo meeting = views.meeting(key);
     String reference = views.referenceMaterials(key).orElse(null);
+    // the speakers' materials: attached while they fit the setting, otherwise links that require login
+    List<MaterialFile> files = materials.of(key);
+    long total = files.stream().mapToLong(MaterialFile::sizeBytes).sum();
+    List<Attachment> attached = new ArrayList<>();
+    StringBuilder links = new StringBuilder();
+    if (total <= attachMaxBytes) {
+      files.forEach(f -> materials.file(key, f.documentId()).ifPresent(d -> attached.add(new Attachment(
+          "Вопрос " + f.itemNo() + " — " + d.fileName(), d.contentType(), d.content()))));
+    } else {
+      links.append("Материалы докладчиков (открываются после входа в систему):");
+      files.forEach(f -> links.append("\nвопрос № ").append(f.itemNo()).append(": ").append(f.fileName())
+          .append(" — ").append(settings.appUrl()).append("/api/meetings/").append(key).append("/materials/")
+          .append(f.documentId()).append("/file"));
+    }
     String gaps = gaps(key, "Рассылка повестки",
-        messages.distributeAgenda(meeting, views.agendaApproval(key).orElse(null), reference),
+        messages.distributeAgenda(meeting, views.agendaApproval(key).orElse(null), reference, attached,
+            links.toString()),
         messages.notifyInvitees(meeting, reference));
     scheduling.agendaSent(key);
     return gaps;

@@ -102,15 +102,27 @@ public class MeetingMessages {
    * @param referenceMaterials the reference materials as the secretariat entered them when distributing
    */
   public DeliveryResult distributeAgenda(MeetingInfo meeting, AgendaApproval approval, String referenceMaterials) {
+    return distributeAgenda(meeting, approval, referenceMaterials, List.of(), "");
+  }
+
+  /**
+   * § 14 with the speakers' materials: {@code materials} attached beside the agenda, {@code materialLinks} (the
+   * materials as links that require login, when they were too large to attach) after the reference materials.
+   */
+  public DeliveryResult distributeAgenda(MeetingInfo meeting, AgendaApproval approval, String referenceMaterials,
+                                         List<Attachment> materials, String materialLinks) {
     byte[] agenda = documents.agenda(meeting, approval);
-    Attachment attachment = new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda);
+    List<Attachment> attachments = new ArrayList<>();
+    attachments.add(new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda));
+    attachments.addAll(materials);
+    String reference = referenceText(referenceMaterials) + (materialLinks.isEmpty() ? "" : "\n\n" + materialLinks);
     return delivery.deliver(meeting.businessKey(), agendaKind(meeting.icsSequence()), members(RosterGroups.MEMBERS),
         r -> {
           Map<String, Object> values = meetingValues(meeting, r);
-          values.put("referenceMaterials", referenceText(referenceMaterials));
+          values.put("referenceMaterials", reference);
           Rendered rendered = templates.render("agenda", values);
           return new OutgoingMail(meeting.businessKey(), agendaKind(meeting.icsSequence()), r, rendered.subject(),
-              rendered.text(), rendered.html(), invitation(meeting, r), List.of(attachment));
+              rendered.text(), rendered.html(), invitation(meeting, r), List.copyOf(attachments));
         });
   }
 

@@ -13,6 +13,7 @@ import ru.nso.wg.meeting.MeetingData.Invitee;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +110,23 @@ public final class FormValues {
           text(row, "area", n + "направление заместителя председателя", 64)));
     }
     return items;
+  }
+
+  /**
+   * The speakers of the agenda's rows who provide materials (field {@code speakerContact}: a roster login or an
+   * e-mail address), by item number; rows without one are absent.
+   */
+  public static Map<Integer, String> agendaSpeakers(Var.Json list, VariableScope scope) {
+    Map<Integer, String> speakers = new LinkedHashMap<>();
+    List<SpinJsonNode> rows = rows(list, scope);
+    for (int i = 0; i < rows.size(); i++) {
+      String contact = text(rows.get(i), "speakerContact", "Вопрос № " + (i + 1) + ", докладчик (логин или e-mail)",
+          320);
+      if (contact != null && !contact.isBlank()) {
+        speakers.put(i + 1, contact.trim());
+      }
+    }
+    return speakers;
   }
 
   /** The rows of a dynamic list: an array of objects (absent = none); anything else is refused. */

@@ -38,6 +38,15 @@ public class MeetingProcess {
     public static final String PREPARE_AGENDA = "Task_PrepareAgenda";
     public static final String APPROVE_AGENDA = "Task_ApproveAgenda";
     public static final String DISTRIBUTE_AGENDA = "Task_DistributeAgenda";
+    public static final String AGENDA_FORK = "Gateway_AgendaFork";
+    public static final String MATERIALS = "SubProcess_Materials";
+    public static final String REQUEST_MATERIALS = "Task_RequestMaterials";
+    public static final String SUBMIT_MATERIALS = "Task_SubmitMaterials";
+    public static final String AWAIT_MATERIALS = "Task_AwaitMaterials";
+    public static final String MATERIALS_REMINDER = "Event_MaterialsReminder";
+    public static final String REMIND_MATERIALS = "Task_RemindMaterials";
+    public static final String MATERIALS_DEADLINE = "Event_MaterialsDeadline";
+    public static final String MATERIALS_DEADLINE_PASSED = "Task_MaterialsDeadlinePassed";
     public static final String SEND_AGENDA = "Task_SendAgenda";
     public static final String MEETING_TIME = "Event_MeetingTime";
     public static final String AGENDA_DEADLINE = "Event_AgendaDeadlineMissed";
@@ -131,6 +140,12 @@ public class MeetingProcess {
     public static final Var.Str AGENDA_DECISION = Var.string("agendaDecision");
     public static final Var.Str AGENDA_REMARKS = Var.text("agendaRemarks", "Замечания", 4000);
     public static final Var.Bool AGENDA_APPROVED = Var.bool("agendaApproved");
+    // the speakers' materials (one instance of SubProcess_Materials per item; these are its locals)
+    public static final Var.Int MATERIAL_ITEM_NO = Var.integer("materialItemNo");
+    public static final Var.Str MATERIAL_SPEAKER = Var.string("materialSpeaker");
+    public static final Var.Str MATERIAL_ITEM_TITLE = Var.string("materialItemTitle");
+    public static final Var.Str MATERIALS_UPLOAD_URL = Var.string("materialsUploadUrl");
+    public static final Var.Str MATERIALS_DUE_TEXT = Var.string("materialsDueText");
     public static final Var.Str DISTRIBUTION_DUE_TEXT = Var.string("distributionDueText");
     public static final Var.Str REFERENCE_MATERIALS = Var.text("referenceMaterials",
         "Информационно-справочные материалы", 4000);

@@ -59,6 +59,27 @@ class DeadlineCalculatorTest {
     assertThat(deadline.provisional()).isFalse();
   }
 
+  /** The speakers' materials: the setting's working days (default 2) before § 13's deadline, in either reading. */
+  @Test
+  void theMaterialsAreDueTheConfiguredWorkingDaysBeforeTheAgendasDeadline() {
+    Deadline materials = calculator.deadline(calendar, DeadlineKind.MATERIALS, date("2026-12-16"));
+    assertThat(calculator.deadline(calendar, AGENDA_TO_CHAIR, date("2026-12-16")).date())
+        .isEqualTo(date("2026-12-09"));
+    assertThat(materials.date()).isEqualTo(date("2026-12-07"));
+    assertThat(materials.deadline().toString()).isEqualTo("2026-12-07T18:00+07:00");
+    assertThat(materials.kind().regulatory()).isFalse();
+    assertThat(materials.text()).isEqualTo("не позднее 07.12.2026 18:00 (срок представления материалов, до срока "
+        + "п. 13 Положения)");
+    assertThat(calculator.deadline(calendar, DeadlineKind.MATERIALS, date("2026-12-16"), BackwardReading.B).date())
+        .isEqualTo(date("2026-12-04"));
+    DeadlineCalculator three = new DeadlineCalculator(
+        new DeadlineSettings(LocalTime.of(18, 0), Duration.ofHours(1), BackwardReading.A, 2, 3));
+    assertThat(three.deadline(calendar, DeadlineKind.MATERIALS, date("2026-12-16")).date())
+        .isEqualTo(date("2026-12-04"));
+    assertThatThrownBy(() -> new DeadlineSettings(LocalTime.of(18, 0), Duration.ofHours(1), BackwardReading.A, 2, 0))
+        .hasMessageContaining("wg.calendar.materials-working-days");
+  }
+
   @Test
   void theConfiguredReadingIsTheDefault() {
     DeadlineCalculator readingB = new DeadlineCalculator(

@@ -17,6 +17,7 @@ import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.Fixtures;
 import ru.nso.wg.document.MeetingDocuments;
 import ru.nso.wg.document.StoredDocument;
+import ru.nso.wg.materials.SpeakerMaterials;
 import ru.nso.wg.meeting.DeadlineOutcome;
 import ru.nso.wg.notification.Delivery;
 import ru.nso.wg.notification.Recipient;
@@ -27,6 +28,7 @@ import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -70,6 +72,43 @@ class MeetingProcessTest extends AbstractMeetingProcessTest {
   @Autowired DocumentStore documents;
   @Autowired MeetingDocuments minutes;
   @Autowired Delivery delivery;
+  @Autowired SpeakerMaterials speakerMaterials;
+
+  /**
+   * Issue 16, point 2, along the model: the speakers of two items are asked (an outside speaker by link, a member by
+   * a task), the member uploads and completes, the outside speaker is reminded and misses the deadline (07.12.2026
+   * 18:00, 2 working days before § 13's): only that item is marked, and the agenda is approved as usual.
+   * (MaterialsProcessTest follows the links over HTTP.)
+   */
+  @Test
+  void speakersAreAskedForMaterialsRemindedAndAMissedDeadlineMarksOnlyTheirItem() {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    meeting.complete(Elements.PREPARE_AGENDA, SECRETARY, Map.of(AGENDA_ITEMS.name(), MeetingScenario.json("["
+        + "{\"title\":\"Вопрос 1 о стандарте\",\"itemType\":\"STANDARD\",\"speaker\":\"Иванов И.И.\","
+        + "\"speakerContact\":\"ivanov@example.org\",\"area\":\"wg-area-coordination\"},"
+        + "{\"title\":\"Вопрос 2 о реестре\",\"itemType\":\"STANDARD\",\"speaker\":\"Васильев В.В.\","
+        + "\"speakerContact\":\"vasiliev\",\"area\":\"wg-area-coordination\"}]")));
+    engine.getManagementService().createJobQuery().processInstanceId(meeting.instance.getId())
+        .activityId(Elements.REQUEST_MATERIALS).list()
+        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    assertThat(meeting.task(Elements.SUBMIT_MATERIALS).getAssignee()).isEqualTo("vasiliev");
+    speakerMaterials.uploadAsMember(meeting.key(), 2, "Реестр.pdf",
+        "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII), "vasiliev");
+    meeting.complete(Elements.SUBMIT_MATERIALS, "vasiliev", Map.of());
+
+    clockAt("2026-12-04T10:00+07:00");
+    meeting.executeJob(Elements.MATERIALS_REMINDER);
+    meeting.executeJob(Elements.REMIND_MATERIALS);
+    clockAt("2026-12-07T18:00:01+07:00");
+    meeting.executeJob(Elements.MATERIALS_DEADLINE);
+    meeting.executeJob(Elements.MATERIALS_DEADLINE_PASSED);
+
+    assertThat(speakerMaterials.request(meeting.key(), 1).orElseThrow().missedAt()).isNotNull();
+    assertThat(speakerMaterials.request(meeting.key(), 2).orElseThrow().missedAt()).isNull();
+    meeting.approveAgenda(CHAIR);
+    assertThat(meeting.task(Elements.DISTRIBUTE_AGENDA)).isNotNull();
+  }
 
   @Test
   void wholeMeetingFromDecisionToPublishedMinutes() {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.meeting.CarriedItems;
 import ru.nso.wg.meeting.MeetingData.AgendaItem;
+import ru.nso.wg.materials.SpeakerMaterials;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
@@ -15,6 +16,7 @@ import ru.nso.wg.process.MeetingProcess;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.AGENDA_ITEMS;
@@ -29,8 +31,11 @@ public class PrepareAgendaListener extends FormTask {
   private final MeetingScheduling scheduling;
   private final CarriedItems carriedItems;
   private final IdentityService identity;
+  private final SpeakerMaterials materials;
 
-  public PrepareAgendaListener(MeetingScheduling scheduling, CarriedItems carriedItems, IdentityService identity) {
+  public PrepareAgendaListener(MeetingScheduling scheduling, CarriedItems carriedItems, IdentityService identity,
+                               SpeakerMaterials materials) {
+    this.materials = materials;
     this.scheduling = scheduling;
     this.carriedItems = carriedItems;
     this.identity = identity;
@@ -55,10 +60,17 @@ public class PrepareAgendaListener extends FormTask {
     }
   }
 
+  /**
+   * The agenda goes to the presiding person (§ 13); the speakers named by login or e-mail are recorded for their
+   * materials (checked in the same transaction: a bad contact refuses the whole submission).
+   */
   @Override
   protected void accept(DelegateTask task) {
-    List<AgendaItem> items = scheduling.submitAgenda(MEETING_KEY.get(task), FormValues.agenda(AGENDA_ITEMS, task),
+    String key = MEETING_KEY.get(task);
+    Map<Integer, String> speakers = FormValues.agendaSpeakers(AGENDA_ITEMS, task);
+    List<AgendaItem> items = scheduling.submitAgenda(key, FormValues.agenda(AGENDA_ITEMS, task), speakers.keySet(),
         FormValues.currentUser(identity));
+    materials.speakersNamed(key, speakers);
     AGENDA_TABLE.set(task, FormValues.agendaTable(items));
   }
 }
