@@ -53,10 +53,12 @@ public class MeetingScheduling {
   private final ApplicationEventPublisher events;
   private final ChairPowers chairPowers;
   private final CarriedItems carriedItems;
+  private final AgendaProposals proposals;
 
   public MeetingScheduling(MeetingRecord record, MeetingDeadlines deadlines, ProductionCalendar calendar,
                            CalendarClock clock, Roster roster, ApplicationEventPublisher events,
-                           ChairPowers chairPowers, CarriedItems carriedItems) {
+                           ChairPowers chairPowers, CarriedItems carriedItems, AgendaProposals proposals) {
+    this.proposals = proposals;
     this.chairPowers = chairPowers;
     this.carriedItems = carriedItems;
     this.record = record;
@@ -270,8 +272,13 @@ public class MeetingScheduling {
     return new Confirmed(new Planned(MeetingRef.parse(key), schedule), presiding);
   }
 
-  /** § 13: the agenda, with information materials for each item, passed to the presiding person. */
-  public List<AgendaItem> submitAgenda(String key, List<AgendaItem> items, String actor) {
+  /**
+   * § 13: the agenda, with information materials for each item, passed to the presiding person. The accepted
+   * proposals the secretariat took ({@code proposals}: their numbers, see {@link AgendaProposals#offered}) are added
+   * at its end and placed on this meeting; the agenda as submitted is returned.
+   */
+  public List<AgendaItem> submitAgenda(String key, List<AgendaItem> listed, List<String> taken, String actor) {
+    List<AgendaItem> items = proposals.withChosen(key, listed, taken);
     if (items.isEmpty()) {
       throw new Refusal("В повестке нет ни одного вопроса: добавьте хотя бы один вопрос");
     }
@@ -301,6 +308,7 @@ public class MeetingScheduling {
     Refusal.refuseIf(problems);
     record.replaceAgenda(key, items);
     carriedItems.agendaSubmitted(key, items);
+    proposals.agendaSubmitted(key, items, taken, actor);
     record.event(key, MeetingEventKind.AGENDA_SUBMITTED, items.size() + " вопрос(ов) повестки", actor);
     recordCompletion(key, DeadlineKind.AGENDA_TO_CHAIR, meetingDate(key));
     return items;
