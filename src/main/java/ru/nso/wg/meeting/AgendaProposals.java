@@ -307,14 +307,18 @@ public class AgendaProposals {
 
   /**
    * The agenda of meeting {@code key} was submitted with the proposals chosen: each is placed on it (linked to the
-   * item with its title, {@code null} when the secretariat changed the title); one placed on it before and no longer
-   * chosen goes back to the pool.
+   * item with its title, {@code null} when the secretariat changed the title). One placed on it before stays placed
+   * while its item is in the agenda, ticked or not; taken out of the agenda and not ticked, it goes back to the pool.
    */
   public void agendaSubmitted(String key, List<AgendaItem> items, List<String> chosen, String actor) {
-    List<Proposal> taken = chosenProposals(key, chosen);
+    List<Proposal> taken = new ArrayList<>(chosenProposals(key, chosen));
     MeetingRef ref = MeetingRef.parse(key);
     for (Proposal p : placedOn(key)) {
-      if (taken.stream().noneMatch(t -> t.id() == p.id())) {
+      boolean ticked = taken.stream().anyMatch(t -> t.id() == p.id());
+      boolean listed = items.stream().anyMatch(i -> norm(i.title()).equals(norm(p.title())));
+      if (!ticked && listed) {
+        taken.add(p);
+      } else if (!ticked) {
         jdbc.update("UPDATE wg_agenda_proposal SET placed_key = NULL, placed_item_no = NULL, placed_by = NULL,"
             + " placed_at = NULL WHERE id = ?", p.id());
         event(p.id(), "UNPLACED", "Снято с повестки заседания " + ref.display() + "; снова в перечне предложений",
