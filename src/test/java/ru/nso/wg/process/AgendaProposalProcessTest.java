@@ -315,6 +315,34 @@ class AgendaProposalProcessTest extends AbstractMeetingProcessTest {
     assertThat(proposals.placedOn(meeting.key())).extracting(Proposal::id).containsExactly(late.id());
   }
 
+  @Test
+  void aReturnedAgendaShowsTheTakenProposalAndOneTakenOutOfTheAgendaGoesBackToThePool() {
+    Proposal taken = accept(propose(MEMBER, fields("О стандарте обслуживания " + unique(), DeputyArea.DIGITAL)));
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    meeting.complete(MeetingProcess.Elements.PREPARE_AGENDA, SECRETARY, Map.of(
+        AGENDA_ITEMS.name(), MeetingScenario.agenda(1), AGENDA_PROPOSALS.name(), list(value(taken))));
+    meeting.complete(MeetingProcess.Elements.APPROVE_AGENDA, CHAIR, Map.of(
+        MeetingProcess.Vars.AGENDA_DECISION.name(), "RETURN",
+        MeetingProcess.Vars.AGENDA_REMARKS.name(), "Уберите вопрос о стандарте обслуживания"));
+
+    // the agenda comes back with the proposal as its row, ticked
+    assertThat(meeting.variable(MeetingProcess.Elements.PREPARE_AGENDA, AGENDA_ITEMS).toString())
+        .contains(taken.title());
+    assertThat(meeting.variable(MeetingProcess.Elements.PREPARE_AGENDA, AGENDA_PROPOSALS).toString())
+        .contains("\"" + taken.id() + "\"");
+
+    // taken out of the list and unticked: back in the pool, offered again
+    meeting.complete(MeetingProcess.Elements.PREPARE_AGENDA, SECRETARY, Map.of(
+        AGENDA_ITEMS.name(), MeetingScenario.agenda(1), AGENDA_PROPOSALS.name(), list()));
+    assertThat(record.agenda(meeting.key())).extracting(AgendaItem::title)
+        .containsExactly("Вопрос 1 о внедрении стандарта");
+    assertThat(proposals.get(taken.id()).placedKey()).isNull();
+    MeetingScenario next = new MeetingScenario(engine);
+    next.start("2027-01-20T14:30+07:00");
+    assertThat(proposals.offered(next.key())).anyMatch(o -> o.proposal().id() == taken.id());
+  }
+
   // ------------------------------------------------------------------------------------------------- helpers
 
   private static String unique() {
