@@ -11,8 +11,8 @@ public final class AgendaProposalProcess {
 
   public static final String KEY = ProcessKeys.AGENDA_PROPOSAL;
   /**
-   * {@code bpmn/wg-proposal-cutoff.bpmn}: started by a meeting when it is confirmed ({@code Event_ProposalCutoff} of
-   * {@code wg-meeting}), business key the meeting's; its one step, a job of its own, tells members until when
+   * {@code bpmn/wg-proposal-cutoff.bpmn}: started by a meeting when it is confirmed ({@code Task_StartProposalCutoff}
+   * of {@code wg-meeting}), business key the meeting's; its one step, a job of its own, tells members until when
    * proposals for the meeting's agenda are taken. A separate instance, so the meeting never waits for the mail.
    */
   public static final String CUTOFF_KEY = ProcessKeys.PROPOSAL_CUTOFF;

@@ -36,7 +36,7 @@ public class MeetingProcess {
     public static final String PREPARATION = "SubProcess_Preparation";
     public static final String CONFIRM_MEETING = "Task_ConfirmMeeting";
     /** Starts {@code wg-proposal-cutoff}, which tells members until when proposals for the agenda are taken. */
-    public static final String PROPOSAL_CUTOFF = "Event_ProposalCutoff";
+    public static final String START_PROPOSAL_CUTOFF = "Task_StartProposalCutoff";
     public static final String PREPARE_AGENDA = "Task_PrepareAgenda";
     public static final String APPROVE_AGENDA = "Task_ApproveAgenda";
     public static final String DISTRIBUTE_AGENDA = "Task_DistributeAgenda";
