@@ -18,5 +18,7 @@ public enum MeetingEventKind {
   /** § 19 done: the copies and the request to the information-policy department have gone out. */
   MINUTES_DISTRIBUTED,
   /** The publication's service level (not the regulation's): a reminder, and the level exceeded. */
-  PUBLICATION_REMINDER, PUBLICATION_OVERDUE
+  PUBLICATION_REMINDER, PUBLICATION_OVERDUE,
+  /** Members were told until when proposals for this meeting's agenda are taken ({@code AgendaProposals}). */
+  PROPOSAL_CUTOFF
 }

@@ -54,10 +54,12 @@ public class MeetingScheduling {
   private final ApplicationEventPublisher events;
   private final ChairPowers chairPowers;
   private final CarriedItems carriedItems;
+  private final AgendaProposals proposals;
 
   public MeetingScheduling(MeetingRecord record, MeetingDeadlines deadlines, ProductionCalendar calendar,
                            CalendarClock clock, Roster roster, ApplicationEventPublisher events,
-                           ChairPowers chairPowers, CarriedItems carriedItems) {
+                           ChairPowers chairPowers, CarriedItems carriedItems, AgendaProposals proposals) {
+    this.proposals = proposals;
     this.chairPowers = chairPowers;
     this.carriedItems = carriedItems;
     this.record = record;
@@ -271,17 +273,16 @@ public class MeetingScheduling {
     return new Confirmed(new Planned(MeetingRef.parse(key), schedule), presiding);
   }
 
-  /** § 13: the agenda, with information materials for each item, passed to the presiding person. */
-  public List<AgendaItem> submitAgenda(String key, List<AgendaItem> items, String actor) {
-    return submitAgenda(key, items, Set.of(), actor);
-  }
-
   /**
-   * § 13, with the items whose speakers provide the materials themselves (issue 16, point 2): those may have no
-   * materials typed by the secretariat.
+   * § 13: the agenda, with information materials for each item, passed to the presiding person. The accepted
+   * proposals the secretariat took ({@code taken}: their numbers, see {@link AgendaProposals#offered}) are added at
+   * its end and placed on this meeting; the items whose speakers provide the materials themselves
+   * ({@code speakerMaterials}, issue 16 point 2) may have no materials typed by the secretariat. The agenda as
+   * submitted is returned.
    */
-  public List<AgendaItem> submitAgenda(String key, List<AgendaItem> items, Set<Integer> speakerMaterials,
-                                       String actor) {
+  public List<AgendaItem> submitAgenda(String key, List<AgendaItem> listed, List<String> taken,
+                                       Set<Integer> speakerMaterials, String actor) {
+    List<AgendaItem> items = proposals.withChosen(key, listed, taken);
     if (items.isEmpty()) {
       throw new Refusal("В повестке нет ни одного вопроса: добавьте хотя бы один вопрос");
     }
@@ -311,6 +312,7 @@ public class MeetingScheduling {
     Refusal.refuseIf(problems);
     record.replaceAgenda(key, items);
     carriedItems.agendaSubmitted(key, items);
+    proposals.agendaSubmitted(key, items, taken, actor);
     record.event(key, MeetingEventKind.AGENDA_SUBMITTED, items.size() + " вопрос(ов) повестки", actor);
     recordCompletion(key, DeadlineKind.AGENDA_TO_CHAIR, meetingDate(key));
     return items;

@@ -165,6 +165,15 @@ public final class FormValues {
     return array;
   }
 
+  /** The agenda as the rows of the agenda's dynamic list ({@code forms/prepare-agenda.form}). */
+  public static SpinJsonNode agendaRows(List<AgendaItem> items) {
+    SpinJsonNode array = Spin.JSON("[]");
+    items.forEach(i -> array.append(Spin.JSON("{}").prop("title", i.title())
+        .prop("itemType", i.type() == null ? "" : i.type().name()).prop("speaker", nz(i.speaker()))
+        .prop("materials", nz(i.materials())).prop("area", nz(i.area()))));
+    return array;
+  }
+
   /** A choice of a select or radio field as its enum; {@code null} when nothing was chosen. */
   public static <E extends Enum<E>> E choice(Class<E> type, String value) {
     if (value == null || value.isBlank()) {

@@ -35,6 +35,8 @@ public class MeetingProcess {
     public static final String START = "StartEvent_MeetingRequested";
     public static final String PREPARATION = "SubProcess_Preparation";
     public static final String CONFIRM_MEETING = "Task_ConfirmMeeting";
+    /** Starts {@code wg-proposal-cutoff}, which tells members until when proposals for the agenda are taken. */
+    public static final String START_PROPOSAL_CUTOFF = "Task_StartProposalCutoff";
     public static final String PREPARE_AGENDA = "Task_PrepareAgenda";
     public static final String APPROVE_AGENDA = "Task_ApproveAgenda";
     public static final String DISTRIBUTE_AGENDA = "Task_DistributeAgenda";
@@ -242,6 +244,12 @@ public class MeetingProcess {
     public static final Var.Json CARRIED_ITEMS = Var.json("carriedItems", "Перенесённые вопросы");
     /** The chair's approved request ({@code wg_date_request}) a postponement or cancellation comes from. */
     public static final Var.Int DATE_REQUEST_ID = Var.integer("dateRequestId");
+    /** Accepted proposals for the agenda offered when it is built (value → label, {@code meeting/AgendaProposals}). */
+    public static final Var.Json PROPOSAL_OPTIONS = Var.json("proposalOptions");
+    /** The proposals the secretariat takes into this agenda (their numbers). */
+    public static final Var.Json AGENDA_PROPOSALS = Var.json("agendaProposals", "Предложения в повестку");
+    /** «Предложения к этому заседанию принимались до 7 декабря 2026 г. включительно …»: the cut-off, for the form. */
+    public static final Var.Str PROPOSAL_CUTOFF_TEXT = Var.string("proposalCutoffText");
 
     private Vars() {
     }

@@ -14,6 +14,8 @@ public final class ProcessKeys {
   public static final String DECISION_WITHDRAW = "wg-decision-withdraw";
   public static final String CHAIR_INSTRUCTION = "wg-chair-instruction";
   public static final String CHAIR_INSTRUCTION_WITHDRAW = "wg-chair-instruction-withdraw";
+  public static final String AGENDA_PROPOSAL = "wg-agenda-proposal";
+  public static final String PROPOSAL_CUTOFF = "wg-proposal-cutoff";
 
   /** Processes the secretariat starts and monitors. */
   public static final List<String> SECRETARIAT_STARTS = List.of(MEETING, POSTPONE, CANCEL);

@@ -81,6 +81,16 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     grants.add(RosterGroups.MEMBERS, Resources.PROCESS_DEFINITION, ProcessKeys.DISSENT,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
 
+    // § 9 (2), § 13: members, deputy chairs and the secretariat propose items for the agenda (wg-agenda-proposal);
+    // READ also lets the proposer open his amendment task. The use case checks who proposes, too
+    // (meeting/AgendaProposals).
+    for (String group : new String[] {RosterGroups.MEMBERS, RosterGroups.DEPUTY_CHAIRS, RosterGroups.SECRETARIAT}) {
+      grants.add(group, Resources.PROCESS_DEFINITION, ProcessKeys.AGENDA_PROPOSAL,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+    grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, ProcessKeys.AGENDA_PROPOSAL,
+        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+
     // The secretariat starts, postpones and cancels meetings, and follows them (also in Cockpit).
     for (String key : ProcessKeys.SECRETARIAT_STARTS) {
       grants.add(RosterGroups.SECRETARIAT, Resources.PROCESS_DEFINITION, key,
@@ -113,6 +123,9 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     for (DeputyArea area : DeputyArea.values()) {
       grants.add(area.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grants.add(area.groupId(), Resources.PROCESS_DEFINITION, ProcessKeys.DECISION_CONTROL,
+          ProcessDefinitionPermissions.READ);
+      // § 8: the area's deputy chair reviews the proposals for the agenda of his area
+      grants.add(area.groupId(), Resources.PROCESS_DEFINITION, ProcessKeys.AGENDA_PROPOSAL,
           ProcessDefinitionPermissions.READ);
       grants.add(area.groupId(), Resources.USER, ANY, Permissions.READ);
       grants.add(area.groupId(), Resources.GROUP, ANY, Permissions.READ);

@@ -127,4 +127,42 @@ class RefusalRestTest {
     assertThat(json(unknown).path("message").asText()).contains("не найдено");
     assertThat(output.getOut().substring(mark)).doesNotContain("\tat ");
   }
+
+  @Test
+  void aProposalForTheAgendaIsCheckedOverRestTooAndOnlyTheAreasDeputyReviewsIt() throws IOException {
+    // a hostile member calling the REST API directly: missing fields refused in Russian (400), nothing started
+    ResponseEntity<String> missing = post("vasiliev",
+        "/engine-rest/process-definition/key/wg-agenda-proposal/submit-form",
+        "{\"variables\": {\"proposalTitle\": {\"value\": \"О стандарте\"},"
+            + "\"proposalArea\": {\"value\": \"wg-area-digital\"}}}");
+    assertThat(missing.getStatusCode().value()).as(missing.getBody()).isEqualTo(400);
+    assertThat(json(missing).path("message").asText()).contains("Предложение в повестку не принято",
+        "выберите вид вопроса", "укажите докладчика", "изложите проект решения", "приложите информационные материалы");
+
+    ResponseEntity<String> started = post("vasiliev",
+        "/engine-rest/process-definition/key/wg-agenda-proposal/submit-form",
+        "{\"variables\": {\"proposalTitle\": {\"value\": \"О цифровых услугах МФЦ\"},"
+            + "\"proposalType\": {\"value\": \"OTHER\"},"
+            + "\"proposalSpeaker\": {\"value\": \"Васильев В.В.\"},"
+            + "\"proposalArea\": {\"value\": \"wg-area-digital\"},"
+            + "\"draftDecision\": {\"value\": \"Одобрить перевод услуг в электронный вид\"},"
+            + "\"proposalMaterials\": {\"value\": \"https://example.org/wg/p.pdf\"}}}");
+    assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+    String instance = json(started).path("id").asText();
+    JsonNode tasks = JSON.readTree(rest.withBasicAuth("admin", "admin").getForObject(
+        "/engine-rest/task?processInstanceId=" + instance, String.class));
+    String task = tasks.get(0).path("id").asText();
+
+    // a member and the deputy chair of another area may not review it (403), the task stays open
+    for (String user : List.of("fedorov", "morozov")) {
+      ResponseEntity<String> review = post(user, "/engine-rest/task/" + task + "/submit-form",
+          "{\"variables\": {\"proposalReview\": {\"value\": \"ACCEPT\"}}}");
+      assertThat(review.getStatusCode().value()).as(user + ": " + review.getBody()).isEqualTo(403);
+    }
+    assertThat(JSON.readTree(rest.withBasicAuth("admin", "admin").getForObject(
+        "/engine-rest/task?processInstanceId=" + instance, String.class)).size()).isOne();
+    ResponseEntity<String> accepted = post("kuznetsova", "/engine-rest/task/" + task + "/submit-form",
+        "{\"variables\": {\"proposalReview\": {\"value\": \"ACCEPT\"}}}");
+    assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
+  }
 }
