@@ -66,11 +66,12 @@ public class MaterialsPages {
   private final IdentityService identityService;
   private final MaterialsProperties properties;
   private final MailSettings mailSettings;
+  private final ErrorPage errorPage;
   private final String tasklistUrl;
 
   public MaterialsPages(SpeakerMaterials materials, MaterialLinks links, MaterialStore store, MeetingViews views,
                         ITemplateEngine templates, IdentityService identityService, MaterialsProperties properties,
-                        MailSettings mailSettings,
+                        MailSettings mailSettings, ErrorPage errorPage,
                         @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     this.materials = materials;
     this.links = links;
@@ -80,6 +81,7 @@ public class MaterialsPages {
     this.identityService = identityService;
     this.properties = properties;
     this.mailSettings = mailSettings;
+    this.errorPage = errorPage;
     this.tasklistUrl = webappPath.replaceAll("/+$", "") + "/app/tasklist/default/";
   }
 
@@ -173,7 +175,7 @@ public class MaterialsPages {
 
   private ResponseEntity<?> message(HttpStatus status, String text, HttpServletRequest request) {
     if (!request.getRequestURI().startsWith(request.getContextPath() + "/materials/")) {
-      return ErrorPage.wanted(request) ? ErrorPage.of(request, status, text) : ApiErrorHandler.body(status, text);
+      return ErrorPage.wanted(request) ? errorPage.of(request, status, text) : ApiErrorHandler.body(status, text);
     }
     Map<String, Object> values = new HashMap<>();
     values.put("title", "Материалы к вопросу повестки");
