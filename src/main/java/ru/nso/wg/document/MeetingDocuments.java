@@ -1,13 +1,19 @@
 package ru.nso.wg.document;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.model.AgendaApproval;
 import ru.nso.wg.document.model.MeetingInfo;
+import ru.nso.wg.document.model.MinutesModel;
+import ru.nso.wg.document.model.Signatory;
+import ru.nso.wg.document.pdf.PdfRenderer;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingConduct.DissentFiled;
 import ru.nso.wg.meeting.MeetingData.Dissent;
@@ -16,8 +22,10 @@ import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingScheduling.AgendaApproved;
 
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -46,9 +54,12 @@ public class MeetingDocuments {
   private final MeetingConduct conduct;
   private final MeetingScheduling scheduling;
   private final ApplicationEventPublisher events;
+  private final PdfDocuments pdf;
 
   public MeetingDocuments(MeetingViews views, DocumentService documents, DocumentStore store, MeetingRecord record,
-                          MeetingConduct conduct, MeetingScheduling scheduling, ApplicationEventPublisher events) {
+                          MeetingConduct conduct, MeetingScheduling scheduling, ApplicationEventPublisher events,
+                          PdfDocuments pdf) {
+    this.pdf = pdf;
     this.scheduling = scheduling;
     this.views = views;
     this.documents = documents;
@@ -69,8 +80,19 @@ public class MeetingDocuments {
     return store.latest(key, DocumentKind.AGENDA).isPresent();
   }
 
+  /** Stores the agenda as it stands (DOCX) and its PDF/A made with it; returns the DOCX. */
   public StoredDocument storeAgenda(String key) {
-    return documents.storeAgenda(views.meeting(key), views.agendaApproval(key).orElse(null), null);
+    MeetingInfo meeting = views.meeting(key);
+    AgendaApproval approval = views.agendaApproval(key).orElse(null);
+    StoredDocument docx = documents.storeAgenda(meeting, approval, null);
+    store.saveMadeFrom(docx, DocumentKind.AGENDA_PDF, DocumentService.pdfName(docx.fileName()),
+        PdfRenderer.CONTENT_TYPE, pdf.agenda(meeting, approval), null);
+    return docx;
+  }
+
+  /** The approved agenda as PDF/A (the latest one stored), if the agenda was approved. */
+  public Optional<StoredDocument> agendaPdf(String key) {
+    return store.latest(key, DocumentKind.AGENDA_PDF);
   }
 
   /** The agenda as it stands, not stored: what the presiding person reads before approving it (§ 7). */
@@ -243,8 +265,88 @@ public class MeetingDocuments {
     return new SignedMinutes(signed, conduct.sign(key, signer));
   }
 
+  // ------------------------------------------------------------------------------------------------ PDF/A
+
+  /**
+   * The minutes the presiding person signs: the PDF/A of the current edition of the minutes (the newest draft or the
+   * secretariat's upload; once signed, the edition that was signed). It is made once per edition and stored, so every
+   * download gives the same bytes; a new edition makes a new PDF.
+   */
+  @Transactional
+  public StoredDocument minutesToSign(String key) {
+    record.lock(key).orElseThrow(() -> Refusal.notFound("Заседание " + key + " не найдено"));
+    StoredDocument edition = currentEdition(key);
+    return store.madeFrom(key, DocumentKind.MINUTES_PDF, edition.id()).orElseGet(() -> store.saveMadeFrom(edition,
+        DocumentKind.MINUTES_PDF, DocumentService.pdfName(edition.fileName()), PdfRenderer.CONTENT_TYPE,
+        render(key, edition, null, null), null));
+  }
+
+  /**
+   * § 19: the certified copy of the signed minutes for members and invitees: the PDF/A of the signed edition with the
+   * mark of the signature and «Верно» (the secretary of the meeting, on the date of the copies). Made once and
+   * stored; a retried step sends the same copy.
+   */
+  @Transactional
+  public StoredDocument certifiedCopy(String key) {
+    record.lock(key).orElseThrow(() -> Refusal.notFound("Заседание " + key + " не найдено"));
+    StoredDocument signed = store.signedMinutes(key)
+        .orElseThrow(() -> Refusal.conflict("Протокол заседания " + key + " ещё не подписан: копий нет"));
+    Optional<StoredDocument> made = store.madeFrom(key, DocumentKind.MINUTES_COPY, signed.id());
+    if (made.isPresent()) {
+      return made.get();
+    }
+    MinutesModel minutes = views.minutes(key);
+    Signatory secretary = minutes.secretary();
+    Certification certification = new Certification(
+        secretary == null ? "Секретариат Рабочей группы" : secretary.shortName(),
+        secretary == null ? "" : "Секретарь Рабочей группы" + (secretary.position().isBlank() ? ""
+            : ", " + secretary.position()),
+        RussianDates.localDate(ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)));
+    byte[] copy = render(key, signedEdition(key, signed), signatureMark(key).orElse(null), certification);
+    return store.saveMadeFrom(signed, DocumentKind.MINUTES_COPY,
+        "Копия " + DocumentService.pdfName(signed.fileName()), PdfRenderer.CONTENT_TYPE, copy, null);
+  }
+
+  /**
+   * The mark of the signature of the signed minutes (ГОСТ Р 7.0.97-2016, requisite 28), when the signing recorded
+   * one. Signing by a click in Tasklist records none: the copies then carry the signature block without a mark.
+   */
+  public Optional<SignatureMark> signatureMark(String key) {
+    return Optional.empty();
+  }
+
+  /** The edition of the minutes people work on now: the newest draft or upload, or the one that was signed. */
+  private StoredDocument currentEdition(String key) {
+    StoredDocument current = store.currentMinutes(key)
+        .orElseThrow(() -> Refusal.conflict("Проект протокола ещё не сформирован"));
+    return current.kind() == DocumentKind.MINUTES_SIGNED ? signedEdition(key, current) : current;
+  }
+
+  /** The draft or upload that the signed minutes froze (the same bytes). */
+  private StoredDocument signedEdition(String key, StoredDocument signed) {
+    return store.history(key).stream()
+        .filter(d -> d.kind() == DocumentKind.MINUTES_DRAFT || d.kind() == DocumentKind.MINUTES_UPLOADED)
+        .filter(d -> d.sha256().equals(signed.sha256())).reduce((first, second) -> second).orElse(signed);
+  }
+
+  /**
+   * The PDF/A of an edition: an upload from the secretariat's own text, a generated draft from the record with the
+   * dissenting opinions the draft contained.
+   */
+  private byte[] render(String key, StoredDocument edition, SignatureMark mark, Certification certification) {
+    MinutesModel minutes = views.minutes(key);
+    if (edition.kind() == DocumentKind.MINUTES_UPLOADED) {
+      return pdf.uploadedMinutes(minutes, edition.content(), mark, certification);
+    }
+    int included = edition.dissentCount() == null ? minutes.dissentingOpinions().size()
+        : Math.min(edition.dissentCount(), minutes.dissentingOpinions().size());
+    return pdf.minutes(minutes.withDissentingOpinions(minutes.dissentingOpinions().subList(0, included)), mark,
+        certification);
+  }
+
   /** The document of the edition a form showed, or {@code null} when no stored minutes have that edition. */
   private StoredDocument shown(String key, String edition) {
-    return store.history(key).stream().filter(d -> edition.trim().equals(edition(d))).findFirst().orElse(null);
+    return store.history(key).stream().filter(d -> d.kind().isMinutesDocx())
+        .filter(d -> edition.trim().equals(edition(d))).findFirst().orElse(null);
   }
 }

@@ -115,7 +115,8 @@ public class MeetingMail {
 
   /** § 19: copies of the signed minutes to the meeting's roster (frozen at its attendance) and its invitees. */
   public String sendMinutesCopies(String key) {
-    return gaps(key, "Копии протокола", messages.sendMinutesCopies(views.meeting(key), views.roster(key)));
+    return gaps(key, "Копии протокола", messages.sendMinutesCopies(views.meeting(key), views.roster(key),
+        documents.certifiedCopy(key)));
   }
 
   /**

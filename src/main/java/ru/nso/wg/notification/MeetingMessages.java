@@ -175,13 +175,14 @@ public class MeetingMessages {
   }
 
   /**
-   * § 19: copies of the signed minutes (DOCX attached) to every member of the meeting's roster as it was frozen when
+   * § 19: the certified copy of the signed minutes ({@code copy}: PDF/A with «Верно» and the mark of the signature,
+ * {@code MeetingDocuments#certifiedCopy}; never the editable DOCX) to every member of the meeting's roster as it was frozen when
    * the attendance was registered (a member who joined the group later was not a member of this meeting; one who
    * left it since still was) and to every invitee of the meeting. The address is the member's current one; a member
    * no longer in identity is a gap shown to the secretariat. The minutes must have been signed
    * ({@link DocumentStore#sign}); otherwise this throws.
    */
-  public DeliveryResult sendMinutesCopies(MeetingInfo meeting, List<Attendee> roster) {
+  public DeliveryResult sendMinutesCopies(MeetingInfo meeting, List<Attendee> roster, StoredDocument copy) {
     StoredDocument signed = signedMinutes(meeting.businessKey());
     List<Recipient> recipients = new ArrayList<>();
     for (Attendee member : roster) {
@@ -189,7 +190,7 @@ public class MeetingMessages {
           member.userId(), member.fullName(), Texts.givenNames(member.fullName()), null)));
     }
     recipients.addAll(invitees(meeting));
-    Attachment attachment = new Attachment(signed.fileName(), signed.contentType(), signed.content());
+    Attachment attachment = new Attachment(copy.fileName(), copy.contentType(), copy.content());
     return delivery.deliver(meeting.businessKey(), MINUTES_COPY, recipients, r -> {
       Map<String, Object> values = meetingValues(meeting, r);
       values.put("minutesUrl", minutesUrl(meeting.businessKey()));

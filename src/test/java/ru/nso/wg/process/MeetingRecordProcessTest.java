@@ -15,6 +15,7 @@ import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.Fixtures;
+import ru.nso.wg.document.PdfConformance;
 import ru.nso.wg.meeting.DeadlineOutcome;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
 import ru.nso.wg.meeting.MeetingData.Event;
@@ -22,7 +23,9 @@ import ru.nso.wg.meeting.MeetingEventKind;
 import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.notification.Delivery;
+import ru.nso.wg.notification.MailComposer;
 import ru.nso.wg.notification.MailTransport;
+import ru.nso.wg.notification.MeetingMessages;
 import ru.nso.wg.notification.OutboxMailTransport;
 import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.process.MeetingProcess.Elements;
@@ -230,6 +233,32 @@ class MeetingRecordProcessTest extends AbstractMeetingProcessTest {
         .doesNotContain("belova-r@example.org");
   }
 
+  @Test
+  void theCopiesInTheOutboxAreCertifiedPdfANeverAnEditableDocx() throws Exception {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    signAfterTheVote("2026-12-23T10:00+07:00");
+    meeting.executeJob(Elements.SEND_MINUTES_COPIES);
+
+    List<MimeMessage> copies = outboxMails(meeting.key(), MeetingMessages.MINUTES_COPY);
+    assertThat(copies).isNotEmpty();
+    for (MimeMessage copy : copies) {
+      List<Part> attachments = attachments(copy);
+      assertThat(attachments).hasSize(1);
+      assertThat(attachments.get(0).isMimeType("application/pdf")).isTrue();
+      assertThat(attachments.get(0).getFileName()).startsWith("Копия Протокол").endsWith(".pdf");
+      byte[] pdf;
+      try (InputStream in = attachments.get(0).getInputStream()) {
+        pdf = in.readAllBytes();
+      }
+      assertThat(PdfConformance.violations(pdf)).isEmpty();
+      assertThat(PdfConformance.text(pdf)).contains("ПРОТОКОЛ", "РЕШИЛИ:", "Голосовали: за – 8",
+          "Верно", "Секретарь Рабочей группы", "23.12.2026");
+    }
+    assertThat(documents.latest(meeting.key(), DocumentKind.MINUTES_COPY)).isPresent();
+  }
+
   // ------------------------------------------------------------------------------------------------ point 5
 
   @Test
@@ -279,6 +308,35 @@ class MeetingRecordProcessTest extends AbstractMeetingProcessTest {
     String text = Fixtures.docxText(documents.latest(meeting.key(), DocumentKind.AGENDA).orElseThrow().content());
     assertThat(text).contains("УТВЕРЖДАЮ", "А.В. Соколов", "утверждено в электронной форме 02.12.2026 15:20")
         .doesNotContain("«___»");
+  }
+
+  /** The outbox's messages of one kind for one meeting. */
+  private List<MimeMessage> outboxMails(String key, String kind) throws Exception {
+    List<MimeMessage> found = new ArrayList<>();
+    try (Stream<Path> files = Files.list(((OutboxMailTransport) transport).directory())) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+          if (key.equals(message.getHeader(MailComposer.HEADER_MEETING, null))
+              && kind.equals(message.getHeader(MailComposer.HEADER_KIND, null))) {
+            found.add(message);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static List<Part> attachments(Part part) throws Exception {
+    List<Part> found = new ArrayList<>();
+    if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+      found.add(part);
+    } else if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        found.addAll(attachments(multipart.getBodyPart(i)));
+      }
+    }
+    return found;
   }
 
   /** The addresses of the outbox's messages whose text contains {@code fragment}. */

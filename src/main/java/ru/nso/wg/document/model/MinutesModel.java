@@ -60,6 +60,12 @@ public record MinutesModel(
     return presentMembers.size() + absentMembers.size();
   }
 
+  /** The same minutes with only {@code opinions} as dissenting opinions (an edition made before later ones came). */
+  public MinutesModel withDissentingOpinions(List<DissentingOpinion> opinions) {
+    return new MinutesModel(meeting, presentMembers, absentMembers, quorate, presentInvitees, audioRecording, items,
+        opinions, secretary, minutesDate, presidingText);
+  }
+
   /** The quorum as given, or § 15 with the default reading: 2 × present ≥ roster. */
   public boolean isQuorate() {
     if (quorate != null) {
