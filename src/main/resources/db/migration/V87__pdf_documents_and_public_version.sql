@@ -3,3 +3,8 @@
 -- document it was made from; one document of each kind per source.
 ALTER TABLE wg_document ADD COLUMN source_id BIGINT;
 CREATE UNIQUE INDEX uq_wg_document_source ON wg_document (source_id, kind);
+
+-- § 19: an agenda item the secretariat marked «не для опубликования» (with its reason, required then) is left out of
+-- the public version of the minutes.
+ALTER TABLE wg_agenda_item ADD COLUMN not_for_publication BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE wg_agenda_item ADD COLUMN not_for_publication_reason VARCHAR(500);

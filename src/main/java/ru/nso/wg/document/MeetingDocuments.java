@@ -22,10 +22,12 @@ import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingScheduling.AgendaApproved;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +48,9 @@ import java.util.stream.Collectors;
  */
 @Component
 public class MeetingDocuments {
+
+  /** The public version's HTML is stored and downloaded as this type. */
+  public static final String PUBLIC_HTML_TYPE = "text/html;charset=UTF-8";
 
   private final MeetingViews views;
   private final DocumentService documents;
@@ -305,6 +310,35 @@ public class MeetingDocuments {
     byte[] copy = render(key, signedEdition(key, signed), signatureMark(key).orElse(null), certification);
     return store.saveMadeFrom(signed, DocumentKind.MINUTES_COPY,
         "Копия " + DocumentService.pdfName(signed.fileName()), PdfRenderer.CONTENT_TYPE, copy, null);
+  }
+
+  /** The public version of the signed minutes (§ 19): the HTML to paste into the website and the PDF/A. */
+  public record PublicVersion(StoredDocument html, StoredDocument pdf) {
+  }
+
+  /**
+   * § 19: the public version of the signed minutes for the website, made once from the record and stored: the date,
+   * number and format, the agenda and the decisions without the items marked «не для опубликования», without anyone
+   * who is not an official and without the dissenting opinions' text ({@code templates/documents/public.html}).
+   */
+  @Transactional
+  public PublicVersion publicVersion(String key) {
+    record.lock(key).orElseThrow(() -> Refusal.notFound("Заседание " + key + " не найдено"));
+    StoredDocument signed = store.signedMinutes(key).orElseThrow(() -> Refusal.conflict(
+        "Протокол заседания " + key + " ещё не подписан: публичной версии нет"));
+    String name = "Публичная версия " + DocumentService.pdfName(signed.fileName()).replaceFirst("\\.pdf$", "");
+    Optional<StoredDocument> html = store.madeFrom(key, DocumentKind.PUBLIC_HTML, signed.id());
+    Optional<StoredDocument> pdfDocument = store.madeFrom(key, DocumentKind.PUBLIC_PDF, signed.id());
+    if (html.isPresent() && pdfDocument.isPresent()) {
+      return new PublicVersion(html.get(), pdfDocument.get());
+    }
+    MinutesModel minutes = views.minutes(key);
+    Set<Integer> unpublished = views.notForPublication(key);
+    return new PublicVersion(
+        html.orElseGet(() -> store.saveMadeFrom(signed, DocumentKind.PUBLIC_HTML, name + ".html", PUBLIC_HTML_TYPE,
+            pdf.publicHtml(minutes, unpublished).getBytes(StandardCharsets.UTF_8), null)),
+        pdfDocument.orElseGet(() -> store.saveMadeFrom(signed, DocumentKind.PUBLIC_PDF, name + ".pdf",
+            PdfRenderer.CONTENT_TYPE, pdf.publicPdf(minutes, unpublished), null)));
   }
 
   /**

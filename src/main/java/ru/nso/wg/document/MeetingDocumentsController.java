@@ -38,6 +38,8 @@ import java.util.Set;
  *   <li>{@code GET /api/meetings/{key}/minutes.pdf} — the minutes to sign: the PDF/A of the current edition, made
  *       once per edition ({@link MeetingDocuments#minutesToSign}); {@code ?document={id}} — the PDF/A of that edition
  *       (the id of the DOCX edition the signing task shows, or of a stored PDF);</li>
+ *   <li>{@code GET /api/meetings/{key}/public.html}, {@code …/public.pdf} — the public version of the signed minutes
+ *       for the website (§ 19; {@link MeetingDocuments#publicVersion}), as a download;</li>
  *   <li>{@code POST /api/meetings/{key}/minutes} (multipart, part {@code file}, a {@code .docx}; optional
  *       {@code draftVersion} when the file does not carry the mark of the draft it was made from) — the secretariat
  *       uploads its edited version ({@link MeetingDocuments#upload}); refused after signing or when stale.</li>
@@ -146,6 +148,25 @@ public class MeetingDocumentsController {
     }
     return download(made.orElseThrow(() -> Refusal.notFound("PDF этой редакции протокола не сформирован: она "
         + "заменена более новой. Обновите страницу задачи и откройте протокол снова.")));
+  }
+
+  @GetMapping("/public.html")
+  public ResponseEntity<byte[]> publicHtml(@PathVariable String businessKey) {
+    return download(publicVersion(businessKey).html());
+  }
+
+  @GetMapping("/public.pdf")
+  public ResponseEntity<byte[]> publicPdf(@PathVariable String businessKey) {
+    return download(publicVersion(businessKey).pdf());
+  }
+
+  private MeetingDocuments.PublicVersion publicVersion(String businessKey) {
+    requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
+    String key = known(businessKey);
+    if (store.signedMinutes(key).isEmpty()) {
+      throw Refusal.notFound("Протокол заседания " + businessKey + " ещё не подписан: публичной версии нет");
+    }
+    return meetingDocuments.publicVersion(key);
   }
 
   @PostMapping(path = "/minutes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

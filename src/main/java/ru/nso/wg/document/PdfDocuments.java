@@ -17,9 +17,11 @@ import ru.nso.wg.document.pdf.PdfRenderer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The meeting's documents as PDF/A (the form of record): Thymeleaf templates under {@code templates/documents/}
@@ -87,6 +89,44 @@ public class PdfDocuments {
     values.put("uploadedBody", DocxBody.toXhtml(docx));
     values.put("appendixSheets", 0);
     return renderer.render(html("documents/minutes", values));
+  }
+
+  /**
+   * The public version of the minutes (§ 19) as HTML to paste into the website's editor: the content of
+   * {@code templates/documents/public.html} without the items numbered in {@code unpublished}.
+   */
+  public String publicHtml(MinutesModel minutes, Set<Integer> unpublished) {
+    return engine.process("documents/public", Set.of("content"),
+        new Context(new Locale("ru"), publicValues(minutes, unpublished))).strip() + "\n";
+  }
+
+  /** The public version of the minutes (§ 19) as PDF/A: the same content under the name of the body. */
+  public byte[] publicPdf(MinutesModel minutes, Set<Integer> unpublished) {
+    return renderer.render(html("documents/public", publicValues(minutes, unpublished)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> publicValues(MinutesModel minutes, Set<Integer> unpublished) {
+    Map<String, Object> values = DocumentService.minutesModel(minutes);
+    Set<Integer> dissented = minutes.dissentingOpinions().stream().map(d -> d.itemNumber())
+        .collect(Collectors.toSet());
+    values.put("agenda", ((List<Map<String, Object>>) values.get("agenda")).stream()
+        .filter(a -> !unpublished.contains((Integer) a.get("number"))).toList());
+    List<Map<String, Object>> items = ((List<Map<String, Object>>) values.get("items")).stream()
+        .filter(i -> !unpublished.contains((Integer) i.get("number"))).toList();
+    for (Map<String, Object> item : items) {
+      item.put("decisionLines", ((String) item.get("decision")).lines().map(String::strip)
+          .filter(line -> !line.isEmpty()).toList());
+      item.put("hasDissent", dissented.contains((Integer) item.get("number")));
+      List.of("heard", "spoke", "attendanceChanges", "presentText").forEach(item::remove);
+    }
+    values.put("items", items);
+    // everything about people who are not officials, and the opinions, stays out of the model altogether
+    for (String personal : List.of("presentMembers", "absentMembers", "presentInvitees", "invitees",
+        "dissentingOpinions", "audioRecording", "videoLink", "place", "location", "formatText")) {
+      values.remove(personal);
+    }
+    return values;
   }
 
   /** A template of {@code templates/documents/} filled with {@code values}. */

@@ -154,7 +154,8 @@ public class MeetingMail {
 
   /** § 19: the information about the meeting to the information-policy department, for publication. */
   public String requestPublication(String key) {
-    return gaps(key, "Информация для размещения на сайте", messages.requestPublication(views.minutes(key)));
+    return gaps(key, "Информация для размещения на сайте", messages.requestPublication(
+        views.minutes(key).withoutItems(views.notForPublication(key)), documents.publicVersion(key)));
   }
 
   private DeadlineNotice notice(String key, Deadline deadline) {

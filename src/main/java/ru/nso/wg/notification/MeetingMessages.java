@@ -5,6 +5,7 @@ import org.springframework.web.util.HtmlUtils;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.document.DocumentService;
 import ru.nso.wg.document.DocumentStore;
+import ru.nso.wg.document.MeetingDocuments.PublicVersion;
 import ru.nso.wg.document.StoredDocument;
 import ru.nso.wg.document.model.AgendaApproval;
 import ru.nso.wg.document.model.AgendaItem;
@@ -176,8 +177,8 @@ public class MeetingMessages {
 
   /**
    * § 19: the certified copy of the signed minutes ({@code copy}: PDF/A with «Верно» and the mark of the signature,
- * {@code MeetingDocuments#certifiedCopy}; never the editable DOCX) to every member of the meeting's roster as it was frozen when
-   * the attendance was registered (a member who joined the group later was not a member of this meeting; one who
+   * {@code MeetingDocuments#certifiedCopy}; never the editable DOCX) to every member of the meeting's roster as it
+   * was frozen when the attendance was registered (a member who joined the group later was not a member of this meeting; one who
    * left it since still was) and to every invitee of the meeting. The address is the member's current one; a member
    * no longer in identity is a gap shown to the secretariat. The minutes must have been signed
    * ({@link DocumentStore#sign}); otherwise this throws.
@@ -203,13 +204,18 @@ public class MeetingMessages {
 
   /**
    * § 19: the request to the information-policy department (group {@code wg-info-policy}) to publish the
-   * information about the meeting on the Government's official website: date, format, agenda and the decisions,
-   * with the signed minutes attached.
+   * information about the meeting on the Government's official website: date, format, agenda and the decisions of
+   * {@code minutes} (the caller leaves out the items «не для опубликования»), with the public version attached (HTML
+   * to paste and PDF/A) — never the signed minutes with names and dissenting opinions.
    */
-  public DeliveryResult requestPublication(MinutesModel minutes) {
+  public DeliveryResult requestPublication(MinutesModel minutes, PublicVersion publicVersion) {
     MeetingInfo meeting = minutes.meeting();
-    StoredDocument signed = signedMinutes(meeting.businessKey());
-    Attachment attachment = new Attachment(signed.fileName(), signed.contentType(), signed.content());
+    signedMinutes(meeting.businessKey());
+    List<Attachment> attachments = List.of(
+        new Attachment(publicVersion.html().fileName(), publicVersion.html().contentType(),
+            publicVersion.html().content()),
+        new Attachment(publicVersion.pdf().fileName(), publicVersion.pdf().contentType(),
+            publicVersion.pdf().content()));
     return delivery.deliver(meeting.businessKey(), PUBLICATION_REQUEST, members(RosterGroups.INFO_POLICY), r -> {
       Map<String, Object> values = meetingValues(meeting, r);
       values.put("decisionsHtml", decisionsHtml(minutes));
@@ -217,7 +223,7 @@ public class MeetingMessages {
       values.put("minutesUrl", minutesUrl(meeting.businessKey()));
       Rendered rendered = templates.render("publication-request", values);
       return new OutgoingMail(meeting.businessKey(), PUBLICATION_REQUEST, r, rendered.subject(), rendered.text(),
-          rendered.html(), null, List.of(attachment));
+          rendered.html(), null, attachments);
     });
   }
 

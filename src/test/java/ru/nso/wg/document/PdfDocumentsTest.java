@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +122,30 @@ class PdfDocumentsTest {
         "01.06.2026")
         // the generated text is not there: the edition is the secretariat's
         .doesNotContain("СЛУШАЛИ:");
+  }
+
+  @Test
+  void thePublicVersionHasTheDecisionsButNoFlaggedItemNoDissentTextAndNoPersonWhoIsNotAnOfficial() {
+    MinutesModel minutes = Fixtures.minutes("2026-3");
+    String html = PDF.publicHtml(minutes, Set.of(3));
+    byte[] pdf = PDF.publicPdf(minutes, Set.of(3));
+
+    assertThat(PdfConformance.violations(pdf)).isEmpty();
+    for (String published : List.of(html, PdfConformance.text(pdf))) {
+      assertThat(published).contains("13 мая 2026 г.", "№ 3", "очное",
+          "1. Об утверждении регионального стандарта клиентоцентричности",
+          "1. Утвердить региональный стандарт клиентоцентричности.",
+          "Исполнитель: Министерство цифрового развития и связи.",
+          "Голосовали: за – 6, против – 1, воздержались – 1.", "2. О медиаплане на 2026 год",
+          "Особое мнение приложено к протоколу.");
+      // item 3 is not for publication; the opinion's text and author, invitees, speakers, the attendance stay out
+      assertThat(published).doesNotContain("О реестре жизненных ситуаций", "Направить реестр на доработку",
+          "не учтены муниципальные образования", "Фёдоров", "Петров", "Морозов", "Кузнецова", "Васильев",
+          "ВЫСТУПИЛИ", "Аудиозапись", "Красный проспект");
+    }
+    // ready to paste: plain elements only
+    assertThat(html).startsWith("<div>").contains("<h2>", "<h3>Решения</h3>", "<p><strong>")
+        .doesNotContain("<script", "<style", "style=", "class=", "<html", "<body", "th:");
   }
 
   @Test

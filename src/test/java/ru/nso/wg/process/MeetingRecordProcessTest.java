@@ -31,6 +31,7 @@ import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,6 +45,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static ru.nso.wg.process.MeetingProcess.Vars.*;
 import static ru.nso.wg.process.MeetingScenario.CHAIR;
@@ -257,6 +259,69 @@ class MeetingRecordProcessTest extends AbstractMeetingProcessTest {
           "Верно", "Секретарь Рабочей группы", "23.12.2026");
     }
     assertThat(documents.latest(meeting.key(), DocumentKind.MINUTES_COPY)).isPresent();
+  }
+
+  @Test
+  void thePublicVersionLeavesOutTheItemNotForPublicationTheDissentAndWhoIsNotAnOfficial() throws Exception {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    String item2 = "{\"title\":\"О кадровом резерве департамента\",\"itemType\":\"STANDARD\","
+        + "\"speaker\":\"Иванов Иван Иванович, эксперт АНО «Центр»\",\"materials\":\"https://example.org/m/2.pdf\","
+        + "\"area\":\"wg-area-coordination\",\"notForPublication\":true";
+    String item1 = "{\"title\":\"О внедрении стандарта клиентоцентричности\",\"itemType\":\"STANDARD\","
+        + "\"speaker\":\"Петров Пётр Петрович, директор АНО «Центр»\",\"materials\":\"https://example.org/m/1.pdf\","
+        + "\"area\":\"wg-area-coordination\"}";
+    // the flag without its reason is refused, nothing saved
+    assertThatThrownBy(() -> meeting.complete(Elements.PREPARE_AGENDA, SECRETARY,
+        Map.of(AGENDA_ITEMS.name(), MeetingScenario.json("[" + item1 + "," + item2 + "}]"))))
+        .hasMessageContaining("вопрос № 2: отмечен «не для опубликования», но не указана причина");
+    assertThat(record.agenda(meeting.key())).isEmpty();
+    meeting.complete(Elements.PREPARE_AGENDA, SECRETARY, Map.of(AGENDA_ITEMS.name(), MeetingScenario.json(
+        "[" + item1 + "," + item2 + ",\"notForPublicationReason\":\"Персональные данные кандидатов\"}]")));
+    assertThat(record.agenda(meeting.key())).extracting(a -> a.notForPublication(), a -> a.notForPublicationReason())
+        .containsExactly(tuple(false, null),
+            tuple(true, "Персональные данные кандидатов"));
+    meeting.approveAgenda(CHAIR);
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    clockAt(MEETING);
+    meeting.executeJob(Elements.MEETING_TIME);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+    meeting.fileDissent(ROSTER.get(8), 1, "Возражаю: стандарт не согласован с муниципалитетами.");
+    clockAt("2026-12-23T10:00+07:00");
+    meeting.finishMinutes();
+    meeting.sign(CHAIR);
+    meeting.executeJob(Elements.START_DECISION_CONTROL);
+    meeting.executeJob(Elements.SEND_MINUTES_COPIES);
+    meeting.executeJob(Elements.REQUEST_PUBLICATION);
+
+    List<MimeMessage> requests = outboxMails(meeting.key(), MeetingMessages.PUBLICATION_REQUEST);
+    assertThat(requests).isNotEmpty();
+    List<Part> attachments = attachments(requests.get(0));
+    assertThat(attachments).extracting(Part::getContentType).allSatisfy(type -> assertThat(type)
+        .containsAnyOf("text/html", "application/pdf").doesNotContain("wordprocessingml"));
+    assertThat(attachments).hasSize(2);
+    String html;
+    byte[] pdf;
+    try (InputStream in = attachments.get(0).getInputStream()) {
+      html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    try (InputStream in = attachments.get(1).getInputStream()) {
+      pdf = in.readAllBytes();
+    }
+    String pdfText = PdfConformance.text(pdf);
+    assertThat(PdfConformance.violations(pdf)).isEmpty();
+    for (String published : List.of(html, pdfText)) {
+      assertThat(published).contains("О внедрении стандарта клиентоцентричности", "Одобрить предложенный проект",
+          "Голосовали: за – 8, против – 2", "Особое мнение приложено к протоколу.");
+      assertThat(published).doesNotContain("О кадровом резерве", "Персональные данные кандидатов",
+          "не согласован с муниципалитетами", "Петров", "Иванов Иван", "Выступили члены Рабочей группы");
+    }
+    assertThat(html).doesNotContain("<script", "style=", "class=", "<html");
+    assertThat(text(requests.get(0))).doesNotContain("О кадровом резерве");
   }
 
   // ------------------------------------------------------------------------------------------------ point 5
