@@ -178,10 +178,10 @@ public class MeetingMessages {
   /**
    * § 19: the certified copy of the signed minutes ({@code copy}: PDF/A with «Верно» and the mark of the signature,
    * {@code MeetingDocuments#certifiedCopy}; never the editable DOCX) to every member of the meeting's roster as it
-   * was frozen when the attendance was registered (a member who joined the group later was not a member of this meeting; one who
-   * left it since still was) and to every invitee of the meeting. The address is the member's current one; a member
-   * no longer in identity is a gap shown to the secretariat. The minutes must have been signed
-   * ({@link DocumentStore#sign}); otherwise this throws.
+   * was frozen when the attendance was registered (a member who joined the group later was not a member of this
+   * meeting; one who left it since still was) and to every invitee of the meeting. The address is the member's
+   * current one; a member no longer in identity is a gap shown to the secretariat. The minutes must have been
+   * signed ({@link DocumentStore#sign}); otherwise this throws.
    */
   public DeliveryResult sendMinutesCopies(MeetingInfo meeting, List<Attendee> roster, StoredDocument copy) {
     StoredDocument signed = signedMinutes(meeting.businessKey());
