@@ -19,6 +19,8 @@ import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentService;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.Fixtures;
+import ru.nso.wg.document.MeetingDocuments;
+import ru.nso.wg.document.MeetingDocuments.PublicVersion;
 import ru.nso.wg.document.PdfConformance;
 import ru.nso.wg.document.PdfDocuments;
 import ru.nso.wg.document.StoredDocument;
@@ -29,6 +31,7 @@ import ru.nso.wg.roster.Roster;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
@@ -277,7 +280,12 @@ class MeetingMailSmtpTest extends MailTestSupport {
             new Certification("Ю.С. Смирнова", "Секретарь Рабочей группы", LocalDate.of(2026, 5, 20))), "system");
 
     DeliveryResult copies = notifications.sendMinutesCopies(Fixtures.meeting(key, 0), frozenRoster(), copy);
-    DeliveryResult publication = notifications.requestPublication(Fixtures.minutes(key));
+    PublicVersion publicVersion = new PublicVersion(
+        store.saveMadeFrom(signed, DocumentKind.PUBLIC_HTML, "Публичная версия.html", MeetingDocuments.PUBLIC_HTML_TYPE,
+            pdf.publicHtml(Fixtures.minutes(key), Set.of()).getBytes(StandardCharsets.UTF_8), "system"),
+        store.saveMadeFrom(signed, DocumentKind.PUBLIC_PDF, "Публичная версия.pdf", "application/pdf",
+            pdf.publicPdf(Fixtures.minutes(key), Set.of()), "system"));
+    DeliveryResult publication = notifications.requestPublication(Fixtures.minutes(key), publicVersion);
 
     Set<String> expected = new HashSet<>(addressesOf(RosterGroups.MEMBERS));
     expected.add("petrov@example.com");
@@ -297,7 +305,9 @@ class MeetingMailSmtpTest extends MailTestSupport {
     assertThat(text(part(request, "text/plain", false))).contains(
         "официальном сайте Правительства Новосибирской области",
         "1. Об утверждении регионального стандарта клиентоцентричности", "Решение принято.");
-    assertThat(part(request, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true)
-        .getFileName()).endsWith(".docx");
+    // the public version (HTML to paste, PDF/A), not the signed minutes with names and opinions
+    assertThat(part(request, "text/html", true).getFileName()).isEqualTo("Публичная версия.html");
+    assertThat(part(request, "application/pdf", true).getFileName()).isEqualTo("Публичная версия.pdf");
+    assertThat(text(part(request, "text/plain", false))).contains("Приложена публичная версия протокола");
   }
 }
