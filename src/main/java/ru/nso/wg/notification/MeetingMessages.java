@@ -3,6 +3,7 @@ package ru.nso.wg.notification;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentService;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.MeetingDocuments.PublicVersion;
@@ -98,23 +99,32 @@ public class MeetingMessages {
 
   /**
    * § 14: the agenda to every member (group {@code wg-members}) with links to the materials, the reference materials
-   * the secretariat prepared (§ 14 (3)), the approved agenda as DOCX and a calendar invitation
-   * ({@code METHOD:REQUEST}, SEQUENCE = {@link MeetingInfo#icsSequence()}).
+   * the secretariat prepared (§ 14 (3)), the approved agenda as PDF/A (the form of record, stored on approval) and
+   * as DOCX (as before: members annotate it) and a calendar invitation ({@code METHOD:REQUEST}, SEQUENCE =
+   * {@link MeetingInfo#icsSequence()}).
    *
    * @param approval           who approved the agenda and when, printed in its «УТВЕРЖДАЮ» block
    * @param referenceMaterials the reference materials as the secretariat entered them when distributing
    */
   public DeliveryResult distributeAgenda(MeetingInfo meeting, AgendaApproval approval, String referenceMaterials) {
     byte[] agenda = documents.agenda(meeting, approval);
-    Attachment attachment = new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda);
+    List<Attachment> attachments = withAgendaPdf(meeting.businessKey(),
+        new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda));
     return delivery.deliver(meeting.businessKey(), agendaKind(meeting.icsSequence()), members(RosterGroups.MEMBERS),
         r -> {
           Map<String, Object> values = meetingValues(meeting, r);
           values.put("referenceMaterials", referenceText(referenceMaterials));
           Rendered rendered = templates.render("agenda", values);
           return new OutgoingMail(meeting.businessKey(), agendaKind(meeting.icsSequence()), r, rendered.subject(),
-              rendered.text(), rendered.html(), invitation(meeting, r), List.of(attachment));
+              rendered.text(), rendered.html(), invitation(meeting, r), attachments);
         });
+  }
+
+  /** The agenda's PDF/A as stored with the latest approved agenda (if any), then {@code docx}. */
+  private List<Attachment> withAgendaPdf(String meetingKey, Attachment docx) {
+    return store.latest(meetingKey, DocumentKind.AGENDA_PDF)
+        .map(pdf -> List.of(new Attachment(pdf.fileName(), pdf.contentType(), pdf.content()), docx))
+        .orElseGet(() -> List.of(docx));
   }
 
   /** § 14: a notice with a calendar invitation and the reference materials (§ 14 (3)) to each invitee. */
@@ -144,8 +154,8 @@ public class MeetingMessages {
                                            byte[] agenda) {
     String kind = postponementKind(meeting.icsSequence());
     List<Recipient> recipients = delivery.deliveredTo(meeting.businessKey(), INVITED_BY);
-    List<Attachment> agendaAgain = agenda == null ? List.of()
-        : List.of(new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda));
+    List<Attachment> agendaAgain = agenda == null ? List.of() : withAgendaPdf(meeting.businessKey(),
+        new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda));
     Set<String> hadAgenda = delivery.deliveredTo(meeting.businessKey(), List.of("agenda#")).stream()
         .map(Recipient::email).collect(Collectors.toSet());
     return delivery.deliver(meeting.businessKey(), kind, recipients, r -> {

@@ -375,6 +375,27 @@ class MeetingRecordProcessTest extends AbstractMeetingProcessTest {
         .doesNotContain("«___»");
   }
 
+  @Test
+  void theApprovedAgendaIsStoredAsPdfAAndTheMembersGetItWithTheDocx() throws Exception {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    meeting.prepareAgenda(1);
+    clockAt("2026-12-02T15:20+07:00");
+    meeting.approveAgenda(CHAIR);
+    byte[] pdf = documents.latest(meeting.key(), DocumentKind.AGENDA_PDF).orElseThrow().content();
+    assertThat(PdfConformance.violations(pdf)).isEmpty();
+    assertThat(PdfConformance.text(pdf)).contains("УТВЕРЖДАЮ", "А.В. Соколов",
+        "утверждено в электронной форме 02.12.2026 15:20", "ПОВЕСТКА", "Вопрос 1 о внедрении стандарта");
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+
+    List<MimeMessage> agendas = outboxMails(meeting.key(), "agenda#0");
+    assertThat(agendas).isNotEmpty();
+    assertThat(attachments(agendas.get(0))).extracting(Part::getFileName)
+        .anySatisfy(name -> assertThat(name).startsWith("Повестка заседания").endsWith("16.12.2026.pdf"))
+        .anySatisfy(name -> assertThat(name).startsWith("Повестка заседания").endsWith("16.12.2026.docx"));
+  }
+
   /** The outbox's messages of one kind for one meeting. */
   private List<MimeMessage> outboxMails(String key, String kind) throws Exception {
     List<MimeMessage> found = new ArrayList<>();
