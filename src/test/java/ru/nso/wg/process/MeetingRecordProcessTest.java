@@ -15,7 +15,9 @@ import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.Fixtures;
+import ru.nso.wg.document.MeetingDocuments;
 import ru.nso.wg.document.PdfConformance;
+import ru.nso.wg.document.StoredDocument;
 import ru.nso.wg.meeting.DeadlineOutcome;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
 import ru.nso.wg.meeting.MeetingData.Event;
@@ -61,6 +63,7 @@ import static ru.nso.wg.process.MeetingScenario.clockAt;
 class MeetingRecordProcessTest extends AbstractMeetingProcessTest {
 
   @Autowired DocumentStore documents;
+  @Autowired MeetingDocuments meetingDocuments;
   @Autowired Delivery delivery;
   @Autowired MailTransport transport;
 
@@ -233,6 +236,40 @@ class MeetingRecordProcessTest extends AbstractMeetingProcessTest {
     }
     assertThat(deliveredTo("minutes-copy")).contains(email(CHAIR), email(ROSTER.get(14)), "ivanov@example.org")
         .doesNotContain("belova-r@example.org");
+  }
+
+  @Test
+  void theMinutesToSignArePdfAMadeOncePerEditionAndAreTheSignedEditionAfterSigning() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+
+    StoredDocument first = meetingDocuments.minutesToSign(meeting.key());
+    assertThat(first.kind()).isEqualTo(DocumentKind.MINUTES_PDF);
+    assertThat(first.contentType()).isEqualTo("application/pdf");
+    assertThat(first.fileName()).endsWith(".pdf");
+    assertThat(PdfConformance.violations(first.content())).isEmpty();
+    assertThat(PdfConformance.text(first.content())).contains("ПРОТОКОЛ", "Одобрить предложенный проект")
+        .doesNotContain("ОСОБЫЕ МНЕНИЯ");
+    // every download of one edition: the same stored bytes
+    StoredDocument again = meetingDocuments.minutesToSign(meeting.key());
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.content()).isEqualTo(first.content());
+
+    // a dissenting opinion makes a new edition, and so a new PDF with it
+    meeting.fileDissent(ROSTER.get(8), 1, "Возражаю против решения: нужна оценка затрат.");
+    StoredDocument second = meetingDocuments.minutesToSign(meeting.key());
+    assertThat(second.id()).isNotEqualTo(first.id());
+    assertThat(PdfConformance.text(second.content())).contains("Приложение: особые мнения на 1 л. в 1 экз.",
+        "Возражаю против решения: нужна оценка затрат.");
+
+    clockAt("2026-12-23T10:00+07:00");
+    meeting.finishMinutes();
+    meeting.sign(CHAIR);
+    // signed: the PDF to sign is still the one of the edition that was signed
+    assertThat(meetingDocuments.minutesToSign(meeting.key()).id()).isEqualTo(second.id());
   }
 
   @Test
