@@ -311,7 +311,7 @@ class MeetingRecordProcessTest extends AbstractMeetingProcessTest {
     // the flag without its reason is refused, nothing saved
     assertThatThrownBy(() -> meeting.complete(Elements.PREPARE_AGENDA, SECRETARY,
         Map.of(AGENDA_ITEMS.name(), MeetingScenario.json("[" + item1 + "," + item2 + "}]"))))
-        .hasMessageContaining("вопрос № 2: отмечен «не для опубликования», но не указана причина");
+        .hasMessageContaining("Вопрос № 2: отмечен «не для опубликования», но не указана причина");
     assertThat(record.agenda(meeting.key())).isEmpty();
     meeting.complete(Elements.PREPARE_AGENDA, SECRETARY, Map.of(AGENDA_ITEMS.name(), MeetingScenario.json(
         "[" + item1 + "," + item2 + ",\"notForPublicationReason\":\"Персональные данные кандидатов\"}]")));
