@@ -310,23 +310,25 @@ walk('Заседание Рабочей группы от решения о пр
     const due = await info.dueDateShown();
     assert.match(due.tooltip, new RegExp(ruLongDate(copiesDue.date)), `due date shown: ${JSON.stringify(due)}`);
     await info.claim();
-    // the signed minutes, downloaded through the form's link as she would: votes, outcomes and the dissent
-    const href = await info.fields().scope.getByRole('link', { name: 'Подписанный протокол (DOCX)' }).getAttribute('href');
-    const res = await info.page.request.get(new URL(href, app.baseUrl).toString());
-    assert.equal(res.status(), 200, `GET ${href}`);
-    const minutes = docxText(await res.body());
+    // the public version, downloaded through the form's links as she would: votes and outcomes, no dissent text
+    const htmlHref = await info.fields().scope.getByRole('link', { name: 'HTML для вставки на сайт' }).getAttribute('href');
+    const htmlRes = await info.page.request.get(new URL(htmlHref, app.baseUrl).toString());
+    assert.equal(htmlRes.status(), 200, `GET ${htmlHref}`);
+    const published = (await htmlRes.text()).replace(/&laquo;|&#171;/g, '«').replace(/&raquo;|&#187;/g, '»');
     for (const expected of [
-      ...VOTES.map((v) => v.decision),
       ...VOTES.map((v) => `Голосовали: за – ${v.for.length}, против – ${v.against.length}, воздержались – ${v.abstain.length}.`),
       'Решение принято простым большинством голосов',
-      'Решение не принято',
-      'При равенстве голосов решение принято решающим голосом председательствующего',
-      DISSENT,
-      'Новикова',
-      SECOND_DISSENT,
+      'Особое мнение приложено к протоколу.',
     ]) {
-      assert.ok(minutes.includes(expected), `the signed minutes must contain «${expected}»:\n${minutes}`);
+      assert.ok(published.includes(expected), `the public version must contain «${expected}»:\n${published}`);
     }
+    for (const absent of [DISSENT, SECOND_DISSENT, '<script']) {
+      assert.ok(!published.includes(absent), `the public version must not contain «${absent}»:\n${published}`);
+    }
+    const pdfHref = await info.fields().scope.getByRole('link', { name: 'PDF/A' }).getAttribute('href');
+    const pdfRes = await info.page.request.get(new URL(pdfHref, app.baseUrl).toString());
+    assert.equal(pdfRes.status(), 200, `GET ${pdfHref}`);
+    assert.equal((await pdfRes.body()).subarray(0, 5).toString('latin1'), '%PDF-');
     await info.fields().fill('Адрес публикации', `https://www.nso.ru/news/wg-${m.key}`);
     await info.complete();
     await info.close();

@@ -21,6 +21,7 @@ import ru.nso.wg.meeting.MeetingRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -96,6 +97,12 @@ public class DocumentService {
   public static String uploadFileName(String meetingKey, int version) {
     MeetingRef ref = MeetingRef.parse(meetingKey);
     return "Протокол № " + ref.number() + "-" + ref.year() + ", редакция секретариата " + version + ".docx";
+  }
+
+  /** The PDF beside a DOCX: «Протокол № 3-2026 от 13.05.2026.pdf». */
+  public static String pdfName(String docxName) {
+    return (docxName.toLowerCase(Locale.ROOT).endsWith(".docx")
+        ? docxName.substring(0, docxName.length() - 5) : docxName) + ".pdf";
   }
 
   /** «№ 3-2026»: a file name has no slash. */

@@ -73,12 +73,32 @@ public class DocumentStore {
 
   private StoredDocument save(String meetingKey, DocumentKind kind, String fileName, String contentType,
                               byte[] content, Integer basedOnVersion, Integer dissentCount, String actor) {
-    if (kind != DocumentKind.AGENDA && signedMinutes(meetingKey).isPresent()) {
+    if (kind == DocumentKind.MINUTES_DRAFT && signedMinutes(meetingKey).isPresent()) {
       throw Refusal.conflict("Протокол заседания " + meetingKey
           + " уже подписан: заменить его нельзя. Изменения оформляются новым протоколом.");
     }
     return insert(meetingKey, kind, nextVersion(meetingKey, kind), fileName, contentType, content, basedOnVersion,
         dissentCount, actor);
+  }
+
+  /**
+   * Stores a document of {@code kind} made from the stored document {@code source} (a PDF of an edition, the copy or
+   * the public version of the signed minutes). There is at most one per source and kind (the database refuses a
+   * second); the caller holds the meeting's lock and asks {@link #madeFrom} first.
+   */
+  public StoredDocument saveMadeFrom(StoredDocument source, DocumentKind kind, String fileName, String contentType,
+                                     byte[] content, String actor) {
+    String key = source.meetingKey();
+    StoredDocument stored = insert(key, kind, nextVersion(key, kind), fileName, contentType, content,
+        source.basedOnVersion(), source.dissentCount(), actor);
+    jdbc.update("UPDATE wg_document SET source_id = ? WHERE id = ?", source.id(), stored.id());
+    return stored;
+  }
+
+  /** The document of {@code kind} made from the stored document {@code sourceId}, if made. */
+  public Optional<StoredDocument> madeFrom(String meetingKey, DocumentKind kind, long sourceId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM wg_document WHERE meeting_key = ? AND kind = ? AND source_id = ?",
+        MAPPER, meetingKey, kind.name(), sourceId).stream().findFirst();
   }
 
   /** A given version of a kind. */

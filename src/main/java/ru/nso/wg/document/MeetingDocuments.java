@@ -1,13 +1,19 @@
 package ru.nso.wg.document;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import ru.nso.wg.calendar.Deadline;
 import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.model.AgendaApproval;
 import ru.nso.wg.document.model.MeetingInfo;
+import ru.nso.wg.document.model.MinutesModel;
+import ru.nso.wg.document.model.Signatory;
+import ru.nso.wg.document.pdf.PdfRenderer;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingConduct.DissentFiled;
 import ru.nso.wg.meeting.MeetingData.Dissent;
@@ -15,9 +21,18 @@ import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingScheduling.AgendaApproved;
+import ru.nso.wg.roster.IdentityDirectory;
+import ru.nso.wg.signature.SignatureRecords;
+import ru.nso.wg.signature.SigningMode;
 
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +54,9 @@ import java.util.stream.Collectors;
 @Component
 public class MeetingDocuments {
 
+  /** The public version's HTML is stored and downloaded as this type. */
+  public static final String PUBLIC_HTML_TYPE = "text/html;charset=UTF-8";
+
   private final MeetingViews views;
   private final DocumentService documents;
   private final DocumentStore store;
@@ -46,9 +64,16 @@ public class MeetingDocuments {
   private final MeetingConduct conduct;
   private final MeetingScheduling scheduling;
   private final ApplicationEventPublisher events;
+  private final PdfDocuments pdf;
+  private final SignatureRecords signatures;
+  private final IdentityDirectory directory;
 
   public MeetingDocuments(MeetingViews views, DocumentService documents, DocumentStore store, MeetingRecord record,
-                          MeetingConduct conduct, MeetingScheduling scheduling, ApplicationEventPublisher events) {
+                          MeetingConduct conduct, MeetingScheduling scheduling, ApplicationEventPublisher events,
+                          PdfDocuments pdf, SignatureRecords signatures, IdentityDirectory directory) {
+    this.signatures = signatures;
+    this.directory = directory;
+    this.pdf = pdf;
     this.scheduling = scheduling;
     this.views = views;
     this.documents = documents;
@@ -69,8 +94,19 @@ public class MeetingDocuments {
     return store.latest(key, DocumentKind.AGENDA).isPresent();
   }
 
+  /** Stores the agenda as it stands (DOCX) and its PDF/A made with it; returns the DOCX. */
   public StoredDocument storeAgenda(String key) {
-    return documents.storeAgenda(views.meeting(key), views.agendaApproval(key).orElse(null), null);
+    MeetingInfo meeting = views.meeting(key);
+    AgendaApproval approval = views.agendaApproval(key).orElse(null);
+    StoredDocument docx = documents.storeAgenda(meeting, approval, null);
+    store.saveMadeFrom(docx, DocumentKind.AGENDA_PDF, DocumentService.pdfName(docx.fileName()),
+        PdfRenderer.CONTENT_TYPE, pdf.agenda(meeting, approval), null);
+    return docx;
+  }
+
+  /** The approved agenda as PDF/A (the latest one stored), if the agenda was approved. */
+  public Optional<StoredDocument> agendaPdf(String key) {
+    return store.latest(key, DocumentKind.AGENDA_PDF);
   }
 
   /** The agenda as it stands, not stored: what the presiding person reads before approving it (§ 7). */
@@ -243,19 +279,122 @@ public class MeetingDocuments {
     return new SignedMinutes(signed, conduct.sign(key, signer));
   }
 
+  // ------------------------------------------------------------------------------------------------ PDF/A
+
   /**
-   * The document the presiding person signs (§ 18): exactly these bytes are what a detached signature must be made
-   * over and what the signing freezes. Until the minutes are rendered as PDF/A this is the current minutes document
-   * (the newest draft or the secretariat's edit; after signing, the signed copy, which has the same bytes); the PDF/A
-   * rendering replaces only this body.
+   * The minutes the presiding person signs: the PDF/A of the current edition of the minutes (the newest draft or the
+   * secretariat's upload; once signed, the edition that was signed). It is made once per edition and stored, so every
+   * download gives the same bytes; a new edition makes a new PDF.
    */
+  @Transactional
   public StoredDocument minutesToSign(String key) {
-    return store.currentMinutes(key)
-        .orElseThrow(() -> Refusal.conflict("Проект протокола заседания " + key + " ещё не сформирован"));
+    record.lock(key).orElseThrow(() -> Refusal.notFound("Заседание " + key + " не найдено"));
+    StoredDocument edition = currentEdition(key);
+    return store.madeFrom(key, DocumentKind.MINUTES_PDF, edition.id()).orElseGet(() -> store.saveMadeFrom(edition,
+        DocumentKind.MINUTES_PDF, DocumentService.pdfName(edition.fileName()), PdfRenderer.CONTENT_TYPE,
+        render(key, edition, null, null), null));
+  }
+
+  /**
+   * § 19: the certified copy of the signed minutes for members and invitees: the PDF/A of the signed edition with the
+   * mark of the signature and «Верно» (the secretary of the meeting, on the date of the copies). Made once and
+   * stored; a retried step sends the same copy.
+   */
+  @Transactional
+  public StoredDocument certifiedCopy(String key) {
+    record.lock(key).orElseThrow(() -> Refusal.notFound("Заседание " + key + " не найдено"));
+    StoredDocument signed = store.signedMinutes(key)
+        .orElseThrow(() -> Refusal.conflict("Протокол заседания " + key + " ещё не подписан: копий нет"));
+    Optional<StoredDocument> made = store.madeFrom(key, DocumentKind.MINUTES_COPY, signed.id());
+    if (made.isPresent()) {
+      return made.get();
+    }
+    MinutesModel minutes = views.minutes(key);
+    Signatory secretary = minutes.secretary();
+    Certification certification = new Certification(
+        secretary == null ? "Секретариат Рабочей группы" : secretary.shortName(),
+        secretary == null ? "" : "Секретарь Рабочей группы" + (secretary.position().isBlank() ? ""
+            : ", " + secretary.position()),
+        RussianDates.localDate(ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)));
+    byte[] copy = render(key, signedEdition(key, signed), signatureMark(key).orElse(null), certification);
+    return store.saveMadeFrom(signed, DocumentKind.MINUTES_COPY,
+        "Копия " + DocumentService.pdfName(signed.fileName()), PdfRenderer.CONTENT_TYPE, copy, null);
+  }
+
+  /** The public version of the signed minutes (§ 19): the HTML to paste into the website and the PDF/A. */
+  public record PublicVersion(StoredDocument html, StoredDocument pdf) {
+  }
+
+  /**
+   * § 19: the public version of the signed minutes for the website, made once from the record and stored: the date,
+   * number and format, the agenda and the decisions without the items marked «не для опубликования», without anyone
+   * who is not an official and without the dissenting opinions' text ({@code templates/documents/public.html}).
+   */
+  @Transactional
+  public PublicVersion publicVersion(String key) {
+    record.lock(key).orElseThrow(() -> Refusal.notFound("Заседание " + key + " не найдено"));
+    StoredDocument signed = store.signedMinutes(key).orElseThrow(() -> Refusal.conflict(
+        "Протокол заседания " + key + " ещё не подписан: публичной версии нет"));
+    String name = "Публичная версия " + DocumentService.pdfName(signed.fileName()).replaceFirst("\\.pdf$", "");
+    Optional<StoredDocument> html = store.madeFrom(key, DocumentKind.PUBLIC_HTML, signed.id());
+    Optional<StoredDocument> pdfDocument = store.madeFrom(key, DocumentKind.PUBLIC_PDF, signed.id());
+    if (html.isPresent() && pdfDocument.isPresent()) {
+      return new PublicVersion(html.get(), pdfDocument.get());
+    }
+    MinutesModel minutes = views.minutes(key);
+    Set<Integer> unpublished = views.notForPublication(key);
+    return new PublicVersion(
+        html.orElseGet(() -> store.saveMadeFrom(signed, DocumentKind.PUBLIC_HTML, name + ".html", PUBLIC_HTML_TYPE,
+            pdf.publicHtml(minutes, unpublished).getBytes(StandardCharsets.UTF_8), null)),
+        pdfDocument.orElseGet(() -> store.saveMadeFrom(signed, DocumentKind.PUBLIC_PDF, name + ".pdf",
+            PdfRenderer.CONTENT_TYPE, pdf.publicPdf(minutes, unpublished), null)));
+  }
+
+  /**
+   * The mark of the signature of the signed minutes (ГОСТ Р 7.0.97-2016, requisite 28), once they are signed: the
+   * certificate of the accepted signature, or, on the paper path, who confirmed the signing on paper and when.
+   */
+  public Optional<SignatureMark> signatureMark(String key) {
+    return signatures.accepted(key).map(s -> s.method() == SigningMode.PAPER
+        ? new SignatureMark(null, directory.userName(s.acceptedBy()), null, null,
+            OffsetDateTime.ofInstant(s.acceptedAt(), RussianDates.ZONE), true)
+        : new SignatureMark(s.serialHex(), s.owner(), LocalDate.ofInstant(s.validFrom(), RussianDates.ZONE),
+            LocalDate.ofInstant(s.validTo(), RussianDates.ZONE),
+            OffsetDateTime.ofInstant(s.signingTime(), RussianDates.ZONE), false));
+  }
+
+  /** The edition of the minutes people work on now: the newest draft or upload, or the one that was signed. */
+  private StoredDocument currentEdition(String key) {
+    StoredDocument current = store.currentMinutes(key)
+        .orElseThrow(() -> Refusal.conflict("Проект протокола ещё не сформирован"));
+    return current.kind() == DocumentKind.MINUTES_SIGNED ? signedEdition(key, current) : current;
+  }
+
+  /** The draft or upload that the signed minutes froze (the same bytes). */
+  private StoredDocument signedEdition(String key, StoredDocument signed) {
+    return store.history(key).stream()
+        .filter(d -> d.kind() == DocumentKind.MINUTES_DRAFT || d.kind() == DocumentKind.MINUTES_UPLOADED)
+        .filter(d -> d.sha256().equals(signed.sha256())).reduce((first, second) -> second).orElse(signed);
+  }
+
+  /**
+   * The PDF/A of an edition: an upload from the secretariat's own text, a generated draft from the record with the
+   * dissenting opinions the draft contained.
+   */
+  private byte[] render(String key, StoredDocument edition, SignatureMark mark, Certification certification) {
+    MinutesModel minutes = views.minutes(key);
+    if (edition.kind() == DocumentKind.MINUTES_UPLOADED) {
+      return pdf.uploadedMinutes(minutes, edition.content(), mark, certification);
+    }
+    int included = edition.dissentCount() == null ? minutes.dissentingOpinions().size()
+        : Math.min(edition.dissentCount(), minutes.dissentingOpinions().size());
+    return pdf.minutes(minutes.withDissentingOpinions(minutes.dissentingOpinions().subList(0, included)), mark,
+        certification);
   }
 
   /** The document of the edition a form showed, or {@code null} when no stored minutes have that edition. */
   private StoredDocument shown(String key, String edition) {
-    return store.history(key).stream().filter(d -> edition.trim().equals(edition(d))).findFirst().orElse(null);
+    return store.history(key).stream().filter(d -> d.kind().isMinutesDocx())
+        .filter(d -> edition.trim().equals(edition(d))).findFirst().orElse(null);
   }
 }

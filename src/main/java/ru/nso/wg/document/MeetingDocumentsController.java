@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +34,12 @@ import java.util.Set;
  *   <li>{@code GET /api/meetings/{key}/agenda.docx} — the latest agenda;</li>
  *   <li>{@code GET /api/meetings/{key}/minutes.docx} — the signed minutes if signed, else the newest draft or
  *       upload; {@code ?document={id}} — exactly that stored edition (the signing task links the one it shows);</li>
+ *   <li>{@code GET /api/meetings/{key}/agenda.pdf} — the approved agenda as PDF/A;</li>
+ *   <li>{@code GET /api/meetings/{key}/minutes.pdf} — the minutes to sign: the PDF/A of the current edition, made
+ *       once per edition ({@link MeetingDocuments#minutesToSign}); {@code ?document={id}} — the PDF/A of that edition
+ *       (the id of the DOCX edition the signing task shows, or of a stored PDF);</li>
+ *   <li>{@code GET /api/meetings/{key}/public.html}, {@code …/public.pdf} — the public version of the signed minutes
+ *       for the website (§ 19; {@link MeetingDocuments#publicVersion}), as a download;</li>
  *   <li>{@code POST /api/meetings/{key}/minutes} (multipart, part {@code file}, a {@code .docx}; optional
  *       {@code draftVersion} when the file does not carry the mark of the draft it was made from) — the secretariat
  *       uploads its edited version ({@link MeetingDocuments#upload}); refused after signing or when stale.</li>
@@ -99,10 +106,67 @@ public class MeetingDocumentsController {
     requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
     String key = known(businessKey);
     StoredDocument document = (documentId == null ? store.currentMinutes(key)
-        : store.find(key, documentId).filter(d -> d.kind() != DocumentKind.AGENDA
-            && d.kind() != DocumentKind.MATERIAL))
+        : store.find(key, documentId).filter(d -> d.kind().isMinutesDocx()))
         .orElseThrow(() -> Refusal.notFound("Протокол заседания " + businessKey + " в этой редакции не найден"));
     return download(document);
+  }
+
+  @GetMapping("/agenda.pdf")
+  public ResponseEntity<byte[]> agendaPdf(@PathVariable String businessKey) {
+    requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
+    return download(meetingDocuments.agendaPdf(known(businessKey))
+        .orElseThrow(() -> Refusal.notFound("Повестка заседания " + businessKey + " ещё не утверждена")));
+  }
+
+  @GetMapping("/minutes.pdf")
+  public ResponseEntity<byte[]> minutesPdf(@PathVariable String businessKey,
+                                           @RequestParam(name = "document", required = false) Long documentId) {
+    requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
+    String key = known(businessKey);
+    if (store.currentMinutes(key).isEmpty()) {
+      throw Refusal.notFound("Протокол заседания " + businessKey + " ещё не сформирован");
+    }
+    if (documentId == null) {
+      return download(meetingDocuments.minutesToSign(key));
+    }
+    StoredDocument named = store.find(key, documentId)
+        .orElseThrow(() -> Refusal.notFound("Протокол заседания " + businessKey + " в этой редакции не найден"));
+    if (named.kind() == DocumentKind.MINUTES_PDF) {
+      return download(named);
+    }
+    if (!named.kind().isMinutesDocx()) {
+      throw Refusal.notFound("Протокол заседания " + businessKey + " в этой редакции не найден");
+    }
+    if (named.kind() == DocumentKind.MINUTES_SIGNED) {
+      return download(meetingDocuments.minutesToSign(key));
+    }
+    Optional<StoredDocument> made = store.madeFrom(key, DocumentKind.MINUTES_PDF, named.id());
+    if (made.isEmpty()) {
+      // the current edition's PDF is made on its first download; an edition replaced since gets none
+      meetingDocuments.minutesToSign(key);
+      made = store.madeFrom(key, DocumentKind.MINUTES_PDF, named.id());
+    }
+    return download(made.orElseThrow(() -> Refusal.notFound("PDF этой редакции протокола не сформирован: она "
+        + "заменена более новой. Обновите страницу задачи и откройте протокол снова.")));
+  }
+
+  @GetMapping("/public.html")
+  public ResponseEntity<byte[]> publicHtml(@PathVariable String businessKey) {
+    return download(publicVersion(businessKey).html());
+  }
+
+  @GetMapping("/public.pdf")
+  public ResponseEntity<byte[]> publicPdf(@PathVariable String businessKey) {
+    return download(publicVersion(businessKey).pdf());
+  }
+
+  private MeetingDocuments.PublicVersion publicVersion(String businessKey) {
+    requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
+    String key = known(businessKey);
+    if (store.signedMinutes(key).isEmpty()) {
+      throw Refusal.notFound("Протокол заседания " + businessKey + " ещё не подписан: публичной версии нет");
+    }
+    return meetingDocuments.publicVersion(key);
   }
 
   @PostMapping(path = "/minutes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -43,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -207,6 +208,12 @@ public class MeetingViews {
           return new AgendaApproval(approver.map(Roster.Person::fullName).orElse(e.actor() == null ? "" : e.actor()),
               approver.map(Roster.Person::position).orElse(null), RussianDates.local(e.occurredAt()));
         });
+  }
+
+  /** The numbers of the agenda items marked «не для опубликования» (§ 19): the public version leaves them out. */
+  public Set<Integer> notForPublication(String key) {
+    return record.agenda(key).stream().filter(MeetingData.AgendaItem::notForPublication)
+        .map(MeetingData.AgendaItem::no).collect(Collectors.toSet());
   }
 
   /** The reference materials the secretariat entered when distributing the agenda (§ 14 (3)), if it did. */

@@ -152,7 +152,8 @@ public class MinutesSigning {
           .orElseThrow(() -> Refusal.conflict("Скан подписанного на бумаге протокола ещё не загружен: секретариат "
               + "загружает его (PDF) по ссылке в задаче, после этого завершите задачу"));
     }
-    if (!signed.document().sha256().equals(signature.documentSha256())) {
+    // the PDF/A of the edition that was signed is exactly what the signature was made over
+    if (!documents.minutesToSign(key).sha256().equals(signature.documentSha256())) {
       throw Refusal.conflict("Подписанный документ не совпадает с документом, к которому загружена подпись: обновите "
           + "страницу задачи");
     }
@@ -181,12 +182,7 @@ public class MinutesSigning {
 
   /** The mark of the signature of the signed minutes (ГОСТ Р 7.0.97, requisite 28), once they are signed. */
   public Optional<SignatureMark> mark(String key) {
-    return records.accepted(key).map(s -> s.method() == SigningMode.PAPER
-        ? new SignatureMark(null, directory.userName(s.acceptedBy()), null, null,
-            OffsetDateTime.ofInstant(s.acceptedAt(), RussianDates.ZONE), true)
-        : new SignatureMark(s.serialHex(), s.owner(), LocalDate.ofInstant(s.validFrom(), RussianDates.ZONE),
-            LocalDate.ofInstant(s.validTo(), RussianDates.ZONE),
-            OffsetDateTime.ofInstant(s.signingTime(), RussianDates.ZONE), false));
+    return documents.signatureMark(key);
   }
 
   /** The accepted signature ({@code .sig}) or scan of the signed minutes. */

@@ -48,8 +48,17 @@ public final class MeetingData {
   public record Invitee(String fullName, String jobTitle, String organisation, String email, Boolean present) {
   }
 
-  /** An item of the agenda; its type is {@code null} only while a form's input is being checked. */
-  public record AgendaItem(int no, String title, AgendaItemType type, String speaker, String materials, String area) {
+  /**
+   * An item of the agenda; its type is {@code null} only while a form's input is being checked. An item «не для
+   * опубликования» (§ 19) is left out of the public version of the minutes, for the reason the secretariat gave.
+   */
+  public record AgendaItem(int no, String title, AgendaItemType type, String speaker, String materials, String area,
+                           boolean notForPublication, String notForPublicationReason) {
+
+    /** An item to be published. */
+    public AgendaItem(int no, String title, AgendaItemType type, String speaker, String materials, String area) {
+      this(no, title, type, speaker, materials, area, false, null);
+    }
   }
 
   /** How a member took part (§ 11: by video conference counts as present). */

@@ -213,16 +213,18 @@ public class MeetingRecord {
   public void replaceAgenda(String key, List<AgendaItem> items) {
     jdbc.update("DELETE FROM wg_agenda_item WHERE business_key = ?", key);
     for (AgendaItem item : items) {
-      jdbc.update("INSERT INTO wg_agenda_item (business_key, item_no, title, item_type, speaker, materials, area)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-          key, item.no(), item.title(), item.type().name(), item.speaker(), item.materials(), item.area());
+      jdbc.update("INSERT INTO wg_agenda_item (business_key, item_no, title, item_type, speaker, materials, area,"
+              + " not_for_publication, not_for_publication_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          key, item.no(), item.title(), item.type().name(), item.speaker(), item.materials(), item.area(),
+          item.notForPublication(), item.notForPublication() ? item.notForPublicationReason() : null);
     }
   }
 
   public List<AgendaItem> agenda(String key) {
     return jdbc.query("SELECT * FROM wg_agenda_item WHERE business_key = ? ORDER BY item_no", (rs, i) -> new AgendaItem(
         rs.getInt("item_no"), rs.getString("title"), AgendaItemType.valueOf(rs.getString("item_type")),
-        rs.getString("speaker"), rs.getString("materials"), rs.getString("area")), key);
+        rs.getString("speaker"), rs.getString("materials"), rs.getString("area"),
+        rs.getBoolean("not_for_publication"), rs.getString("not_for_publication_reason")), key);
   }
 
   // --- attendance (roster snapshot) ------------------------------------------------------------------------

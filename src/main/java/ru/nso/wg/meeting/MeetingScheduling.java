@@ -308,6 +308,9 @@ public class MeetingScheduling {
       if (item.area() == null || DeputyArea.byGroupId(item.area()).isEmpty()) {
         problems.add(n + "не выбрано направление заместителя председателя");
       }
+      if (item.notForPublication() && blank(item.notForPublicationReason())) {
+        problems.add(n + "отмечен «не для опубликования», но не указана причина");
+      }
     }
     Refusal.refuseIf(problems);
     record.replaceAgenda(key, items);

@@ -150,7 +150,8 @@ public class MeetingMail {
 
   /** § 19: copies of the signed minutes to the meeting's roster (frozen at its attendance) and its invitees. */
   public String sendMinutesCopies(String key) {
-    return gaps(key, "Копии протокола", messages.sendMinutesCopies(views.meeting(key), views.roster(key)));
+    return gaps(key, "Копии протокола", messages.sendMinutesCopies(views.meeting(key), views.roster(key),
+        documents.certifiedCopy(key)));
   }
 
   /**
@@ -193,7 +194,8 @@ public class MeetingMail {
 
   /** § 19: the information about the meeting to the information-policy department, for publication. */
   public String requestPublication(String key) {
-    return gaps(key, "Информация для размещения на сайте", messages.requestPublication(views.minutes(key)));
+    return gaps(key, "Информация для размещения на сайте", messages.requestPublication(
+        views.minutes(key).withoutItems(views.notForPublication(key)), documents.publicVersion(key)));
   }
 
   private DeadlineNotice notice(String key, Deadline deadline) {

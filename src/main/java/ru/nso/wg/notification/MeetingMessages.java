@@ -2,8 +2,10 @@ package ru.nso.wg.notification;
 
 import org.springframework.stereotype.Service;
 import ru.nso.wg.common.RussianDates;
+import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentService;
 import ru.nso.wg.document.DocumentStore;
+import ru.nso.wg.document.MeetingDocuments.PublicVersion;
 import ru.nso.wg.document.StoredDocument;
 import ru.nso.wg.document.model.AgendaApproval;
 import ru.nso.wg.document.model.AgendaItem;
@@ -95,8 +97,9 @@ public class MeetingMessages {
 
   /**
    * § 14: the agenda to every member (group {@code wg-members}) with links to the materials, the reference materials
-   * the secretariat prepared (§ 14 (3)), the approved agenda as DOCX and a calendar invitation
-   * ({@code METHOD:REQUEST}, SEQUENCE = {@link MeetingInfo#icsSequence()}).
+   * the secretariat prepared (§ 14 (3)), the approved agenda as PDF/A (the form of record, stored on approval) and
+   * as DOCX (as before: members annotate it) and a calendar invitation ({@code METHOD:REQUEST}, SEQUENCE =
+   * {@link MeetingInfo#icsSequence()}).
    *
    * @param approval           who approved the agenda and when, printed in its «УТВЕРЖДАЮ» block
    * @param referenceMaterials the reference materials as the secretariat entered them when distributing
@@ -112,8 +115,8 @@ public class MeetingMessages {
   public DeliveryResult distributeAgenda(MeetingInfo meeting, AgendaApproval approval, String referenceMaterials,
                                          List<Attachment> materials, String materialLinks) {
     byte[] agenda = documents.agenda(meeting, approval);
-    List<Attachment> attachments = new ArrayList<>();
-    attachments.add(new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda));
+    List<Attachment> attachments = new ArrayList<>(withAgendaPdf(meeting.businessKey(),
+        new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda)));
     attachments.addAll(materials);
     String reference = referenceText(referenceMaterials) + (materialLinks.isEmpty() ? "" : "\n\n" + materialLinks);
     return delivery.deliver(meeting.businessKey(), agendaKind(meeting.icsSequence()), members(RosterGroups.MEMBERS),
@@ -124,6 +127,13 @@ public class MeetingMessages {
           return new OutgoingMail(meeting.businessKey(), agendaKind(meeting.icsSequence()), r, rendered.subject(),
               rendered.text(), rendered.html(), invitation(meeting, r), List.copyOf(attachments));
         });
+  }
+
+  /** The agenda's PDF/A as stored with the latest approved agenda (if any), then {@code docx}. */
+  private List<Attachment> withAgendaPdf(String meetingKey, Attachment docx) {
+    return store.latest(meetingKey, DocumentKind.AGENDA_PDF)
+        .map(pdf -> List.of(new Attachment(pdf.fileName(), pdf.contentType(), pdf.content()), docx))
+        .orElseGet(() -> List.of(docx));
   }
 
   /** § 14: a notice with a calendar invitation and the reference materials (§ 14 (3)) to each invitee. */
@@ -153,8 +163,8 @@ public class MeetingMessages {
                                            byte[] agenda) {
     String kind = postponementKind(meeting.icsSequence());
     List<Recipient> recipients = delivery.deliveredTo(meeting.businessKey(), INVITED_BY);
-    List<Attachment> agendaAgain = agenda == null ? List.of()
-        : List.of(new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda));
+    List<Attachment> agendaAgain = agenda == null ? List.of() : withAgendaPdf(meeting.businessKey(),
+        new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda));
     Set<String> hadAgenda = delivery.deliveredTo(meeting.businessKey(), List.of("agenda#")).stream()
         .map(Recipient::email).collect(Collectors.toSet());
     return delivery.deliver(meeting.businessKey(), kind, recipients, r -> {
@@ -185,13 +195,14 @@ public class MeetingMessages {
   }
 
   /**
-   * § 19: copies of the signed minutes (DOCX attached) to every member of the meeting's roster as it was frozen when
-   * the attendance was registered (a member who joined the group later was not a member of this meeting; one who
-   * left it since still was) and to every invitee of the meeting. The address is the member's current one; a member
-   * no longer in identity is a gap shown to the secretariat. The minutes must have been signed
-   * ({@link DocumentStore#sign}); otherwise this throws.
+   * § 19: the certified copy of the signed minutes ({@code copy}: PDF/A with «Верно» and the mark of the signature,
+   * {@code MeetingDocuments#certifiedCopy}; never the editable DOCX) to every member of the meeting's roster as it
+   * was frozen when the attendance was registered (a member who joined the group later was not a member of this
+   * meeting; one who left it since still was) and to every invitee of the meeting. The address is the member's
+   * current one; a member no longer in identity is a gap shown to the secretariat. The minutes must have been
+   * signed ({@link DocumentStore#sign}); otherwise this throws.
    */
-  public DeliveryResult sendMinutesCopies(MeetingInfo meeting, List<Attendee> roster) {
+  public DeliveryResult sendMinutesCopies(MeetingInfo meeting, List<Attendee> roster, StoredDocument copy) {
     StoredDocument signed = signedMinutes(meeting.businessKey());
     List<Recipient> recipients = new ArrayList<>();
     for (Attendee member : roster) {
@@ -199,7 +210,7 @@ public class MeetingMessages {
           member.userId(), member.fullName(), Texts.givenNames(member.fullName()), null)));
     }
     recipients.addAll(invitees(meeting));
-    Attachment attachment = new Attachment(signed.fileName(), signed.contentType(), signed.content());
+    Attachment attachment = new Attachment(copy.fileName(), copy.contentType(), copy.content());
     return delivery.deliver(meeting.businessKey(), MINUTES_COPY, recipients, r -> {
       Map<String, Object> values = meetingValues(meeting, r);
       values.put("minutesUrl", minutesUrl(meeting.businessKey()));
@@ -212,13 +223,18 @@ public class MeetingMessages {
 
   /**
    * § 19: the request to the information-policy department (group {@code wg-info-policy}) to publish the
-   * information about the meeting on the Government's official website: date, format, agenda and the decisions,
-   * with the signed minutes attached.
+   * information about the meeting on the Government's official website: date, format, agenda and the decisions of
+   * {@code minutes} (the caller leaves out the items «не для опубликования»), with the public version attached (HTML
+   * to paste and PDF/A) — never the signed minutes with names and dissenting opinions.
    */
-  public DeliveryResult requestPublication(MinutesModel minutes) {
+  public DeliveryResult requestPublication(MinutesModel minutes, PublicVersion publicVersion) {
     MeetingInfo meeting = minutes.meeting();
-    StoredDocument signed = signedMinutes(meeting.businessKey());
-    Attachment attachment = new Attachment(signed.fileName(), signed.contentType(), signed.content());
+    signedMinutes(meeting.businessKey());
+    List<Attachment> attachments = List.of(
+        new Attachment(publicVersion.html().fileName(), publicVersion.html().contentType(),
+            publicVersion.html().content()),
+        new Attachment(publicVersion.pdf().fileName(), publicVersion.pdf().contentType(),
+            publicVersion.pdf().content()));
     return delivery.deliver(meeting.businessKey(), PUBLICATION_REQUEST, members(RosterGroups.INFO_POLICY), r -> {
       Map<String, Object> values = meetingValues(meeting, r);
       values.put("decisions", decisions(minutes));
@@ -226,7 +242,7 @@ public class MeetingMessages {
       values.put("minutesUrl", minutesUrl(meeting.businessKey()));
       Rendered rendered = templates.render("publication-request", values);
       return new OutgoingMail(meeting.businessKey(), PUBLICATION_REQUEST, r, rendered.subject(), rendered.text(),
-          rendered.html(), null, List.of(attachment));
+          rendered.html(), null, attachments);
     });
   }
 

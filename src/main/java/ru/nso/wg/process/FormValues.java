@@ -107,7 +107,9 @@ public final class FormValues {
       items.add(new AgendaItem(items.size() + 1, text(row, "title", n + "формулировка", 2000),
           itemType(text(row, "itemType", n + "вид вопроса", 40)), text(row, "speaker", n + "докладчик", 500),
           text(row, "materials", n + "информационные материалы", 4000),
-          text(row, "area", n + "направление заместителя председателя", 64)));
+          text(row, "area", n + "направление заместителя председателя", 64),
+          flag(row, "notForPublication", n + "не для опубликования"),
+          text(row, "notForPublicationReason", n + "причина (не для опубликования)", 500)));
     }
     return items;
   }
@@ -204,6 +206,17 @@ public final class FormValues {
       throw new Refusal("Поле «" + label + "»: ожидается текст");
     }
     return InputText.clean(label, value.isString() ? value.stringValue() : value.toString(), maxLength);
+  }
+
+  /** A checkbox of a list row: absent or {@code null} is unchecked; anything but a boolean is refused. */
+  private static boolean flag(SpinJsonNode row, String prop, String label) {
+    if (!row.hasProp(prop) || row.prop(prop).isNull()) {
+      return false;
+    }
+    if (!row.prop(prop).isBoolean()) {
+      throw new Refusal("Поле «" + label + "»: ожидается отметка «да» или «нет»");
+    }
+    return row.prop(prop).boolValue();
   }
 
   private static String nz(String s) {

@@ -14,9 +14,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.nso.wg.document.Certification;
+import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentService;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.Fixtures;
+import ru.nso.wg.document.MeetingDocuments;
+import ru.nso.wg.document.MeetingDocuments.PublicVersion;
+import ru.nso.wg.document.PdfConformance;
+import ru.nso.wg.document.PdfDocuments;
 import ru.nso.wg.document.StoredDocument;
 import ru.nso.wg.document.model.MeetingInfo;
 import ru.nso.wg.meeting.MeetingData.Attendee;
@@ -25,6 +31,8 @@ import ru.nso.wg.roster.Roster;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +53,8 @@ class MeetingMailSmtpTest extends MailTestSupport {
   DocumentService documents;
   @Autowired
   DocumentStore store;
+  @Autowired
+  PdfDocuments pdf;
   @Autowired
   DeliveryLog deliveryLog;
 
@@ -261,23 +271,32 @@ class MeetingMailSmtpTest extends MailTestSupport {
   @Test
   void signedMinutesGoToMembersAndInviteesAndThePublicationRequestToInformationPolicy() throws Exception {
     String key = "2026-16";
-    assertThatThrownBy(() -> notifications.sendMinutesCopies(Fixtures.meeting(key, 0), frozenRoster()))
+    assertThatThrownBy(() -> notifications.sendMinutesCopies(Fixtures.meeting(key, 0), frozenRoster(), null))
         .isInstanceOf(NotificationException.class).hasMessageContaining("ещё не подписан");
     documents.storeMinutesDraft(Fixtures.minutes(key), "smirnova");
     StoredDocument signed = store.sign(key, "lebedeva", "Протокол № 16-2026 от 13.05.2026.docx");
+    StoredDocument copy = store.saveMadeFrom(signed, DocumentKind.MINUTES_COPY, "Копия Протокол № 16-2026.pdf",
+        "application/pdf", pdf.minutes(Fixtures.minutes(key), null,
+            new Certification("Ю.С. Смирнова", "Секретарь Рабочей группы", LocalDate.of(2026, 5, 20))), "system");
 
-    DeliveryResult copies = notifications.sendMinutesCopies(Fixtures.meeting(key, 0), frozenRoster());
-    DeliveryResult publication = notifications.requestPublication(Fixtures.minutes(key));
+    DeliveryResult copies = notifications.sendMinutesCopies(Fixtures.meeting(key, 0), frozenRoster(), copy);
+    PublicVersion publicVersion = new PublicVersion(
+        store.saveMadeFrom(signed, DocumentKind.PUBLIC_HTML, "Публичная версия.html", MeetingDocuments.PUBLIC_HTML_TYPE,
+            pdf.publicHtml(Fixtures.minutes(key), Set.of()).getBytes(StandardCharsets.UTF_8), "system"),
+        store.saveMadeFrom(signed, DocumentKind.PUBLIC_PDF, "Публичная версия.pdf", "application/pdf",
+            pdf.publicPdf(Fixtures.minutes(key), Set.of()), "system"));
+    DeliveryResult publication = notifications.requestPublication(Fixtures.minutes(key), publicVersion);
 
     Set<String> expected = new HashSet<>(addressesOf(RosterGroups.MEMBERS));
     expected.add("petrov@example.com");
     List<MimeMessage> messages = received(key, "minutes-copy");
     assertThat(recipients(messages)).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(copies.gapTexts()).contains("Сидорова Анна Ивановна: не указан адрес электронной почты");
-    Part attachment = part(messages.get(0),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true);
-    assertThat(attachment.getFileName()).isEqualTo(signed.fileName());
-    assertThat(DocumentStore.sha256(bytes(attachment))).isEqualTo(signed.sha256());
+    // the certified copy (PDF/A with «Верно»), never the editable DOCX
+    Part attachment = part(messages.get(0), "application/pdf", true);
+    assertThat(attachment.getFileName()).isEqualTo(copy.fileName());
+    assertThat(DocumentStore.sha256(bytes(attachment))).isEqualTo(copy.sha256());
+    assertThat(PdfConformance.text(bytes(attachment))).contains("Верно", "Ю.С. Смирнова", "20.05.2026");
     assertThat(text(part(messages.get(0), "text/plain", false))).contains("(п. 19 Положения)", signed.sha256());
 
     assertThat(recipients(received(key, "publication-request"))).containsExactly("egorova@example.org");
@@ -286,7 +305,9 @@ class MeetingMailSmtpTest extends MailTestSupport {
     assertThat(text(part(request, "text/plain", false))).contains(
         "официальном сайте Правительства Новосибирской области",
         "1. Об утверждении регионального стандарта клиентоцентричности", "Решение принято.");
-    assertThat(part(request, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", true)
-        .getFileName()).endsWith(".docx");
+    // the public version (HTML to paste, PDF/A), not the signed minutes with names and opinions
+    assertThat(part(request, "text/html", true).getFileName()).isEqualTo("Публичная версия.html");
+    assertThat(part(request, "application/pdf", true).getFileName()).isEqualTo("Публичная версия.pdf");
+    assertThat(text(part(request, "text/plain", false))).contains("Приложена публичная версия протокола");
   }
 }

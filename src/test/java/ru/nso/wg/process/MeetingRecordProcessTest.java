@@ -15,6 +15,9 @@ import ru.nso.wg.calendar.DeadlineKind;
 import ru.nso.wg.document.DocumentKind;
 import ru.nso.wg.document.DocumentStore;
 import ru.nso.wg.document.Fixtures;
+import ru.nso.wg.document.MeetingDocuments;
+import ru.nso.wg.document.PdfConformance;
+import ru.nso.wg.document.StoredDocument;
 import ru.nso.wg.meeting.DeadlineOutcome;
 import ru.nso.wg.meeting.MeetingData.DeadlineEvent;
 import ru.nso.wg.meeting.MeetingData.Event;
@@ -22,12 +25,15 @@ import ru.nso.wg.meeting.MeetingEventKind;
 import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.notification.Delivery;
+import ru.nso.wg.notification.MailComposer;
 import ru.nso.wg.notification.MailTransport;
+import ru.nso.wg.notification.MeetingMessages;
 import ru.nso.wg.notification.OutboxMailTransport;
 import ru.nso.wg.notification.Recipient;
 import ru.nso.wg.process.MeetingProcess.Elements;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,6 +47,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static ru.nso.wg.process.MeetingProcess.Vars.*;
 import static ru.nso.wg.process.MeetingScenario.CHAIR;
@@ -56,6 +63,7 @@ import static ru.nso.wg.process.MeetingScenario.clockAt;
 class MeetingRecordProcessTest extends AbstractMeetingProcessTest {
 
   @Autowired DocumentStore documents;
+  @Autowired MeetingDocuments meetingDocuments;
   @Autowired Delivery delivery;
   @Autowired MailTransport transport;
 
@@ -230,6 +238,129 @@ class MeetingRecordProcessTest extends AbstractMeetingProcessTest {
         .doesNotContain("belova-r@example.org");
   }
 
+  @Test
+  void theMinutesToSignArePdfAMadeOncePerEditionAndAreTheSignedEditionAfterSigning() {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+
+    StoredDocument first = meetingDocuments.minutesToSign(meeting.key());
+    assertThat(first.kind()).isEqualTo(DocumentKind.MINUTES_PDF);
+    assertThat(first.contentType()).isEqualTo("application/pdf");
+    assertThat(first.fileName()).endsWith(".pdf");
+    assertThat(PdfConformance.violations(first.content())).isEmpty();
+    assertThat(PdfConformance.text(first.content())).contains("ПРОТОКОЛ", "Одобрить предложенный проект")
+        .doesNotContain("ОСОБЫЕ МНЕНИЯ");
+    // every download of one edition: the same stored bytes
+    StoredDocument again = meetingDocuments.minutesToSign(meeting.key());
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.content()).isEqualTo(first.content());
+
+    // a dissenting opinion makes a new edition, and so a new PDF with it
+    meeting.fileDissent(ROSTER.get(8), 1, "Возражаю против решения: нужна оценка затрат.");
+    StoredDocument second = meetingDocuments.minutesToSign(meeting.key());
+    assertThat(second.id()).isNotEqualTo(first.id());
+    assertThat(PdfConformance.text(second.content())).contains("Приложение: особые мнения на 1 л. в 1 экз.",
+        "Возражаю против решения: нужна оценка затрат.");
+
+    clockAt("2026-12-23T10:00+07:00");
+    meeting.finishMinutes();
+    meeting.sign(CHAIR);
+    // signed: the PDF to sign is still the one of the edition that was signed
+    assertThat(meetingDocuments.minutesToSign(meeting.key()).id()).isEqualTo(second.id());
+  }
+
+  @Test
+  void theCopiesInTheOutboxAreCertifiedPdfANeverAnEditableDocx() throws Exception {
+    meeting.start(MEETING);
+    meeting.prepareAndHold(1, MEETING);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    signAfterTheVote("2026-12-23T10:00+07:00");
+    meeting.executeJob(Elements.SEND_MINUTES_COPIES);
+
+    List<MimeMessage> copies = outboxMails(meeting.key(), MeetingMessages.MINUTES_COPY);
+    assertThat(copies).isNotEmpty();
+    for (MimeMessage copy : copies) {
+      List<Part> attachments = attachments(copy);
+      assertThat(attachments).hasSize(1);
+      assertThat(attachments.get(0).isMimeType("application/pdf")).isTrue();
+      assertThat(attachments.get(0).getFileName()).startsWith("Копия Протокол").endsWith(".pdf");
+      byte[] pdf;
+      try (InputStream in = attachments.get(0).getInputStream()) {
+        pdf = in.readAllBytes();
+      }
+      assertThat(PdfConformance.violations(pdf)).isEmpty();
+      assertThat(PdfConformance.text(pdf)).contains("ПРОТОКОЛ", "РЕШИЛИ:", "Голосовали: за – 8",
+          "Верно", "Секретарь Рабочей группы", "23.12.2026");
+    }
+    assertThat(documents.latest(meeting.key(), DocumentKind.MINUTES_COPY)).isPresent();
+  }
+
+  @Test
+  void thePublicVersionLeavesOutTheItemNotForPublicationTheDissentAndWhoIsNotAnOfficial() throws Exception {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    String item2 = "{\"title\":\"О кадровом резерве департамента\",\"itemType\":\"STANDARD\","
+        + "\"speaker\":\"Иванов Иван Иванович, эксперт АНО «Центр»\",\"materials\":\"https://example.org/m/2.pdf\","
+        + "\"area\":\"wg-area-coordination\",\"notForPublication\":true";
+    String item1 = "{\"title\":\"О внедрении стандарта клиентоцентричности\",\"itemType\":\"STANDARD\","
+        + "\"speaker\":\"Петров Пётр Петрович, директор АНО «Центр»\",\"materials\":\"https://example.org/m/1.pdf\","
+        + "\"area\":\"wg-area-coordination\"}";
+    // the flag without its reason is refused, nothing saved
+    assertThatThrownBy(() -> meeting.complete(Elements.PREPARE_AGENDA, SECRETARY,
+        Map.of(AGENDA_ITEMS.name(), MeetingScenario.json("[" + item1 + "," + item2 + "}]"))))
+        .hasMessageContaining("Вопрос № 2: отмечен «не для опубликования», но не указана причина");
+    assertThat(record.agenda(meeting.key())).isEmpty();
+    meeting.complete(Elements.PREPARE_AGENDA, SECRETARY, Map.of(AGENDA_ITEMS.name(), MeetingScenario.json(
+        "[" + item1 + "," + item2 + ",\"notForPublicationReason\":\"Персональные данные кандидатов\"}]")));
+    assertThat(record.agenda(meeting.key())).extracting(a -> a.notForPublication(), a -> a.notForPublicationReason())
+        .containsExactly(tuple(false, null),
+            tuple(true, "Персональные данные кандидатов"));
+    meeting.approveAgenda(CHAIR);
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    clockAt(MEETING);
+    meeting.executeJob(Elements.MEETING_TIME);
+    meeting.recordAttendance(TEN_PRESENT, List.of());
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    meeting.vote(ROSTER.subList(0, 8), ROSTER.subList(8, 10), List.of());
+    meeting.executeJob(Elements.GENERATE_MINUTES);
+    meeting.fileDissent(ROSTER.get(8), 1, "Возражаю: стандарт не согласован с муниципалитетами.");
+    clockAt("2026-12-23T10:00+07:00");
+    meeting.finishMinutes();
+    meeting.sign(CHAIR);
+    meeting.executeJob(Elements.START_DECISION_CONTROL);
+    meeting.executeJob(Elements.SEND_MINUTES_COPIES);
+    meeting.executeJob(Elements.REQUEST_PUBLICATION);
+
+    List<MimeMessage> requests = outboxMails(meeting.key(), MeetingMessages.PUBLICATION_REQUEST);
+    assertThat(requests).isNotEmpty();
+    List<Part> attachments = attachments(requests.get(0));
+    assertThat(attachments).extracting(Part::getContentType).allSatisfy(type -> assertThat(type)
+        .containsAnyOf("text/html", "application/pdf").doesNotContain("wordprocessingml"));
+    assertThat(attachments).hasSize(2);
+    String html;
+    byte[] pdf;
+    try (InputStream in = attachments.get(0).getInputStream()) {
+      html = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    try (InputStream in = attachments.get(1).getInputStream()) {
+      pdf = in.readAllBytes();
+    }
+    String pdfText = PdfConformance.text(pdf);
+    assertThat(PdfConformance.violations(pdf)).isEmpty();
+    for (String published : List.of(html, pdfText)) {
+      assertThat(published).contains("О внедрении стандарта клиентоцентричности", "Одобрить предложенный проект",
+          "Голосовали: за – 8, против – 2", "Особое мнение приложено к протоколу.");
+      assertThat(published).doesNotContain("О кадровом резерве", "Персональные данные кандидатов",
+          "не согласован с муниципалитетами", "Петров", "Иванов Иван", "Выступили члены Рабочей группы");
+    }
+    assertThat(html).doesNotContain("<script", "style=", "class=", "<html");
+    assertThat(text(requests.get(0))).doesNotContain("О кадровом резерве");
+  }
+
   // ------------------------------------------------------------------------------------------------ point 5
 
   @Test
@@ -279,6 +410,56 @@ class MeetingRecordProcessTest extends AbstractMeetingProcessTest {
     String text = Fixtures.docxText(documents.latest(meeting.key(), DocumentKind.AGENDA).orElseThrow().content());
     assertThat(text).contains("УТВЕРЖДАЮ", "А.В. Соколов", "утверждено в электронной форме 02.12.2026 15:20")
         .doesNotContain("«___»");
+  }
+
+  @Test
+  void theApprovedAgendaIsStoredAsPdfAAndTheMembersGetItWithTheDocx() throws Exception {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    meeting.prepareAgenda(1);
+    clockAt("2026-12-02T15:20+07:00");
+    meeting.approveAgenda(CHAIR);
+    byte[] pdf = documents.latest(meeting.key(), DocumentKind.AGENDA_PDF).orElseThrow().content();
+    assertThat(PdfConformance.violations(pdf)).isEmpty();
+    assertThat(PdfConformance.text(pdf)).contains("УТВЕРЖДАЮ", "А.В. Соколов",
+        "утверждено в электронной форме 02.12.2026 15:20", "ПОВЕСТКА", "Вопрос 1 о внедрении стандарта");
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+
+    List<MimeMessage> agendas = outboxMails(meeting.key(), "agenda#0");
+    assertThat(agendas).isNotEmpty();
+    assertThat(attachments(agendas.get(0))).extracting(Part::getFileName)
+        .anySatisfy(name -> assertThat(name).startsWith("Повестка заседания").endsWith("16.12.2026.pdf"))
+        .anySatisfy(name -> assertThat(name).startsWith("Повестка заседания").endsWith("16.12.2026.docx"));
+  }
+
+  /** The outbox's messages of one kind for one meeting. */
+  private List<MimeMessage> outboxMails(String key, String kind) throws Exception {
+    List<MimeMessage> found = new ArrayList<>();
+    try (Stream<Path> files = Files.list(((OutboxMailTransport) transport).directory())) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+          if (key.equals(message.getHeader(MailComposer.HEADER_MEETING, null))
+              && kind.equals(message.getHeader(MailComposer.HEADER_KIND, null))) {
+            found.add(message);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static List<Part> attachments(Part part) throws Exception {
+    List<Part> found = new ArrayList<>();
+    if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+      found.add(part);
+    } else if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        found.addAll(attachments(multipart.getBodyPart(i)));
+      }
+    }
+    return found;
   }
 
   /** The addresses of the outbox's messages whose text contains {@code fragment}. */

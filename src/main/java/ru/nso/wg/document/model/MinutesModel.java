@@ -3,6 +3,7 @@ package ru.nso.wg.document.model;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the minutes (протокол заседания, § 18) print.
@@ -58,6 +59,19 @@ public record MinutesModel(
   /** Size of the roster (T of § 15): present + absent members. */
   public int rosterSize() {
     return presentMembers.size() + absentMembers.size();
+  }
+
+  /** The same minutes with only {@code opinions} as dissenting opinions (an edition made before later ones came). */
+  public MinutesModel withDissentingOpinions(List<DissentingOpinion> opinions) {
+    return new MinutesModel(meeting, presentMembers, absentMembers, quorate, presentInvitees, audioRecording, items,
+        opinions, secretary, minutesDate, presidingText);
+  }
+
+  /** The same minutes without the items numbered in {@code numbers} (the public version leaves them out, § 19). */
+  public MinutesModel withoutItems(Set<Integer> numbers) {
+    return new MinutesModel(meeting, presentMembers, absentMembers, quorate, presentInvitees, audioRecording,
+        items.stream().filter(i -> !numbers.contains(i.number())).toList(), dissentingOpinions, secretary,
+        minutesDate, presidingText);
   }
 
   /** The quorum as given, or § 15 with the default reading: 2 × present ≥ roster. */
