@@ -4,7 +4,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import ru.nso.wg.calendar.CalendarClock;
 import ru.nso.wg.common.Refusal;
-import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingConduct;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.meeting.MeetingRecord;
@@ -18,8 +17,6 @@ import ru.nso.wg.signature.StoredSignature;
 import ru.nso.wg.signature.VerifiedSignature;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Optional;
 
