@@ -20,6 +20,9 @@ import ru.nso.wg.notification.MailComposer.CalendarPart;
 import ru.nso.wg.notification.MailComposer.OutgoingMail;
 import ru.nso.wg.notification.MailTemplates.Html;
 import ru.nso.wg.notification.MailTemplates.Rendered;
+import ru.nso.wg.replies.AttendanceReplies;
+import ru.nso.wg.replies.AttendanceReplies.Links;
+import ru.nso.wg.replies.AttendanceReplies.Respondent;
 import ru.nso.wg.roster.IdentityDirectory;
 import ru.nso.wg.roster.RosterGroups;
 
@@ -50,10 +53,12 @@ public class MeetingMessages {
   private final DocumentService documents;
   private final DocumentStore store;
   private final MailSettings settings;
+  private final AttendanceReplies replies;
 
   public MeetingMessages(Delivery delivery, MailTemplates templates, CalendarInvitations calendar,
                          IdentityDirectory directory, DocumentService documents, DocumentStore store,
-                         MailSettings settings) {
+                         MailSettings settings, AttendanceReplies replies) {
+    this.replies = replies;
     this.delivery = delivery;
     this.templates = templates;
     this.calendar = calendar;
@@ -110,6 +115,7 @@ public class MeetingMessages {
         r -> {
           Map<String, Object> values = meetingValues(meeting, r);
           values.put("referenceMaterials", referenceText(referenceMaterials));
+          putReplyLinks(values, meeting.businessKey(), AttendanceReplies.member(r.userId(), r.name()));
           Rendered rendered = templates.render("agenda", values);
           return new OutgoingMail(meeting.businessKey(), agendaKind(meeting.icsSequence()), r, rendered.subject(),
               rendered.text(), rendered.html(), invitation(meeting, r), List.of(attachment));
@@ -122,6 +128,7 @@ public class MeetingMessages {
     return delivery.deliver(meeting.businessKey(), kind, invitees(meeting), r -> {
       Map<String, Object> values = meetingValues(meeting, r);
       values.put("referenceMaterials", referenceText(referenceMaterials));
+      putReplyLinks(values, meeting.businessKey(), AttendanceReplies.invitee(r.name(), r.email()).orElseThrow());
       Rendered rendered = templates.render("invitation", values);
       return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           invitation(meeting, r), List.of());
@@ -310,6 +317,17 @@ public class MeetingMessages {
       return new OutgoingMail(notice.meetingKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           null, List.of());
     });
+  }
+
+  /**
+   * § 14, § 15: the one-click reply links of the person (signed, single-use, expiring at the meeting's start):
+   * {@code replyInPerson}, {@code replyByVideo}, {@code replyAbsent}.
+   */
+  private void putReplyLinks(Map<String, Object> values, String meetingKey, Respondent respondent) {
+    Links links = replies.links(meetingKey, respondent);
+    values.put("replyInPerson", settings.appUrl() + links.inPerson());
+    values.put("replyByVideo", settings.appUrl() + links.byVideo());
+    values.put("replyAbsent", settings.appUrl() + links.absent());
   }
 
   /** The reference materials as a mail prints them (§ 14 (3)), or a line that there are none. */
