@@ -18,5 +18,9 @@ public enum MeetingEventKind {
   /** § 19 done: the copies and the request to the information-policy department have gone out. */
   MINUTES_DISTRIBUTED,
   /** The publication's service level (not the regulation's): a reminder, and the level exceeded. */
-  PUBLICATION_REMINDER, PUBLICATION_OVERDUE
+  PUBLICATION_REMINDER, PUBLICATION_OVERDUE,
+  /** The quorum forecast from the members' attendance replies at its moment, and the reminder to silent members. */
+  QUORUM_FORECAST,
+  /** The presiding person decided on «Кворум под угрозой»: keep the date or ask for a postponement. */
+  QUORUM_THREAT_DECIDED
 }

@@ -82,6 +82,11 @@ public class MeetingMessages {
     return "postponement#" + sequence;
   }
 
+  /** The reminder to reply, once per meeting start (a postponed meeting's silent members are asked again). */
+  public static String replyReminderKind(MeetingInfo meeting) {
+    return "reply-reminder:" + meeting.start().toInstant().getEpochSecond();
+  }
+
   public static final String CANCELLATION = "cancellation";
   public static final String MINUTES_COPY = "minutes-copy";
   public static final String PUBLICATION_REQUEST = "publication-request";
@@ -120,6 +125,21 @@ public class MeetingMessages {
           return new OutgoingMail(meeting.businessKey(), agendaKind(meeting.icsSequence()), r, rendered.subject(),
               rendered.text(), rendered.html(), invitation(meeting, r), List.of(attachment));
         });
+  }
+
+  /**
+   * § 14, § 15: the members who have not replied whether they will attend are asked again, with their own one-click
+   * links (the same links as in the agenda mail: a link not yet used still works).
+   */
+  public DeliveryResult remindToReply(MeetingInfo meeting, List<Recipient> silentMembers) {
+    String kind = replyReminderKind(meeting);
+    return delivery.deliver(meeting.businessKey(), kind, silentMembers, r -> {
+      Map<String, Object> values = meetingValues(meeting, r);
+      putReplyLinks(values, meeting.businessKey(), AttendanceReplies.member(r.userId(), r.name()));
+      Rendered rendered = templates.render("reply-reminder", values);
+      return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
+          null, List.of());
+    });
   }
 
   /** § 14: a notice with a calendar invitation and the reference materials (§ 14 (3)) to each invitee. */

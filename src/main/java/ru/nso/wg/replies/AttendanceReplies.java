@@ -1,5 +1,6 @@
 package ru.nso.wg.replies;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,6 +16,7 @@ import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingData.Invitee;
 import ru.nso.wg.meeting.MeetingData.Meeting;
+import ru.nso.wg.meeting.MeetingEventKind;
 import ru.nso.wg.meeting.MeetingFormat;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.meeting.MeetingScheduling;
@@ -114,7 +116,12 @@ public class AttendanceReplies {
   public record Recorded(ReplyPage page, Reply reply) {
   }
 
+  /** Published in the transaction of every recorded reply: the meeting's tasks show the forecast anew. */
+  public record ReplyRecorded(String meetingKey) {
+  }
+
   private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
   private final MeetingRecord record;
   private final MeetingScheduling scheduling;
   private final Roster roster;
@@ -122,9 +129,11 @@ public class AttendanceReplies {
   private final CalendarClock clock;
   private final QuorumRule rule;
 
-  public AttendanceReplies(JdbcTemplate jdbc, MeetingRecord record, MeetingScheduling scheduling, Roster roster,
-                           LinkSecret secret, CalendarClock clock, VotingProperties voting) {
+  public AttendanceReplies(JdbcTemplate jdbc, ApplicationEventPublisher events, MeetingRecord record,
+                           MeetingScheduling scheduling, Roster roster, LinkSecret secret, CalendarClock clock,
+                           VotingProperties voting) {
     this.jdbc = jdbc;
+    this.events = events;
     this.record = record;
     this.scheduling = scheduling;
     this.roster = roster;
@@ -215,6 +224,30 @@ public class AttendanceReplies {
     String text = InputText.clean("Причина или позиция по вопросам", position, POSITION_MAX);
     open(meeting);
     return insert(meeting, member(person), answer, text, ReplyChannel.TASKLIST);
+  }
+
+  /**
+   * The forecast's moment has come: the forecast is recorded in the meeting's events
+   * («Прогноз кворума: …; напоминание направлено не ответившим: N»).
+   */
+  @Transactional
+  public Forecast forecastChecked(String key, int reminded) {
+    Forecast forecast = forecast(key);
+    record.event(key, MeetingEventKind.QUORUM_FORECAST, "Прогноз кворума: " + forecast.text()
+        + (reminded > 0 ? " Напоминание об ответе направлено не ответившим: " + reminded + "." : ""), null);
+    return forecast;
+  }
+
+  /**
+   * The presiding person decided on «Кворум под угрозой»: keep the date, or ask for a postponement (the request
+   * itself is recorded by {@code meeting.DateRequests}).
+   */
+  @Transactional
+  public void threatDecided(String key, boolean keepDate, String actor) {
+    String who = roster.anyone(actor).map(Roster.Person::fullName).orElse(actor);
+    record.event(key, MeetingEventKind.QUORUM_THREAT_DECIDED, "Кворум под угрозой: " + who
+        + (keepDate ? " решил(а) сохранить дату заседания." : " просит перенести заседание; запрос направлен на "
+            + "решение председателя (п. 7 (3) Положения)."), actor);
   }
 
   // ----------------------------------------------------------------------------------------- what they say
@@ -342,6 +375,7 @@ public class AttendanceReplies {
     jdbc.update("INSERT INTO wg_attendance_reply (business_key, meeting_start, respondent, full_name, member, answer,"
             + " position_text, via, replied_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", meeting.key(), meeting.start(),
         respondent.id(), respondent.fullName(), respondent.member(), answer.name(), position, via.name(), at);
+    events.publishEvent(new ReplyRecorded(meeting.key()));
     return new Reply(respondent.id(), respondent.fullName(), respondent.member(), answer, position, via, at);
   }
 
