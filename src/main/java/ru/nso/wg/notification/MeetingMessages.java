@@ -174,10 +174,18 @@ public class MeetingMessages {
         : List.of(new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda));
     Set<String> hadAgenda = delivery.deliveredTo(meeting.businessKey(), List.of("agenda#")).stream()
         .map(Recipient::email).collect(Collectors.toSet());
+    // the delivery log keeps addresses: members are known by theirs, the others are invitees
+    Map<String, Recipient> members = members(RosterGroups.MEMBERS).stream().filter(Recipient::hasEmail)
+        .collect(Collectors.toMap(Recipient::deliveryKey, m -> m, (a, b) -> a));
     return delivery.deliver(meeting.businessKey(), kind, recipients, r -> {
       Map<String, Object> values = meetingValues(meeting, r);
       values.put("previousDateTime", RussianDates.dateTime(previousStart));
       values.put("reason", reasonText(reason));
+      // replies given for the previous date no longer count: new links for the new date
+      Recipient member = members.get(r.deliveryKey());
+      Respondent respondent = member != null ? AttendanceReplies.member(member.userId(), member.name())
+          : AttendanceReplies.invitee(r.name(), r.email()).orElseThrow();
+      putReplyLinks(values, meeting.businessKey(), respondent);
       Rendered rendered = templates.render("postponement", values);
       // the agenda with its new date goes again to the members who had it (invitees were only notified)
       return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),

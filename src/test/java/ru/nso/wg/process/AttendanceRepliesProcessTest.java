@@ -219,6 +219,20 @@ class AttendanceRepliesProcessTest extends AbstractMeetingProcessTest {
     assertThat(record.events(meeting.key()).stream().map(Event::details))
         .anyMatch(d -> d.startsWith("Кворум под угрозой: Соколов Андрей Викторович просит перенести заседание"))
         .anyMatch(d -> d.startsWith("Председательствующий (Соколов Андрей Викторович) просит перенести заседание"));
+
+    // the chair approves: replies given for the old date no longer count, the old links are over, the postponement
+    // mail carries new ones
+    String oldLink = link("vasiliev@example.org", "Буду очно");
+    meeting.approveRequest(request, CHAIR);
+    meeting.executeJob(MeetingProcess.Elements.APPLY_POSTPONEMENT);
+    assertThat(replies.forecast(meeting.key()).absent()).isZero();
+    MvcResult moved = http.perform(get(oldLink)).andReturn();
+    assertThat(moved.getResponse().getStatus()).isEqualTo(410);
+    assertThat(html(moved)).contains("Заседание перенесено на 23 декабря 2026");
+    String newLink = link("vasiliev@example.org", "Буду очно");
+    assertThat(newLink).isNotEqualTo(oldLink);
+    assertThat(postReply(newLink, "IN_PERSON", null).getResponse().getStatus()).isEqualTo(200);
+    assertThat(replies.forecast(meeting.key()).inPerson()).isEqualTo(1);
   }
 
   @Test
@@ -292,18 +306,25 @@ class AttendanceRepliesProcessTest extends AbstractMeetingProcessTest {
     return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
   }
 
-  /** The link labelled {@code label} in this meeting's mail to {@code address}, as a path with its query. */
+  /**
+   * The link labelled {@code label} in this meeting's latest mail to {@code address} that has one, as a path with its
+   * query.
+   */
   private String link(String address, String label) throws Exception {
+    String found = null;
     for (MimeMessage message : mails(address)) {
       Matcher m = LINK.matcher(text(message));
       while (m.find()) {
         if (m.group(1).equals(label) && m.group(2).contains("/reply/" + meeting.key() + "/")) {
           UriComponents uri = UriComponentsBuilder.fromUriString(m.group(2)).build();
-          return uri.getPath() + "?" + uri.getQuery();
+          found = uri.getPath() + "?" + uri.getQuery();
         }
       }
     }
-    throw new AssertionError("no link «" + label + "» of meeting " + meeting.key() + " in the mail to " + address);
+    if (found == null) {
+      throw new AssertionError("no link «" + label + "» of meeting " + meeting.key() + " in the mail to " + address);
+    }
+    return found;
   }
 
   /** Who got this meeting's reminder to reply. */
