@@ -46,10 +46,12 @@ function replyLink(key, address, label) {
   const dir = join(app.dataDir, 'outbox');
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
     const eml = readFileSync(join(dir, name), 'latin1');
-    if (!eml.includes(`X-WG-Meeting: ${key}`) || !new RegExp(`^To: .*${address}`, 'mi').test(eml)) {
+    // the headers unfolded (a long encoded name puts the address on a continuation line)
+    const headers = eml.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+    if (!headers.includes(`X-WG-Meeting: ${key}`) || !new RegExp(`^To:.*${address}`, 'mi').test(headers)) {
       continue;
     }
-    const m = plainText(eml).match(new RegExp(`^${label}: (\\S+)$`, 'm'));
+    const m = plainText(eml).replace(/\r/g, '').match(new RegExp(`^${label}: (\\S+)`, 'm'));
     if (m) {
       const url = new URL(m[1]);
       return `${app.baseUrl}${url.pathname}${url.search}`;
