@@ -1,5 +1,7 @@
 package ru.nso.wg.calendar;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import ru.nso.wg.common.RussianDates;
 
@@ -26,9 +28,32 @@ import java.util.Date;
 public class DeadlineExpressions {
 
   private final MeetingDeadlines deadlines;
+  private final int quorumForecastWorkingDays;
 
+  /** With the quorum forecast at the § 14 deadline (3 working days before the meeting). */
   public DeadlineExpressions(MeetingDeadlines deadlines) {
+    this(deadlines, 3);
+  }
+
+  /** @param quorumForecastWorkingDays {@code wg.replies.forecast-working-days}: see {@link #quorumForecast} */
+  @Autowired
+  public DeadlineExpressions(MeetingDeadlines deadlines,
+                             @Value("${wg.replies.forecast-working-days:3}") int quorumForecastWorkingDays) {
+    if (quorumForecastWorkingDays < 1 || quorumForecastWorkingDays > 30) {
+      throw new IllegalArgumentException("Момент прогноза кворума (wg.replies.forecast-working-days) должен быть от 1"
+          + " до 30 рабочих дней до заседания: " + quorumForecastWorkingDays);
+    }
     this.deadlines = deadlines;
+    this.quorumForecastWorkingDays = quorumForecastWorkingDays;
+  }
+
+  /**
+   * When the quorum forecast is checked (§ 14, § 15: «Кворум под угрозой», the reminder to silent members): the end
+   * of the office day {@code wg.replies.forecast-working-days} (default 3: the § 14 deadline) working days before
+   * the meeting.
+   */
+  public Date quorumForecast(String isoDate) {
+    return Date.from(deadlines.workingDaysBefore(eventDate(isoDate), quorumForecastWorkingDays).toInstant());
   }
 
   /** The deadline instant (end of the office day in Novosibirsk) of {@code kind} for the meeting or signing date. */

@@ -59,6 +59,16 @@ public class MeetingDeadlines {
     return calculator.reminder(snapshot, calculator.deadline(snapshot, kind, date));
   }
 
+  /**
+   * The end of the office day {@code workingDays} working days before the meeting date, with the configured reading
+   * of «не позднее N рабочих дней до» (for 3, the instant of the § 14 deadline).
+   */
+  public OffsetDateTime workingDaysBefore(LocalDate meetingDate, int workingDays) {
+    WorkingDayCalendar snapshot = calendar.snapshot();
+    int shift = calculator.settings().backwardReading().workingDaysBefore(workingDays);
+    return calculator.endOfOfficeDay(snapshot, snapshot.shift(meetingDate, -shift).date());
+  }
+
   /** The end of the office day on a date (one hour earlier on a shortened day, by default). */
   public OffsetDateTime endOfOfficeDay(LocalDate date) {
     return calculator.endOfOfficeDay(calendar.snapshot(), date);

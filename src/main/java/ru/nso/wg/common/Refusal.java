@@ -24,6 +24,8 @@ public class Refusal extends RuntimeException {
     NOT_FOUND(404),
     /** The record's state no longer allows it, e.g. a document already signed (409). */
     CONFLICT(409),
+    /** What a link or a request was for is over, e.g. a reply link after the meeting began (410). */
+    GONE(410),
     /** An upload too large (413). */
     TOO_LARGE(413),
     /** Well-formed input whose content cannot be used, e.g. an invalid calendar file (422). */

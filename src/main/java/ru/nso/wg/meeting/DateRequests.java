@@ -11,6 +11,7 @@ import ru.nso.wg.meeting.DateRequest.Kind;
 import ru.nso.wg.meeting.DateRequest.Verdict;
 import ru.nso.wg.meeting.MeetingData.Meeting;
 import ru.nso.wg.roster.Roster;
+import ru.nso.wg.roster.RosterGroups;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -98,7 +99,10 @@ public class DateRequests {
         ? "перенести заседание " + MeetingScheduling.title(meeting.ref(), meeting.start()) + " на "
             + MeetingScheduling.startText(request.newStart())
         : "отменить заседание " + MeetingScheduling.title(meeting.ref(), meeting.start());
-    return "Секретариат (" + who + ") просит " + what + ". Причина: " + request.reason()
+    // the presiding person asks too, from «Кворум под угрозой» (replies.AttendanceReplies)
+    String asker = roster.isInGroup(request.requestedBy(), RosterGroups.SECRETARIAT) ? "Секретариат (" + who + ")"
+        : "Председательствующий (" + who + ")";
+    return asker + " просит " + what + ". Причина: " + request.reason()
         + ". Решение принимает " + decider.describe();
   }
 

@@ -20,5 +20,9 @@ public enum MeetingEventKind {
   /** The publication's service level (not the regulation's): a reminder, and the level exceeded. */
   PUBLICATION_REMINDER, PUBLICATION_OVERDUE,
   /** Members were told until when proposals for this meeting's agenda are taken ({@code AgendaProposals}). */
-  PROPOSAL_CUTOFF
+  PROPOSAL_CUTOFF,
+  /** The quorum forecast from the members' attendance replies at its moment, and the reminder to silent members. */
+  QUORUM_FORECAST,
+  /** The presiding person decided on «Кворум под угрозой»: keep the date or ask for a postponement. */
+  QUORUM_THREAT_DECIDED
 }

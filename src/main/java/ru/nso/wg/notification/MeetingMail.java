@@ -16,6 +16,8 @@ import ru.nso.wg.meeting.MeetingConduct.MinutesDistributed;
 import ru.nso.wg.meeting.MeetingScheduling;
 import ru.nso.wg.meeting.MeetingScheduling.Postponed;
 import ru.nso.wg.notification.MailComposer.Attachment;
+import ru.nso.wg.replies.AttendanceReplies;
+import ru.nso.wg.replies.AttendanceReplies.Forecast;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.time.OffsetDateTime;
@@ -41,14 +43,17 @@ public class MeetingMail {
   private final MaterialStore materials;
   private final MailSettings settings;
   private final long attachMaxBytes;
+  private final AttendanceReplies replies;
 
   public MeetingMail(MeetingMessages messages, MeetingViews views, MeetingScheduling scheduling,
                      MeetingConduct conduct, MeetingDocuments documents, DateRequests requests, Delivery delivery,
                      MaterialStore materials, MailSettings settings,
-                     @Value("${wg.materials.attach-max-bytes:10485760}") long attachMaxBytes) {
+                     @Value("${wg.materials.attach-max-bytes:10485760}") long attachMaxBytes,
+                     AttendanceReplies replies) {
     this.materials = materials;
     this.settings = settings;
     this.attachMaxBytes = attachMaxBytes;
+    this.replies = replies;
     this.requests = requests;
     this.delivery = delivery;
     this.messages = messages;
@@ -82,6 +87,23 @@ public class MeetingMail {
         messages.notifyInvitees(meeting, reference));
     scheduling.agendaSent(key);
     return gaps;
+  }
+
+  /** The quorum forecast at its moment, and the people the reminder could not reach (or null). */
+  public record ForecastChecked(Forecast forecast, String gaps) {
+  }
+
+  /**
+   * § 14, § 15: the moment of the quorum forecast. The members who have not replied get a reminder with their links;
+   * the forecast is recorded and returned (whether the quorum is threatened decides the presiding person's task).
+   */
+  public ForecastChecked quorumForecastDue(String key) {
+    MeetingInfo meeting = views.meeting(key);
+    List<Recipient> silent = replies.silentMembers(key).stream()
+        .map(p -> new Recipient(p.id(), p.fullName(), p.firstName(), p.email())).toList();
+    DeliveryResult reminded = messages.remindToReply(meeting, silent);
+    String gaps = gaps(key, "Напоминание об ответе о присутствии", reminded);
+    return new ForecastChecked(replies.forecastChecked(key, silent.size()), gaps);
   }
 
   /** A postponement applied, and who was told (when invitations had gone out). */

@@ -20,6 +20,9 @@ import ru.nso.wg.notification.MailComposer.Attachment;
 import ru.nso.wg.notification.MailComposer.CalendarPart;
 import ru.nso.wg.notification.MailComposer.OutgoingMail;
 import ru.nso.wg.notification.MailTemplates.Rendered;
+import ru.nso.wg.replies.AttendanceReplies;
+import ru.nso.wg.replies.AttendanceReplies.Links;
+import ru.nso.wg.replies.AttendanceReplies.Respondent;
 import ru.nso.wg.roster.IdentityDirectory;
 import ru.nso.wg.roster.RosterGroups;
 
@@ -50,10 +53,12 @@ public class MeetingMessages {
   private final DocumentService documents;
   private final DocumentStore store;
   private final MailSettings settings;
+  private final AttendanceReplies replies;
 
   public MeetingMessages(Delivery delivery, MailTemplates templates, CalendarInvitations calendar,
                          IdentityDirectory directory, DocumentService documents, DocumentStore store,
-                         MailSettings settings) {
+                         MailSettings settings, AttendanceReplies replies) {
+    this.replies = replies;
     this.delivery = delivery;
     this.templates = templates;
     this.calendar = calendar;
@@ -75,6 +80,11 @@ public class MeetingMessages {
 
   public static String postponementKind(int sequence) {
     return "postponement#" + sequence;
+  }
+
+  /** The reminder to reply, once per meeting start (a postponed meeting's silent members are asked again). */
+  public static String replyReminderKind(MeetingInfo meeting) {
+    return "reply-reminder:" + meeting.start().toInstant().getEpochSecond();
   }
 
   public static final String CANCELLATION = "cancellation";
@@ -123,6 +133,7 @@ public class MeetingMessages {
         r -> {
           Map<String, Object> values = meetingValues(meeting, r);
           values.put("referenceMaterials", reference);
+          putReplyLinks(values, meeting.businessKey(), AttendanceReplies.member(r.userId(), r.name()));
           Rendered rendered = templates.render("agenda", values);
           return new OutgoingMail(meeting.businessKey(), agendaKind(meeting.icsSequence()), r, rendered.subject(),
               rendered.text(), rendered.html(), invitation(meeting, r), List.copyOf(attachments));
@@ -136,12 +147,28 @@ public class MeetingMessages {
         .orElseGet(() -> List.of(docx));
   }
 
+  /**
+   * § 14, § 15: the members who have not replied whether they will attend are asked again, with their own one-click
+   * links (the same links as in the agenda mail: a link not yet used still works).
+   */
+  public DeliveryResult remindToReply(MeetingInfo meeting, List<Recipient> silentMembers) {
+    String kind = replyReminderKind(meeting);
+    return delivery.deliver(meeting.businessKey(), kind, silentMembers, r -> {
+      Map<String, Object> values = meetingValues(meeting, r);
+      putReplyLinks(values, meeting.businessKey(), AttendanceReplies.member(r.userId(), r.name()));
+      Rendered rendered = templates.render("reply-reminder", values);
+      return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
+          null, List.of());
+    });
+  }
+
   /** § 14: a notice with a calendar invitation and the reference materials (§ 14 (3)) to each invitee. */
   public DeliveryResult notifyInvitees(MeetingInfo meeting, String referenceMaterials) {
     String kind = invitationKind(meeting.icsSequence());
     return delivery.deliver(meeting.businessKey(), kind, invitees(meeting), r -> {
       Map<String, Object> values = meetingValues(meeting, r);
       values.put("referenceMaterials", referenceText(referenceMaterials));
+      putReplyLinks(values, meeting.businessKey(), AttendanceReplies.invitee(r.name(), r.email()).orElseThrow());
       Rendered rendered = templates.render("invitation", values);
       return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           invitation(meeting, r), List.of());
@@ -167,10 +194,18 @@ public class MeetingMessages {
         new Attachment(DocumentService.agendaFileName(meeting), DocumentStore.DOCX, agenda));
     Set<String> hadAgenda = delivery.deliveredTo(meeting.businessKey(), List.of("agenda#")).stream()
         .map(Recipient::email).collect(Collectors.toSet());
+    // the delivery log keeps addresses: members are known by theirs, the others are invitees
+    Map<String, Recipient> members = members(RosterGroups.MEMBERS).stream().filter(Recipient::hasEmail)
+        .collect(Collectors.toMap(Recipient::deliveryKey, m -> m, (a, b) -> a));
     return delivery.deliver(meeting.businessKey(), kind, recipients, r -> {
       Map<String, Object> values = meetingValues(meeting, r);
       values.put("previousDateTime", RussianDates.dateTime(previousStart));
       values.put("reason", reasonText(reason));
+      // replies given for the previous date no longer count: new links for the new date
+      Recipient member = members.get(r.deliveryKey());
+      Respondent respondent = member != null ? AttendanceReplies.member(member.userId(), member.name())
+          : AttendanceReplies.invitee(r.name(), r.email()).orElseThrow();
+      putReplyLinks(values, meeting.businessKey(), respondent);
       Rendered rendered = templates.render("postponement", values);
       // the agenda with its new date goes again to the members who had it (invitees were only notified)
       return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
@@ -357,6 +392,17 @@ public class MeetingMessages {
       return new OutgoingMail(notice.meetingKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           null, List.of());
     });
+  }
+
+  /**
+   * § 14, § 15: the one-click reply links of the person (signed, single-use, expiring at the meeting's start):
+   * {@code replyInPerson}, {@code replyByVideo}, {@code replyAbsent}.
+   */
+  private void putReplyLinks(Map<String, Object> values, String meetingKey, Respondent respondent) {
+    Links links = replies.links(meetingKey, respondent);
+    values.put("replyInPerson", settings.appUrl() + links.inPerson());
+    values.put("replyByVideo", settings.appUrl() + links.byVideo());
+    values.put("replyAbsent", settings.appUrl() + links.absent());
   }
 
   /** The reference materials as a mail prints them (§ 14 (3)), or a line that there are none. */

@@ -87,6 +87,13 @@ public final class FormValues {
     return Spin.JSON("[]");
   }
 
+  /** The values a checklist starts with: a JSON array of strings. */
+  public static SpinJsonNode array(List<String> values) {
+    SpinJsonNode array = Spin.JSON("[]");
+    values.forEach(array::append);
+    return array;
+  }
+
   /** Rows of the invitees dynamic list; every text checked against its column (see {@code InputText}). */
   public static List<Invitee> invitees(Var.Json list, VariableScope scope) {
     List<Invitee> invitees = new ArrayList<>();

@@ -51,6 +51,10 @@ public class MeetingProcess {
     public static final String MATERIALS_DEADLINE_PASSED = "Task_MaterialsDeadlinePassed";
     public static final String SEND_AGENDA = "Task_SendAgenda";
     public static final String MEETING_TIME = "Event_MeetingTime";
+    public static final String QUORUM_FORECAST = "SubProcess_QuorumForecast";
+    public static final String QUORUM_FORECAST_DUE = "StartEvent_QuorumForecastDue";
+    public static final String CHECK_QUORUM_FORECAST = "Task_CheckQuorumForecast";
+    public static final String QUORUM_THREAT = "Task_QuorumThreat";
     public static final String AGENDA_DEADLINE = "Event_AgendaDeadlineMissed";
     public static final String ESCALATE_AGENDA = "Task_EscalateAgendaDeadline";
     public static final String AGENDA_REMINDER = "Event_AgendaReminder";
@@ -162,6 +166,15 @@ public class MeetingProcess {
     public static final Var.Str AUDIO_RECORDING = Var.text("audioRecording", "Аудиозапись заседания", 1000);
     public static final Var.Int ATTENDANCE_ATTEMPT = Var.integer("attendanceAttempt");
     public static final Var.Bool QUORATE = Var.bool("quorate");
+    // attendance replies and the quorum forecast (§ 14, § 15)
+    /** The forecast from the members' replies as the meeting's tasks show it; updated as replies arrive. */
+    public static final Var.Str ATTENDANCE_FORECAST = Var.string("attendanceForecast");
+    /** At the forecast's moment: the declines alone make the quorum impossible. */
+    public static final Var.Bool QUORUM_THREATENED = Var.bool("quorumThreatened");
+    /** «Кворум под угрозой»: {@code KEEP} the date or ask to {@code POSTPONE}. */
+    public static final Var.Str THREAT_DECISION = Var.string("threatDecision");
+    public static final Var.Moment THREAT_NEW_START = Var.moment("threatNewStart", "Новые дата и время заседания");
+    public static final Var.Str THREAT_REASON = Var.text("threatReason", "Причина переноса", 2000);
     // who presides on the day (§ 10), at the attendance and before any item
     public static final Var.Json PRESIDING_OPTIONS = Var.json("presidingOptions");
     public static final Var.Str PRESIDING_ON_DAY = Var.string("presidingOnDay");

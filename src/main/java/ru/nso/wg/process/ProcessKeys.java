@@ -9,6 +9,7 @@ public final class ProcessKeys {
   public static final String POSTPONE = "wg-meeting-postpone";
   public static final String CANCEL = "wg-meeting-cancel";
   public static final String DISSENT = "wg-dissenting-opinion";
+  public static final String ATTENDANCE_REPLY = "wg-attendance-reply";
   public static final String DECISION_CONTROL = "wg-decision-control";
   public static final String DECISION_EXTEND = "wg-decision-extend";
   public static final String DECISION_WITHDRAW = "wg-decision-withdraw";

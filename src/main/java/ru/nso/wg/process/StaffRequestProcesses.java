@@ -11,6 +11,8 @@ public final class StaffRequestProcesses {
   public static final String POSTPONE_KEY = ProcessKeys.POSTPONE;
   public static final String CANCEL_KEY = ProcessKeys.CANCEL;
   public static final String DISSENT_KEY = ProcessKeys.DISSENT;
+  /** A member replies whether he will attend a meeting (§ 14, § 15), for himself only. */
+  public static final String ATTENDANCE_REPLY_KEY = ProcessKeys.ATTENDANCE_REPLY;
 
   /** Element IDs of {@code wg-meeting-postpone} and {@code wg-meeting-cancel}. */
   public static final class Elements {
@@ -55,6 +57,9 @@ public final class StaffRequestProcesses {
   public static final Var.Bool REQUEST_APPROVED = Var.bool("requestApproved");
   /** The opinion as recorded, for the message to the secretariat. */
   public static final Var.Int DISSENT_ID = Var.integer("dissentId");
+  // the attendance reply from Tasklist
+  public static final Var.Str REPLY_ANSWER = Var.string("replyAnswer");
+  public static final Var.Str REPLY_POSITION = Var.text("replyPosition", "Причина или позиция по вопросам", 4000);
 
   private StaffRequestProcesses() {
   }

@@ -18,14 +18,17 @@ import java.util.List;
 /**
  * The Tasklist filters show «Заседание №» and «Дата заседания» for every task. People who may see a task but
  * not its meeting's process variables (the information-policy department, a presiding deputy chair) would see
- * empty columns; so every user task gets its own copies of those values when it is created. A task's variables
+ * empty columns; so every user task gets its own copies of those values when it is created (and of the
+ * quorum forecast from the attendance replies, which {@code process.meeting.AttendanceForecastVariables}
+ * updates). A task's variables
  * are readable by whoever may read the task: no authorization is widened for this.
  */
 @Component
 public class TaskListColumns extends AbstractProcessEnginePlugin {
 
   static final List<Var<?>> COPIED = List.of(MeetingProcess.Vars.MEETING_NUMBER, MeetingProcess.Vars.MEETING_DATE,
-      MeetingProcess.Vars.MEETING_DATE_TEXT, MeetingProcess.Vars.MEETING_TITLE);
+      MeetingProcess.Vars.MEETING_DATE_TEXT, MeetingProcess.Vars.MEETING_TITLE,
+      MeetingProcess.Vars.ATTENDANCE_FORECAST);
 
   private static final TaskListener COPY = (DelegateTask task) -> {
     for (Var<?> variable : COPIED) {

@@ -80,6 +80,9 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     // § 17: every member may file a dissenting opinion from Tasklist.
     grants.add(RosterGroups.MEMBERS, Resources.PROCESS_DEFINITION, ProcessKeys.DISSENT,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // § 14, § 15: every member replies whether he will attend (for himself: replies.AttendanceReplies).
+    grants.add(RosterGroups.MEMBERS, Resources.PROCESS_DEFINITION, ProcessKeys.ATTENDANCE_REPLY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
 
     // § 9 (2), § 13: members, deputy chairs and the secretariat propose items for the agenda (wg-agenda-proposal);
     // READ also lets the proposer open his amendment task. The use case checks who proposes, too

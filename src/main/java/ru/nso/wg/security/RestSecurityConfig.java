@@ -56,7 +56,7 @@ public class RestSecurityConfig {
     FilterRegistrationBean<SecurityHeadersFilter> registration =
         new FilterRegistrationBean<>(new SecurityHeadersFilter());
     registration.setName("security-headers");
-    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/materials/*");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/materials/*", "/reply/*");
     registration.setOrder(80);
     return registration;
   }

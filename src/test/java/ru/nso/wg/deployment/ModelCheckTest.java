@@ -80,7 +80,7 @@ class ModelCheckTest {
             + "minutesDue, minutesCopiesDue, publication",
         "wg-meeting.bpmn, Event_CopiesReminder «Напоминание о сроке», выражение «${deadlines.remind("
             + "'minutesCopiesDue', signedOn)}»: у компонента «deadlines» нет метода «remind» (есть: due, dueText, "
-            + "followUp, reminder)");
+            + "followUp, quorumForecast, reminder)");
   }
 
   @Test

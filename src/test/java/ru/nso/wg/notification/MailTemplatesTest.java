@@ -38,6 +38,9 @@ class MailTemplatesTest {
     v.put("reason", "строка 1\nстрока 2");
     v.put("format", "очное");
     v.put("senderName", "Секретариат");
+    v.put("replyInPerson", "http://127.0.0.1:8080/reply/2026-3/petrov?token=t&answer=IN_PERSON");
+    v.put("replyByVideo", "http://127.0.0.1:8080/reply/2026-3/petrov?token=t&answer=BY_VIDEO");
+    v.put("replyAbsent", "http://127.0.0.1:8080/reply/2026-3/petrov?token=t&answer=ABSENT");
     return v;
   }
 

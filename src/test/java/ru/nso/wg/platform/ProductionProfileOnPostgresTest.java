@@ -42,6 +42,7 @@ class ProductionProfileOnPostgresTest {
         "--DB_PASSWORD=" + database.password(),
         "--ADMIN_USER=" + ADMIN.user(),
         "--ADMIN_PASSWORD=" + ADMIN.password(),
+        "--WG_LINK_SECRET=" + UUID.randomUUID() + UUID.randomUUID(),
         "--SERVER_ADDRESS=127.0.0.1",
         "--server.port=0",
         "--WG_CALENDAR_DIR=target/prod-test-calendar");

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ProductionSecretsCheckTest {
 
-  static final List<String> REQUIRED = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "ADMIN_USER", "ADMIN_PASSWORD");
+  static final List<String> REQUIRED = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "ADMIN_USER", "ADMIN_PASSWORD",
+      "WG_LINK_SECRET");
 
   static Map<String, String> validSecrets() {
     Map<String, String> values = new LinkedHashMap<>();
@@ -40,6 +41,7 @@ class ProductionSecretsCheckTest {
     values.put("DB_PASSWORD", "Db-Pa55word-From-Vault");
     values.put("ADMIN_USER", "admin");
     values.put("ADMIN_PASSWORD", "Adm1n-Pa55word-From-Vault");
+    values.put("WG_LINK_SECRET", "Link-Key-From-Vault-0123456789abcdef");
     return values;
   }
 
@@ -72,7 +74,7 @@ class ProductionSecretsCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"DB_URL", "DB_USER", "DB_PASSWORD", "ADMIN_USER", "ADMIN_PASSWORD"})
+    @ValueSource(strings = {"DB_URL", "DB_USER", "DB_PASSWORD", "ADMIN_USER", "ADMIN_PASSWORD", "WG_LINK_SECRET"})
     void namesAMissingVariable(String name) {
       Map<String, String> values = validSecrets();
       values.remove(name);
@@ -112,6 +114,17 @@ class ProductionSecretsCheckTest {
       values.put("DB_PASSWORD", known);
 
       assertThatThrownBy(() -> run(values, "prod")).hasMessageContaining("DB_PASSWORD has a known default value");
+    }
+
+    /** The key of the links in e-mail (attendance replies): a known default or a short key is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"change-me", "changeme", "short-key-0123456789"})
+    void refusesAWeakKeyOfTheLinks(String weak) {
+      Map<String, String> values = validSecrets();
+      values.put("WG_LINK_SECRET", weak);
+
+      assertThatThrownBy(() -> run(values, "prod")).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("WG_LINK_SECRET").hasMessageNotContaining(weak);
     }
 
     @Test

@@ -27,6 +27,8 @@ import ru.nso.wg.meeting.MeetingStatus;
 import ru.nso.wg.meeting.rules.Decision;
 import ru.nso.wg.meeting.rules.DecisionRule;
 import ru.nso.wg.process.MeetingProcess.Elements;
+import ru.nso.wg.replies.AttendanceReplies;
+import ru.nso.wg.replies.ReplyAnswer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -72,6 +74,7 @@ class MeetingProcessTest extends AbstractMeetingProcessTest {
   @Autowired DocumentStore documents;
   @Autowired MeetingDocuments minutes;
   @Autowired Delivery delivery;
+  @Autowired AttendanceReplies replies;
   @Autowired SpeakerMaterials speakerMaterials;
 
   /**
@@ -622,5 +625,56 @@ class MeetingProcessTest extends AbstractMeetingProcessTest {
         .hasMessageContaining("Васильев");
     assertThat(record.votes(meeting.key(), 1)).isEmpty();
     assertThat(meeting.instance).isWaitingAt(Elements.RECORD_VOTE);
+  }
+
+  // --- the quorum forecast from the attendance replies (§ 14, § 15; the links: AttendanceRepliesProcessTest) ------
+
+  /** The meeting prepared and sent; {@code declining} members of the roster replied «не смогу» in Tasklist. */
+  private void sentWithDeclines(int declining) {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    meeting.prepareAgenda(1);
+    meeting.approveAgenda(CHAIR);
+    meeting.distributeAgenda();
+    meeting.executeJob(Elements.SEND_AGENDA);
+    for (String member : ROSTER.subList(ROSTER.size() - declining, ROSTER.size())) {
+      replies.replyInTasklist(meeting.key(), member, ReplyAnswer.ABSENT, null);
+    }
+    clockAt("2026-12-11T18:00+07:00"); // the § 14 deadline: the forecast's default moment
+    meeting.executeJob(Elements.QUORUM_FORECAST_DUE);
+    meeting.executeJob(Elements.CHECK_QUORUM_FORECAST);
+  }
+
+  @Test
+  void withEightOfFifteenDecliningThePresidingPersonKeepsTheDateAndTheMeetingGoesOn() {
+    sentWithDeclines(8);
+    assertThat(meeting.task(Elements.QUORUM_THREAT).getAssignee()).isEqualTo(CHAIR);
+    meeting.complete(Elements.QUORUM_THREAT, CHAIR, Map.of(THREAT_DECISION.name(), "KEEP"));
+    assertThat(meeting.instance).hasPassed("EndEvent_QuorumThreatDecided");
+    assertThat(record.events(meeting.key())).anyMatch(e -> e.kind() == MeetingEventKind.QUORUM_THREAT_DECIDED
+        && e.details().contains("решил(а) сохранить дату заседания"));
+    clockAt(MEETING);
+    meeting.executeJob(Elements.MEETING_TIME);
+    assertThat(meeting.instance).isWaitingAt(Elements.RECORD_ATTENDANCE);
+  }
+
+  @Test
+  void withSevenDecliningTheQuorumIsStillPossibleAndNoThreatTaskAppears() {
+    sentWithDeclines(7);
+    assertThat(meeting.instance).hasPassed("EndEvent_ForecastQuorate");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(meeting.instance.getId())
+        .taskDefinitionKey(Elements.QUORUM_THREAT).count()).isZero();
+  }
+
+  @Test
+  void anUndecidedQuorumThreatClosesWhenTheMeetingBegins() {
+    sentWithDeclines(9);
+    meeting.task(Elements.QUORUM_THREAT);
+    assertThatThrownBy(() -> meeting.complete(Elements.QUORUM_THREAT, CHAIR, Map.of()))
+        .hasMessageContaining("сохранить дату заседания или просить о переносе");
+    clockAt(MEETING);
+    meeting.executeJob("Event_ThreatUndecided");
+    meeting.executeJob(Elements.MEETING_TIME);
+    assertThat(meeting.instance).hasPassed("EndEvent_ThreatUndecided").isWaitingAt(Elements.RECORD_ATTENDANCE);
   }
 }

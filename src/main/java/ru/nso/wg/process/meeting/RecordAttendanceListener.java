@@ -8,6 +8,8 @@ import ru.nso.wg.meeting.MeetingData.Invitee;
 import ru.nso.wg.meeting.MeetingRecord;
 import ru.nso.wg.process.FormTask;
 import ru.nso.wg.process.FormValues;
+import ru.nso.wg.replies.AttendanceReplies;
+import ru.nso.wg.replies.ReplyAnswer;
 import ru.nso.wg.roster.Roster;
 
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static ru.nso.wg.process.MeetingProcess.Vars.ATTENDANCE_ATTEMPT;
+import static ru.nso.wg.process.MeetingProcess.Vars.ATTENDANCE_FORECAST;
 import static ru.nso.wg.process.MeetingProcess.Vars.CHAIR_USER_ID;
 import static ru.nso.wg.process.MeetingProcess.Vars.CURRENT_PRESIDING;
 import static ru.nso.wg.process.MeetingProcess.Vars.INSTRUCTION_DATE;
@@ -44,9 +47,11 @@ public class RecordAttendanceListener extends FormTask {
   private final MeetingRecord record;
   private final Roster roster;
   private final IdentityService identity;
+  private final AttendanceReplies replies;
 
   public RecordAttendanceListener(MeetingConduct conduct, MeetingRecord record, Roster roster,
-      IdentityService identity) {
+      IdentityService identity, AttendanceReplies replies) {
+    this.replies = replies;
     this.conduct = conduct;
     this.record = record;
     this.roster = roster;
@@ -86,10 +91,14 @@ public class RecordAttendanceListener extends FormTask {
           + (invitee.organisation() == null ? "" : " (" + invitee.organisation() + ")"));
     }
     INVITEE_OPTIONS.set(task, FormValues.options(invitees));
-    // a new sitting (e.g. after one without quorum) starts from an empty attendance
+    // the marks start from the members' replies for this start (a postponed meeting's earlier replies do not count);
+    // the secretariat corrects them
     ATTENDANCE_ATTEMPT.set(task, record.attendanceAttempt(key) + 1);
-    PRESENT_IN_PERSON.set(task, FormValues.emptyArray());
-    PRESENT_BY_VIDEO.set(task, FormValues.emptyArray());
+    PRESENT_IN_PERSON.set(task, FormValues.array(
+        replies.membersAnswering(key, ReplyAnswer.IN_PERSON).stream().filter(members::containsKey).toList()));
+    PRESENT_BY_VIDEO.set(task, FormValues.array(
+        replies.membersAnswering(key, ReplyAnswer.BY_VIDEO).stream().filter(members::containsKey).toList()));
+    ATTENDANCE_FORECAST.setLocal(task, replies.forecast(key).text());
     INVITEES_PRESENT.set(task, FormValues.emptyArray());
   }
 
