@@ -2,25 +2,11 @@
 // the document to sign is downloaded with the person's session, signed by a test CA made with BouncyCastle by the
 // test utility ru.nso.wg.signature.TestCa (target/test-classes; its root goes into the app's trust store directory),
 // and the .sig is uploaded through the page the signing task links to.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const BC_VERSION = '1.82';
-
-/** The classpath of the test utility: the test classes, the main classes and the three pinned BouncyCastle jars. */
-function classpath() {
-  const repo = process.env.M2_REPO || join(homedir(), '.m2', 'repository');
-  const jars = ['bcprov', 'bcpkix', 'bcutil'].map((name) =>
-    join(repo, 'org', 'bouncycastle', `${name}-jdk18on`, BC_VERSION, `${name}-jdk18on-${BC_VERSION}.jar`));
-  for (const jar of jars) {
-    if (!existsSync(jar)) {
-      throw new Error(`${jar} is missing: run ./mvnw -B -DskipTests package first`);
-    }
-  }
-  return [resolve('target/test-classes'), resolve('target/classes'), ...jars].join(':');
-}
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runTestUtility } from './java.mjs';
+import { picture } from './walks.mjs';
 
 /** A Base64 detached CAdES signature of {@code document} by {@code fullName}, its test CA trusted by the app. */
 export function signWithTestCa(trustStore, document, fullName, snils) {
@@ -28,8 +14,7 @@ export function signWithTestCa(trustStore, document, fullName, snils) {
   const documentFile = join(dir, 'document');
   const sigFile = join(dir, 'document.sig');
   writeFileSync(documentFile, document);
-  execFileSync('java', ['-cp', classpath(), 'ru.nso.wg.signature.TestCa', trustStore, documentFile, sigFile, fullName,
-    ...(snils ? [snils] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
+  runTestUtility('ru.nso.wg.signature.TestCa', [trustStore, documentFile, sigFile, fullName, ...(snils ? [snils] : [])]);
   return readFileSync(sigFile);
 }
 
@@ -62,6 +47,7 @@ export async function uploadSignature(person, app, fullName) {
   if (!shown.startsWith('Подпись проверена и принята')) {
     throw new Error(`the signature was refused: ${shown}`);
   }
+  await picture(person, 'signature-verified.png');
   await page.getByRole('link', { name: '← Вернуться к задаче' }).click();
   await person.form.waitFor();
   return shown;

@@ -1,5 +1,6 @@
 package ru.nso.wg.document;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -14,6 +15,9 @@ import org.verapdf.pdfa.results.ValidationResult;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** veraPDF's verdict on a PDF (PDF/A-2u) and the text of a PDF as PDFBox reads it, for the tests. */
@@ -42,6 +46,15 @@ public final class PdfConformance {
     } catch (Exception e) {
       throw new IllegalStateException("veraPDF could not validate the document", e);
     }
+  }
+
+  /**
+   * For the browser tests (e2e/lib/pdf.mjs): {@code PdfConformance <file.pdf>} prints one JSON object, the PDF/A-2u
+   * violations ({@code ""} when it conforms) and the text.
+   */
+  public static void main(String[] args) throws IOException {
+    byte[] pdf = Files.readAllBytes(Path.of(args[0]));
+    System.out.println(new ObjectMapper().writeValueAsString(Map.of("violations", violations(pdf), "text", text(pdf))));
   }
 
   /** The text of the PDF, every run of white space (line ends too) as one space. */
