@@ -5,41 +5,13 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { plainText } from './lib/mail.mjs';
 import { EngineRest } from './lib/rest.mjs';
 import { app, browser, person, rest, useApp, walk } from './lib/walks.mjs';
 
 const SECRETARY = 'smirnova';
 const CHAIR = 'sokolov';
 const json = (value) => ({ type: 'Json', value: JSON.stringify(value) });
-
-/** The plain-text part of an .eml written by the outbox (UTF-8, base64 or quoted-printable). */
-function plainText(eml) {
-  const lines = eml.split(/\r?\n/);
-  const start = lines.findIndex((l) => /^Content-Type: text\/plain/i.test(l));
-  assert.ok(start >= 0, 'a text/plain part');
-  let i = start;
-  let encoding = '';
-  for (; lines[i] !== ''; i++) {
-    const m = lines[i].match(/^Content-Transfer-Encoding: (\S+)/i);
-    if (m) {
-      encoding = m[1].toLowerCase();
-    }
-  }
-  const body = [];
-  for (i++; i < lines.length && !lines[i].startsWith('--'); i++) {
-    body.push(lines[i]);
-  }
-  if (encoding === 'base64') {
-    return Buffer.from(body.join(''), 'base64').toString('utf8');
-  }
-  if (encoding === 'quoted-printable') {
-    const raw = body.join('\n').replace(/=\n/g, '');
-    return Buffer.from(raw.replace(/=([0-9A-F]{2})/gi, '%$1').split('%').map((s, k) => k === 0 ? Buffer.from(s, 'latin1')
-      : Buffer.concat([Buffer.from([parseInt(s.slice(0, 2), 16)]), Buffer.from(s.slice(2), 'latin1')]))
-      .reduce((a, b) => Buffer.concat([a, b]))).toString('utf8');
-  }
-  return body.join('\n');
-}
 
 /** The link labelled {@code label} in the agenda mail of meeting {@code key} to {@code address}, on this app. */
 function replyLink(key, address, label) {

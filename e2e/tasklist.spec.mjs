@@ -6,11 +6,10 @@
 // On a failed step every open browser's screenshot and HTML are saved under target/e2e/.
 // With E2E_SCREENSHOTS=1 the README pictures are (re)written to docs/images/.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { docxReplace, docxText } from './lib/docx.mjs';
-import { attachments, pdfReport } from './lib/pdf.mjs';
+import { attachments, outboxMessages } from './lib/mail.mjs';
+import { pdfReport } from './lib/pdf.mjs';
 import { EngineRest } from './lib/rest.mjs';
 import { uploadSignature } from './lib/signature.mjs';
 import { app, person, picture, rest, useApp, walk } from './lib/walks.mjs';
@@ -354,11 +353,8 @@ walk('Заседание Рабочей группы от решения о пр
     // § 19: the copy in a member's mail is a certified PDF/A copy: veraPDF finds no violation, and its text has the
     // mark of the electronic signature (the presiding person's certificate) and «Верно»
     if (app.dataDir) {
-      const outbox = join(app.dataDir, 'outbox');
-      const copies = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml'))
-        .map((f) => readFileSync(join(outbox, f), 'latin1'))
-        .filter((eml) => /^X-WG-Message-Kind: minutes-copy/m.test(eml) && new RegExp(`^X-WG-Meeting: ${m.key}\\s*$`, 'm').test(eml))
-        : [];
+      const copies = outboxMessages(app.dataDir, (h) => /X-WG-Message-Kind: minutes-copy/.test(h)
+        && new RegExp(`X-WG-Meeting: ${m.key}(\\s|$)`).test(h));
       assert.ok(copies.length > 0, `copies of the minutes of ${m.key} in the outbox`);
       const pdfs = attachments(copies[0], 'application/pdf');
       assert.equal(pdfs.length, 1, 'the copy is one PDF attachment');

@@ -149,13 +149,15 @@ public class MinutesSigning {
           .orElseThrow(() -> Refusal.conflict("Скан подписанного на бумаге протокола ещё не загружен: секретариат "
               + "загружает его (PDF) по ссылке в задаче, после этого завершите задачу"));
     }
-    // the PDF/A of the edition that was signed is exactly what the signature was made over
-    if (!documents.minutesToSign(key).sha256().equals(signature.documentSha256())) {
+    // the form of record is the PDF/A of the edition that was signed, exactly what the signature was made over (the
+    // DOCX of that edition is frozen beside it as the editable text)
+    StoredDocument signedPdf = documents.minutesToSign(key);
+    if (!signedPdf.sha256().equals(signature.documentSha256())) {
       throw Refusal.conflict("Подписанный документ не совпадает с документом, к которому загружена подпись: обновите "
           + "страницу задачи");
     }
-    records.accept(signature.id(), signed.document().id(), signer, clock.now());
-    return signed;
+    records.accept(signature.id(), signedPdf.id(), signer, clock.now());
+    return new MeetingDocuments.SignedMinutes(signedPdf, signed.signing());
   }
 
   /** What the signing task says about the configured path, with its links (Markdown for the form). */

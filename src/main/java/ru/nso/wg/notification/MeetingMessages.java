@@ -133,7 +133,7 @@ public class MeetingMessages {
         r -> {
           Map<String, Object> values = meetingValues(meeting, r);
           values.put("referenceMaterials", reference);
-          putReplyLinks(values, meeting.businessKey(), AttendanceReplies.member(r.userId(), r.name()));
+          putReplyLinks(values, meeting, AttendanceReplies.member(r.userId(), r.name()));
           Rendered rendered = templates.render("agenda", values);
           return new OutgoingMail(meeting.businessKey(), agendaKind(meeting.icsSequence()), r, rendered.subject(),
               rendered.text(), rendered.html(), invitation(meeting, r), List.copyOf(attachments));
@@ -155,7 +155,7 @@ public class MeetingMessages {
     String kind = replyReminderKind(meeting);
     return delivery.deliver(meeting.businessKey(), kind, silentMembers, r -> {
       Map<String, Object> values = meetingValues(meeting, r);
-      putReplyLinks(values, meeting.businessKey(), AttendanceReplies.member(r.userId(), r.name()));
+      putReplyLinks(values, meeting, AttendanceReplies.member(r.userId(), r.name()));
       Rendered rendered = templates.render("reply-reminder", values);
       return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           null, List.of());
@@ -168,7 +168,7 @@ public class MeetingMessages {
     return delivery.deliver(meeting.businessKey(), kind, invitees(meeting), r -> {
       Map<String, Object> values = meetingValues(meeting, r);
       values.put("referenceMaterials", referenceText(referenceMaterials));
-      putReplyLinks(values, meeting.businessKey(), AttendanceReplies.invitee(r.name(), r.email()).orElseThrow());
+      putReplyLinks(values, meeting, AttendanceReplies.invitee(r.name(), r.email()).orElseThrow());
       Rendered rendered = templates.render("invitation", values);
       return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
           invitation(meeting, r), List.of());
@@ -205,7 +205,7 @@ public class MeetingMessages {
       Recipient member = members.get(r.deliveryKey());
       Respondent respondent = member != null ? AttendanceReplies.member(member.userId(), member.name())
           : AttendanceReplies.invitee(r.name(), r.email()).orElseThrow();
-      putReplyLinks(values, meeting.businessKey(), respondent);
+      putReplyLinks(values, meeting, respondent);
       Rendered rendered = templates.render("postponement", values);
       // the agenda with its new date goes again to the members who had it (invitees were only notified)
       return new OutgoingMail(meeting.businessKey(), kind, r, rendered.subject(), rendered.text(), rendered.html(),
@@ -398,8 +398,8 @@ public class MeetingMessages {
    * § 14, § 15: the one-click reply links of the person (signed, single-use, expiring at the meeting's start):
    * {@code replyInPerson}, {@code replyByVideo}, {@code replyAbsent}.
    */
-  private void putReplyLinks(Map<String, Object> values, String meetingKey, Respondent respondent) {
-    Links links = replies.links(meetingKey, respondent);
+  private void putReplyLinks(Map<String, Object> values, MeetingInfo meeting, Respondent respondent) {
+    Links links = replies.links(meeting.businessKey(), meeting.start().toInstant(), respondent);
     values.put("replyInPerson", settings.appUrl() + links.inPerson());
     values.put("replyByVideo", settings.appUrl() + links.byVideo());
     values.put("replyAbsent", settings.appUrl() + links.absent());

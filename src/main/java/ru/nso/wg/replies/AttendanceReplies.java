@@ -169,10 +169,12 @@ public class AttendanceReplies {
     return invitee(invitee.fullName(), invitee.email());
   }
 
-  /** The one-click links of {@code respondent} for the meeting's current start (the token expires then). */
-  public Links links(String key, Respondent respondent) {
-    Meeting meeting = record.get(key);
-    String token = tokens().issue(new Claims(PURPOSE, key, respondent.subject(), meeting.start().toInstant()));
+  /**
+   * The one-click links of {@code respondent} for the meeting starting at {@code start} (its current start, as the
+   * message that carries them says): the token expires then, and a reply by it is refused once the meeting moved.
+   */
+  public Links links(String key, Instant start, Respondent respondent) {
+    String token = tokens().issue(new Claims(PURPOSE, key, respondent.subject(), start));
     String base = PATH + "/" + key + "/" + respondent.subject() + "?token=" + URLEncoder.encode(token,
         StandardCharsets.UTF_8) + "&answer=";
     return new Links(base + ReplyAnswer.IN_PERSON, base + ReplyAnswer.BY_VIDEO, base + ReplyAnswer.ABSENT);

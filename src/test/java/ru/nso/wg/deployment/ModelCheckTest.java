@@ -71,13 +71,13 @@ class ModelCheckTest {
             + "Camunda, ни локальная переменная элемента",
         "wg-meeting.bpmn, Task_DraftMinutes «Оформить протокол заседания», выражение «${deadlines.due('minutesDeu', "
             + "meetingDay)}»: неизвестный срок «minutesDeu»; известные сроки: agendaToChair, agendaDistribution, "
-            + "minutesDue, minutesCopiesDue, publication",
+            + "minutesDue, minutesCopiesDue, publication, materialsDue",
         "wg-meeting.bpmn, Event_MinutesDeadlineMissed «Срок п. 18 истёк», выражение «${deadlines.due('minutesDeu', "
             + "meetingDay)}»: «meetingDay» — ни компонент приложения, ни переменная процесса, ни встроенное имя "
             + "Camunda, ни локальная переменная элемента",
         "wg-meeting.bpmn, Event_MinutesDeadlineMissed «Срок п. 18 истёк», выражение «${deadlines.due('minutesDeu', "
             + "meetingDay)}»: неизвестный срок «minutesDeu»; известные сроки: agendaToChair, agendaDistribution, "
-            + "minutesDue, minutesCopiesDue, publication",
+            + "minutesDue, minutesCopiesDue, publication, materialsDue",
         "wg-meeting.bpmn, Event_CopiesReminder «Напоминание о сроке», выражение «${deadlines.remind("
             + "'minutesCopiesDue', signedOn)}»: у компонента «deadlines» нет метода «remind» (есть: due, dueText, "
             + "followUp, quorumForecast, reminder)");

@@ -178,8 +178,9 @@ class MinutesSignatureApiTest {
       assertThat(file.get("size").asLong()).isEqualTo(bytes.length);
       kinds.put(file.get("kind").asText(), file.get("name").asText());
     }
-    assertThat(kinds).containsKeys("MINUTES_DRAFT", "MINUTES_SIGNED", "MINUTES_SIGNATURE", "MATERIALS");
-    assertThat(entries.get(kinds.get("MINUTES_SIGNED"))).isEqualTo(toSign);
+    assertThat(kinds).containsKeys("MINUTES_DRAFT", "MINUTES_PDF", "MINUTES_SIGNED", "MINUTES_SIGNATURE", "MATERIALS");
+    // the PDF/A that was signed is in the file as it was signed
+    assertThat(entries.values()).anySatisfy(bytes -> assertThat(bytes).isEqualTo(toSign));
     assertThat(entries.get(kinds.get("MINUTES_SIGNATURE"))).isEqualTo(signing.accepted(key).orElseThrow().content());
     assertThat(new String(entries.get(kinds.get("MATERIALS")), StandardCharsets.UTF_8)).contains("Проект плана, 12 л.");
     for (JsonNode file : manifest.get("files")) {

@@ -80,6 +80,9 @@ class OutboxTransportTest {
             "agenda", MeetingMessages.agenda(meeting), "agendaText", MeetingMessages.agendaText(meeting),
             "senderName", settings.fromName()));
     values.put("referenceMaterials", "Справочные материалы (п. 14 Положения): https://example.org/wg/standard.pdf");
+    for (String answer : new String[] {"replyInPerson", "replyByVideo", "replyAbsent"}) {
+      values.put(answer, "http://127.0.0.1:8080/reply/2026-30/i-test?token=t&answer=" + answer);
+    }
     MailTemplates.Rendered rendered = new MailTemplates(TemplateEngines.create(dir.resolve("none")))
         .render("invitation", values);
     MimeMessage message = outbox.newMessage();

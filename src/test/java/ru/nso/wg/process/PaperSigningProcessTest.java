@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import ru.nso.wg.document.DocumentStore;
+import ru.nso.wg.document.MeetingDocuments;
 import ru.nso.wg.document.MinutesSigning;
 import ru.nso.wg.document.SignatureMark;
 import ru.nso.wg.process.MeetingProcess.Elements;
@@ -35,6 +36,7 @@ class PaperSigningProcessTest extends AbstractMeetingProcessTest {
 
   @Autowired MinutesSigning signing;
   @Autowired DocumentStore store;
+  @Autowired MeetingDocuments documents;
   @Autowired SignatureRecords records;
 
   private void completeSigning() {
@@ -74,7 +76,9 @@ class PaperSigningProcessTest extends AbstractMeetingProcessTest {
     StoredSignature accepted = signing.accepted(key).orElseThrow();
     assertThat(accepted.method()).isEqualTo(SigningMode.PAPER);
     assertThat(accepted.uploadedBy()).isEqualTo(SECRETARY);
-    assertThat(accepted.signedDocumentId()).isEqualTo(store.signedMinutes(key).orElseThrow().id());
+    // the scan is of the PDF/A of the signed edition, the form of record
+    assertThat(accepted.signedDocumentId()).isEqualTo(documents.minutesToSign(key).id());
+    assertThat(store.signedMinutes(key)).isPresent();
     SignatureMark mark = signing.mark(key).orElseThrow();
     assertThat(mark.paper()).isTrue();
     assertThat(mark.owner()).isEqualTo("Соколов Андрей Викторович");

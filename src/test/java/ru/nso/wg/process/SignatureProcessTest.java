@@ -107,8 +107,10 @@ class SignatureProcessTest extends AbstractMeetingProcessTest {
     completeSigning();
 
     assertThat(meeting.instance).hasPassed(Elements.SIGN_MINUTES);
-    var signed = store.signedMinutes(key).orElseThrow();
+    // the form of record is the PDF/A that was signed; the DOCX of that edition is frozen beside it
+    var signed = documents.minutesToSign(key);
     assertThat(signed.content()).isEqualTo(toSign);
+    assertThat(store.signedMinutes(key)).isPresent();
     StoredSignature accepted = signing.accepted(key).orElseThrow();
     assertThat(accepted.signedDocumentId()).isEqualTo(signed.id());
     assertThat(accepted.content()).isEqualTo(good);
