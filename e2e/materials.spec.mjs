@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { outboxMessages, plainText } from './lib/mail.mjs';
 import { EngineRest } from './lib/rest.mjs';
-import { app, browser, rest, useApp, walk } from './lib/walks.mjs';
+import { app, browser, picture, rest, useApp, walk } from './lib/walks.mjs';
 
 const SECRETARY = 'smirnova';
 const CHAIR = 'sokolov';
@@ -70,6 +70,7 @@ walk('Внешний докладчик представляет материа�
       const text = await page.locator('body').innerText();
       assert.match(text, /Файл «Практика проектного офиса\.pdf» принят \(SHA-256 [0-9a-f]{64}\)/);
       assert.match(text, /Загружено[\s\S]*Практика проектного офиса\.pdf/);
+      await picture({ page }, 'materials-upload.png');
     } finally {
       await page.close();
     }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { docxText } from './lib/docx.mjs';
 import { EngineRest } from './lib/rest.mjs';
-import { app, person, rest, useApp, walk } from './lib/walks.mjs';
+import { app, person, picture, rest, useApp, walk } from './lib/walks.mjs';
 
 const MEMBER = 'vasiliev';
 const DIGITAL_DEPUTY = 'kuznetsova';
@@ -42,6 +42,7 @@ walk('Предложение в повестку: член группы пред
     const text = await f.text();
     assert.match(text, /Рождение ребёнка/);
     assert.match(text, /Внёс: Васильев/);
+    await picture(deputy, 'tasklist-review-proposal.png', deputy.page.locator('.task-details h2').first());
     await f.choose('Принять');
     await deputy.complete();
   });

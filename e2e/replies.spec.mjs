@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainText } from './lib/mail.mjs';
 import { EngineRest } from './lib/rest.mjs';
-import { app, browser, person, rest, useApp, walk } from './lib/walks.mjs';
+import { app, browser, person, picture, rest, useApp, walk } from './lib/walks.mjs';
 
 const SECRETARY = 'smirnova';
 const CHAIR = 'sokolov';
@@ -72,6 +72,7 @@ walk('Член Рабочей группы отвечает о присутст�
       assert.match(await page.locator('main').innerText(), /Васильев Павел Андреевич/);
       assert.equal(await page.getByLabel('буду по ВКС').isChecked(), true, 'the answer of the link is chosen');
       await page.getByLabel(/позиция по вопросам/).fill('Проект стандарта поддерживаю');
+      await picture({ page }, 'reply-page.png');
       const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
         page.getByRole('button', { name: 'Отправить ответ' }).click()]);
       assert.equal(answer.status(), 200);
