@@ -373,7 +373,7 @@ class ClusterIT {
       }
     }
     FIGURES.put("timers made due", timers.size());
-    assertThat(timers).hasSize(2 * MEETINGS);
+    assertThat(timers).hasSize(3 * MEETINGS); // the two deadline timers of the open step and the quorum forecast
     awaitCondition(Duration.ofMinutes(2), "both nodes to run the timers", () -> {
       for (Meeting meeting : meetings) {
         for (JsonNode job : json(nodeB.get("/engine-rest/job?timers=true&processInstanceId=" + meeting.id(), ADMIN)
