@@ -47,6 +47,9 @@ final class BenchApp implements AutoCloseable {
         "--wg.calendar.directory=" + dir.resolve("calendar"),
         "--wg.mail.outbox-dir=" + dir.resolve("outbox"),
         "--wg.templates.directory=" + dir.resolve("templates"),
+        // its own trust store: the driver's test CA is made once per JVM (signature.TestSigning), and the memory
+        // benchmark runs in a JVM of its own
+        "--wg.signature.trust-store=" + dir.resolve("trust-store"),
         "--camunda.bpm.job-execution.enabled=true",
         "--logging.level.root=WARN",
         "--logging.level.org.camunda=WARN",
