@@ -1,6 +1,5 @@
 package ru.nso.wg.document;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,7 +22,6 @@ import ru.nso.wg.roster.RosterGroups;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -62,21 +60,20 @@ public class MeetingDocumentsController {
 
   private final DocumentStore store;
   private final MeetingDocuments meetingDocuments;
-  private final IdentityService identityService;
+  private final DocumentAccess access;
 
-  public MeetingDocumentsController(DocumentStore store, MeetingDocuments meetingDocuments,
-                                    IdentityService identityService) {
+  public MeetingDocumentsController(DocumentStore store, MeetingDocuments meetingDocuments, DocumentAccess access) {
     this.store = store;
     this.meetingDocuments = meetingDocuments;
-    this.identityService = identityService;
+    this.access = access;
   }
 
   @GetMapping("/agenda.docx")
   public ResponseEntity<byte[]> agenda(@PathVariable String businessKey) {
-    requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
-    StoredDocument document = store.latest(known(businessKey), DocumentKind.AGENDA)
+    access.requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
+    StoredDocument document = store.latest(access.known(businessKey), DocumentKind.AGENDA)
         .orElseThrow(() -> Refusal.notFound("Повестка заседания " + businessKey + " ещё не сформирована"));
-    return download(document);
+    return DocumentAccess.download(document);
   }
 
   /**
@@ -86,7 +83,7 @@ public class MeetingDocumentsController {
    */
   @GetMapping("/agenda-draft.docx")
   public ResponseEntity<byte[]> agendaDraft(@PathVariable String businessKey) {
-    requireAny(DRAFT_READERS, "Проект повестки доступен председателю, его заместителям и департаменту");
+    access.requireAny(DRAFT_READERS, "Проект повестки доступен председателю, его заместителям и департаменту");
     if (!businessKey.matches("\\d{4}-\\d{1,4}")) {
       throw Refusal.notFound("Заседание " + businessKey + " не найдено");
     }
@@ -103,42 +100,42 @@ public class MeetingDocumentsController {
   @GetMapping("/minutes.docx")
   public ResponseEntity<byte[]> minutes(@PathVariable String businessKey,
                                         @RequestParam(name = "document", required = false) Long documentId) {
-    requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
-    String key = known(businessKey);
+    access.requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
+    String key = access.known(businessKey);
     StoredDocument document = (documentId == null ? store.currentMinutes(key)
         : store.find(key, documentId).filter(d -> d.kind().isMinutesDocx()))
         .orElseThrow(() -> Refusal.notFound("Протокол заседания " + businessKey + " в этой редакции не найден"));
-    return download(document);
+    return DocumentAccess.download(document);
   }
 
   @GetMapping("/agenda.pdf")
   public ResponseEntity<byte[]> agendaPdf(@PathVariable String businessKey) {
-    requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
-    return download(meetingDocuments.agendaPdf(known(businessKey))
+    access.requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
+    return DocumentAccess.download(meetingDocuments.agendaPdf(access.known(businessKey))
         .orElseThrow(() -> Refusal.notFound("Повестка заседания " + businessKey + " ещё не утверждена")));
   }
 
   @GetMapping("/minutes.pdf")
   public ResponseEntity<byte[]> minutesPdf(@PathVariable String businessKey,
                                            @RequestParam(name = "document", required = false) Long documentId) {
-    requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
-    String key = known(businessKey);
+    access.requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
+    String key = access.known(businessKey);
     if (store.currentMinutes(key).isEmpty()) {
       throw Refusal.notFound("Протокол заседания " + businessKey + " ещё не сформирован");
     }
     if (documentId == null) {
-      return download(meetingDocuments.minutesToSign(key));
+      return DocumentAccess.download(meetingDocuments.minutesToSign(key));
     }
     StoredDocument named = store.find(key, documentId)
         .orElseThrow(() -> Refusal.notFound("Протокол заседания " + businessKey + " в этой редакции не найден"));
     if (named.kind() == DocumentKind.MINUTES_PDF) {
-      return download(named);
+      return DocumentAccess.download(named);
     }
     if (!named.kind().isMinutesDocx()) {
       throw Refusal.notFound("Протокол заседания " + businessKey + " в этой редакции не найден");
     }
     if (named.kind() == DocumentKind.MINUTES_SIGNED) {
-      return download(meetingDocuments.minutesToSign(key));
+      return DocumentAccess.download(meetingDocuments.minutesToSign(key));
     }
     Optional<StoredDocument> made = store.madeFrom(key, DocumentKind.MINUTES_PDF, named.id());
     if (made.isEmpty()) {
@@ -146,23 +143,23 @@ public class MeetingDocumentsController {
       meetingDocuments.minutesToSign(key);
       made = store.madeFrom(key, DocumentKind.MINUTES_PDF, named.id());
     }
-    return download(made.orElseThrow(() -> Refusal.notFound("PDF этой редакции протокола не сформирован: она "
-        + "заменена более новой. Обновите страницу задачи и откройте протокол снова.")));
+    return DocumentAccess.download(made.orElseThrow(() -> Refusal.notFound("PDF этой редакции протокола не "
+        + "сформирован: она заменена более новой. Обновите страницу задачи и откройте протокол снова.")));
   }
 
   @GetMapping("/public.html")
   public ResponseEntity<byte[]> publicHtml(@PathVariable String businessKey) {
-    return download(publicVersion(businessKey).html());
+    return DocumentAccess.download(publicVersion(businessKey).html());
   }
 
   @GetMapping("/public.pdf")
   public ResponseEntity<byte[]> publicPdf(@PathVariable String businessKey) {
-    return download(publicVersion(businessKey).pdf());
+    return DocumentAccess.download(publicVersion(businessKey).pdf());
   }
 
   private MeetingDocuments.PublicVersion publicVersion(String businessKey) {
-    requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
-    String key = known(businessKey);
+    access.requireAny(READERS, "Недостаточно прав для просмотра документов заседаний");
+    String key = access.known(businessKey);
     if (store.signedMinutes(key).isEmpty()) {
       throw Refusal.notFound("Протокол заседания " + businessKey + " ещё не подписан: публичной версии нет");
     }
@@ -174,9 +171,9 @@ public class MeetingDocumentsController {
                                          @RequestParam("file") MultipartFile file,
                                          @RequestParam(name = "draftVersion", required = false) Integer draftVersion)
       throws IOException {
-    Authentication user = requireAny(Set.of(RosterGroups.SECRETARIAT),
+    Authentication user = access.requireAny(Set.of(RosterGroups.SECRETARIAT),
         "Загружать протокол может только департамент организации управления и государственной гражданской службы");
-    known(businessKey);
+    access.known(businessKey);
     String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().trim();
     if (file.isEmpty() || !name.toLowerCase(Locale.ROOT).endsWith(".docx")) {
       throw new Refusal("Загрузите протокол в формате Word (.docx)");
@@ -212,33 +209,4 @@ public class MeetingDocumentsController {
     return ApiErrorHandler.body(HttpStatus.BAD_REQUEST, "Не приложен файл протокола (поле «file»)");
   }
 
-  private String known(String businessKey) {
-    if (!businessKey.matches("[A-Za-z0-9._-]{1,64}") || !store.exists(businessKey)) {
-      throw Refusal.notFound("Заседание " + businessKey + " не найдено или по нему нет документов");
-    }
-    return businessKey;
-  }
-
-  private Authentication requireAny(Set<String> groups, String message) {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null) {
-      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
-    }
-    List<String> userGroups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (userGroups.stream().noneMatch(groups::contains)) {
-      throw Refusal.forbidden(message);
-    }
-    return authentication;
-  }
-
-  private static ResponseEntity<byte[]> download(StoredDocument document) {
-    ContentDisposition disposition = ContentDisposition.attachment()
-        .filename(document.fileName(), StandardCharsets.UTF_8).build();
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(document.contentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-        .header("X-Content-SHA256", document.sha256())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(document.content());
-  }
 }

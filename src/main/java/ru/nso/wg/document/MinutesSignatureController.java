@@ -1,11 +1,8 @@
 package ru.nso.wg.document;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +26,6 @@ import ru.nso.wg.signature.SigningMode;
 import ru.nso.wg.signature.StoredSignature;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -60,26 +56,26 @@ public class MinutesSignatureController {
   private final MinutesSigning signing;
   private final MeetingDocuments documents;
   private final DocumentStore store;
-  private final IdentityService identity;
+  private final DocumentAccess access;
   private final ITemplateEngine templates;
   private final String tasklistUrl;
 
   public MinutesSignatureController(MinutesSigning signing, MeetingDocuments documents, DocumentStore store,
-                                    IdentityService identity, ITemplateEngine templates,
+                                    DocumentAccess access, ITemplateEngine templates,
                                     @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
     this.signing = signing;
     this.documents = documents;
     this.store = store;
-    this.identity = identity;
+    this.access = access;
     this.templates = templates;
     this.tasklistUrl = webappPath.replaceAll("/+$", "") + "/app/tasklist/default/";
   }
 
   @GetMapping("/api/meetings/{businessKey}/minutes-to-sign")
   public ResponseEntity<byte[]> toSign(@PathVariable String businessKey) {
-    requireAny(MeetingDocumentsController.READERS, "Недостаточно прав для просмотра документов заседаний");
-    StoredDocument document = documents.minutesToSign(known(businessKey));
-    return download(document.fileName(), document.contentType(), document.content());
+    access.requireAny(MeetingDocumentsController.READERS, "Недостаточно прав для просмотра документов заседаний");
+    StoredDocument document = documents.minutesToSign(access.known(businessKey));
+    return DocumentAccess.download(document.fileName(), document.contentType(), document.content());
   }
 
   /** What an accepted upload answers. */
@@ -91,8 +87,8 @@ public class MinutesSignatureController {
   @PostMapping(path = "/api/meetings/{businessKey}/minutes/signature", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<Uploaded> uploadSignature(@PathVariable String businessKey,
                                                   @RequestParam("file") MultipartFile file) throws IOException {
-    Authentication user = requireAny(MeetingDocumentsController.READERS, "Недостаточно прав");
-    known(businessKey);
+    Authentication user = access.requireAny(MeetingDocumentsController.READERS, "Недостаточно прав");
+    access.known(businessKey);
     if (file.getSize() > MinutesSigning.MAX_SIGNATURE_BYTES) {
       throw new Refusal(Refusal.Kind.TOO_LARGE, "Файл подписи больше 1 МБ: это не открепленная подпись");
     }
@@ -109,9 +105,9 @@ public class MinutesSignatureController {
   @PostMapping(path = "/api/meetings/{businessKey}/minutes/scan", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<Uploaded> uploadScan(@PathVariable String businessKey,
                                              @RequestParam("file") MultipartFile file) throws IOException {
-    Authentication user = requireAny(Set.of(RosterGroups.SECRETARIAT), "Скан подписанного протокола загружает "
+    Authentication user = access.requireAny(Set.of(RosterGroups.SECRETARIAT), "Скан подписанного протокола загружает "
         + "департамент организации управления и государственной гражданской службы");
-    known(businessKey);
+    access.known(businessKey);
     String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().trim();
     if (!name.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
       throw new Refusal("Загрузите скан подписанного протокола в формате PDF (.pdf)");
@@ -137,12 +133,12 @@ public class MinutesSignatureController {
   }
 
   private ResponseEntity<byte[]> acceptedFile(String businessKey, SigningMode method, String missing) {
-    requireAny(MeetingDocumentsController.READERS, "Недостаточно прав для просмотра документов заседаний");
-    StoredSignature accepted = signing.accepted(known(businessKey)).filter(s -> s.method() == method)
+    access.requireAny(MeetingDocumentsController.READERS, "Недостаточно прав для просмотра документов заседаний");
+    StoredSignature accepted = signing.accepted(access.known(businessKey)).filter(s -> s.method() == method)
         .orElseThrow(() -> Refusal.notFound(missing));
     String name = store.signedMinutes(businessKey).map(d -> d.fileName().replaceFirst("\\.[^.]+$", ""))
         .orElse("Протокол") + (method == SigningMode.PAPER ? " (скан подписанного оригинала).pdf" : ".sig");
-    return download(name, accepted.contentType(), accepted.content());
+    return DocumentAccess.download(name, accepted.contentType(), accepted.content());
   }
 
   @GetMapping(path = "/api/meetings/{businessKey}/minutes/signature/upload", produces = MediaType.TEXT_HTML_VALUE)
@@ -182,7 +178,7 @@ public class MinutesSignatureController {
     if (!businessKey.matches("\\d{4}-\\d{1,4}")) {
       throw Refusal.notFound("Заседание " + businessKey + " не найдено");
     }
-    known(businessKey);
+    access.known(businessKey);
     Map<String, Object> page = new HashMap<>();
     page.put("meeting", MeetingRef.parse(businessKey).display());
     page.put("documentUrl", "/api/meetings/" + businessKey + "/minutes-to-sign");
@@ -213,32 +209,4 @@ public class MinutesSignatureController {
     return RussianDates.numericDateTime(instant.atZone(RussianDates.ZONE)) + " (время новосибирское)";
   }
 
-  private String known(String businessKey) {
-    if (!businessKey.matches("[A-Za-z0-9._-]{1,64}") || !store.exists(businessKey)) {
-      throw Refusal.notFound("Заседание " + businessKey + " не найдено или по нему нет документов");
-    }
-    return businessKey;
-  }
-
-  private Authentication requireAny(Set<String> groups, String message) {
-    Authentication authentication = identity.getCurrentAuthentication();
-    if (authentication == null) {
-      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
-    }
-    List<String> userGroups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (userGroups.stream().noneMatch(groups::contains)) {
-      throw Refusal.forbidden(message);
-    }
-    return authentication;
-  }
-
-  private static ResponseEntity<byte[]> download(String fileName, String contentType, byte[] content) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(contentType))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(fileName, StandardCharsets.UTF_8).build().toString())
-        .header("X-Content-SHA256", DocumentStore.sha256(content))
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(content);
-  }
 }

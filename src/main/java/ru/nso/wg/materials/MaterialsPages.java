@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +25,7 @@ import ru.nso.wg.common.WebPages;
 import ru.nso.wg.document.MaterialStore;
 import ru.nso.wg.document.MaterialStore.MaterialFile;
 import ru.nso.wg.document.MeetingDocumentsController;
+import ru.nso.wg.document.DocumentAccess;
 import ru.nso.wg.document.MeetingViews;
 import ru.nso.wg.document.StoredDocument;
 import ru.nso.wg.document.model.AgendaItem;
@@ -35,7 +34,6 @@ import ru.nso.wg.notification.MailSettings;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,14 +145,7 @@ public class MaterialsPages {
     }
     StoredDocument document = store.file(businessKey, documentId)
         .orElseThrow(() -> Refusal.notFound("Материал не найден"));
-    ContentDisposition disposition = ContentDisposition.attachment()
-        .filename(document.fileName(), StandardCharsets.UTF_8).build();
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(document.contentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-        .header("X-Content-SHA256", document.sha256())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .body(document.content());
+    return DocumentAccess.download(document);
   }
 
   /** A refused link on the public page: a Russian page with the refusal's status (the API answers as usual). */
