@@ -92,32 +92,31 @@ public class TaskMessages {
   }
 
   /**
-   * The task was created: its holders who want a message per task are told. Nothing when the task is no longer open
-   * (completed or deleted before the job ran).
+   * The task was created: its holders who want a message per task are told. A message an earlier attempt left in
+   * doubt (it died between handing it over and recording it) is settled too, even when the task has changed hands or
+   * was done since, so the delivery log keeps nothing «sending»; nobody new is told of a task no longer open.
    */
   public Optional<DeliveryResult> taskCreated(String taskId) {
     return asEngine.call(() -> {
       Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
       String kind = taskKind(taskId);
       WaitingTask waiting;
-      List<Recipient> recipients;
+      List<Recipient> recipients = new ArrayList<>();
       if (task != null) {
         waiting = describe(task);
-        recipients = holders(task).stream()
-            .filter(r -> preferences.mode(r.userId()) == NotificationMode.EACH_TASK).toList();
+        holders(task).stream().filter(r -> preferences.mode(r.userId()) == NotificationMode.EACH_TASK)
+            .forEach(recipients::add);
       } else {
-        // done before the job ran: nobody new is told; a message an earlier attempt left in doubt (it died between
-        // handing it over and recording it) is settled, so the delivery log keeps nothing «sending»
         HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
         if (done == null) {
           return Optional.empty();
         }
         waiting = describe(done.getId(), done.getName(), done.getProcessInstanceId(), done.getProcessDefinitionId(),
             done.getDueDate());
-        recipients = inDoubt(waiting.subjectKey(), kind);
-        if (recipients.isEmpty()) {
-          return Optional.empty();
-        }
+      }
+      inDoubt(waiting.subjectKey(), kind).stream().filter(r -> !recipients.contains(r)).forEach(recipients::add);
+      if (recipients.isEmpty()) {
+        return Optional.empty();
       }
       return Optional.of(delivery.deliver(waiting.subjectKey(), kind, recipients, r -> {
         Map<String, Object> values = taskValues(waiting, r);
@@ -160,7 +159,17 @@ public class TaskMessages {
       directory.user(task.getAssignee()).ifPresent(u -> holders.put(u.getId(), Recipient.of(u)));
       return List.copyOf(holders.values());
     }
-    List<IdentityLink> links = tasks.getIdentityLinksForTask(task.getId());
+    List<IdentityLink> links;
+    try {
+      links = tasks.getIdentityLinksForTask(task.getId());
+    } catch (NullPointerException gone) {
+      // the task was done after it was read and its process instance ended: the engine's read check finds no
+      // execution for it (a NullPointerException inside the engine, not a «not found»). Nobody holds it any more.
+      if (tasks.createTaskQuery().taskId(task.getId()).count() == 0) {
+        return List.of();
+      }
+      throw gone;
+    }
     for (IdentityLink link : links) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
         directory.user(link.getUserId()).ifPresent(u -> holders.putIfAbsent(u.getId(), Recipient.of(u)));

@@ -183,6 +183,28 @@ class TaskNotificationProcessTest extends AbstractMeetingProcessTest {
     assertThat(mailsLinkingTo(task)).extracting(Mail::to).containsExactly(email(CHAIR));
   }
 
+  @Test
+  void aMessageLeftInDoubtIsSettledEvenWhenTheTaskWentToSomeoneElseMeanwhile() throws Exception {
+    meeting.start(MEETING);
+    meeting.confirmChairPresides();
+    Task agenda = meeting.task(MeetingProcess.Elements.PREPARE_AGENDA);
+    String kind = "task:" + agenda.getId();
+    // the first attempt died while telling another member of the secretariat; then the secretary took the task
+    User other = engine.getIdentityService().createUserQuery().memberOfGroup(RosterGroups.SECRETARIAT).list().stream()
+        .filter(u -> !u.getId().equals(SECRETARY)).findFirst().orElseThrow();
+    Recipient inDoubt = new Recipient(other.getId(), other.getFirstName() + " " + other.getLastName(),
+        other.getFirstName(), other.getEmail());
+    deliveryLog.claim(meeting.key(), kind, inDoubt, "<in-doubt@test>", "Новая задача", "outbox");
+    meeting.as(SECRETARY, () -> engine.getTaskService().claim(agenda.getId(), SECRETARY));
+
+    runTaskNotices();
+
+    assertThat(deliveryLog.inDoubt(meeting.key(), kind)).as("nothing left «sending»").isEmpty();
+    assertThat(deliveryLog.isDelivered(meeting.key(), kind, inDoubt.deliveryKey())).isTrue();
+    assertThat(mailsLinkingTo(agenda)).extracting(Mail::to)
+        .containsExactlyInAnyOrder(email(SECRETARY), other.getEmail());
+  }
+
   // ------------------------------------------------------------------------------------------------ helpers
 
   /** Runs the jobs no process instance owns (the task notices), as the job executor would after the commit. */
