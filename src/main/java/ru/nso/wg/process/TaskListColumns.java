@@ -47,7 +47,8 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
+            && ProcessKeys.isApplications(activity.getProcessDefinition())) {
           TaskDefinition definition = userTask.getTaskDefinition();
           definition.addTaskListener(TaskListener.EVENTNAME_CREATE, COPY);
         }

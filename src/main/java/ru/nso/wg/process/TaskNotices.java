@@ -73,7 +73,8 @@ public class TaskNotices extends AbstractProcessEnginePlugin {
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
+            && ProcessKeys.isApplications(activity.getProcessDefinition())) {
           userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, ADD_NOTICE);
         }
       }
