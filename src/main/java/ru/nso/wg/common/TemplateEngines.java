@@ -2,6 +2,7 @@ package ru.nso.wg.common;
 
 import org.springframework.context.support.ReloadableResourceBundleMessageSource;
 import org.thymeleaf.IEngineConfiguration;
+import org.thymeleaf.cache.ICacheEntryValidity;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.exceptions.TemplateInputException;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -17,6 +18,8 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,7 +29,9 @@ import java.util.regex.Pattern;
  * The one template engine of the application (Thymeleaf with Spring EL): every HTML page, mail body and mail text it
  * writes. Templates live under {@code templates/} on the classpath ({@code templates/mail/}, {@code templates/web/});
  * an administrator adapts one by copying it to the same relative path under {@code wg.templates.directory} (default
- * {@code ./data/templates}): that file wins over the shipped one, from the next use on — no restart, nothing cached.
+ * {@code ./data/templates}): that file wins over the shipped one, from the next use on — no restart. A template is
+ * parsed once and kept while the files that decide it are unchanged ({@link FileStamps}: the administrator's copy,
+ * absent or its content), so a mail to 15 members does not read and parse its template 15 times.
  * A name without an extension is the {@code .html} file (HTML mode, escaped by default); {@code name.txt} is a text
  * template (TEXT mode).
  *
@@ -87,6 +92,13 @@ public final class TemplateEngines {
             super.computeTemplateResource(configuration, ownerTemplate, template, resourceName, characterEncoding,
                 attributes));
       }
+
+      @Override
+      protected ICacheEntryValidity computeValidity(IEngineConfiguration configuration, String ownerTemplate,
+                                                    String template, Map<String, Object> attributes) {
+        return FileStamps.of(overrideDirectory, template, computeResourceName(configuration, ownerTemplate, template,
+            "", getSuffix(), getForceSuffix(), getTemplateAliases(), attributes));
+      }
     };
     overrides.setPrefix(overrideDirectory.toAbsolutePath().normalize() + "/");
     configure(overrides, 1);
@@ -99,6 +111,13 @@ public final class TemplateEngines {
         return checked(template, overrideDirectory, "шаблон приложения, " + resourceName,
             super.computeTemplateResource(configuration, ownerTemplate, template, resourceName, characterEncoding,
                 attributes));
+      }
+
+      @Override
+      protected ICacheEntryValidity computeValidity(IEngineConfiguration configuration, String ownerTemplate,
+                                                    String template, Map<String, Object> attributes) {
+        return FileStamps.of(overrideDirectory, template, computeResourceName(configuration, ownerTemplate, template,
+            "", getSuffix(), getForceSuffix(), getTemplateAliases(), attributes));
       }
     };
     shipped.setPrefix("templates/");
@@ -114,8 +133,8 @@ public final class TemplateEngines {
     resolver.setTemplateMode(TemplateMode.HTML);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCheckExistence(true);
-    // read at every use: an administrator's new or edited copy wins from the next message or page on
-    resolver.setCacheable(false);
+    // kept while the administrator's copy is as it was (FileStamps): a new or edited copy wins from the next use on
+    resolver.setCacheable(true);
     resolver.setOrder(order);
   }
 
@@ -123,6 +142,55 @@ public final class TemplateEngines {
                                            ITemplateResource resource) {
     return template.startsWith(OLD_SYNTAX_CHECKED)
         ? new OldSyntaxChecked(template, overrideDirectory.resolve(OLD_SUBJECTS), where, resource) : resource;
+  }
+
+  /**
+   * A parsed template stays valid while the files that decide which text it is are as they were when it was read: the
+   * administrator's copy of it (absent, or its content) and, for a mail template, the leftover
+   * {@code subjects.properties} that refuses it. A shipped template costs one file-status call per use instead of a
+   * read and a parse; an administrator's copy is compared byte for byte (a time stamp can stay the same across two
+   * quick edits).
+   */
+  static final class FileStamps implements ICacheEntryValidity {
+
+    private static final byte[] ABSENT = new byte[0];
+    private final Map<Path, byte[]> contents = new LinkedHashMap<>();
+
+    static FileStamps of(Path overrideDirectory, String template, String relativeResourceName) {
+      FileStamps stamps = new FileStamps();
+      Path copy = overrideDirectory.resolve(relativeResourceName);
+      stamps.contents.put(copy, content(copy));
+      if (template.startsWith(OLD_SYNTAX_CHECKED)) {
+        Path subjects = overrideDirectory.resolve(OLD_SUBJECTS);
+        stamps.contents.put(subjects, content(subjects));
+      }
+      return stamps;
+    }
+
+    private static byte[] content(Path file) {
+      if (!Files.isRegularFile(file)) {
+        return ABSENT;
+      }
+      try {
+        return Files.readAllBytes(file);
+      } catch (IOException unreadable) {
+        return ABSENT;
+      }
+    }
+
+    @Override
+    public boolean isCacheable() {
+      return true;
+    }
+
+    @Override
+    public boolean isCacheStillValid() {
+      return contents.entrySet().stream().allMatch(e -> {
+        byte[] now = content(e.getKey());
+        byte[] then = e.getValue();
+        return now == ABSENT || then == ABSENT ? now == then : Arrays.equals(now, then);
+      });
+    }
   }
 
   /**

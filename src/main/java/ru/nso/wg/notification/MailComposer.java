@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.util.DigestUtils;
 
@@ -47,6 +48,18 @@ public class MailComposer {
   /** Everything one message to one recipient consists of. */
   public record OutgoingMail(String meetingKey, String messageKind, Recipient to, String subject, String text,
                              String html, CalendarPart calendar, List<Attachment> attachments) {
+  }
+
+  /** The system property through which Jakarta Mail finds its stream provider before any classpath scan. */
+  static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static {
+    // Jakarta Mail 2.1 looks its stream provider up again at every encoded header and every part it writes, by
+    // default with a ServiceLoader scan of every jar on the classpath: a sixth of the CPU time of a whole meeting in
+    // the lifecycle benchmark (docs/performance.md). Named here, it is one class lookup instead.
+    if (System.getProperty(STREAM_PROVIDER) == null) {
+      System.setProperty(STREAM_PROVIDER, MailStreamProvider.class.getName());
+    }
   }
 
   private final MailSettings settings;
