@@ -69,6 +69,11 @@ public class Refusal extends RuntimeException {
     return new Refusal(Kind.CONFLICT, message);
   }
 
+  /** No login: 401 «Требуется вход в систему». */
+  public static Refusal unauthenticated() {
+    return new Refusal(Kind.UNAUTHENTICATED, "Требуется вход в систему");
+  }
+
   /** Refuses with every problem found at once (one sentence, capitalised), or does nothing when there is none. */
   public static void refuseIf(List<String> problems) {
     if (!problems.isEmpty()) {

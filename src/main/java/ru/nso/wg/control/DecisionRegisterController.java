@@ -2,12 +2,12 @@ package ru.nso.wg.control;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.nso.wg.common.CurrentCaller;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.meeting.MeetingRef;
@@ -171,16 +171,9 @@ public class DecisionRegisterController {
   // ----------------------------------------------------------------------------------------------- filters
 
   private void requireReader() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null) {
-      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
-    }
-    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (groups.stream().noneMatch(READERS::contains)) {
-      throw Refusal.forbidden("Реестр решений на контроле доступен членам Рабочей группы, аппарату председателя, "
-          + "департаменту организации управления и государственной гражданской службы и департаменту "
-          + "информационной политики");
-    }
+    CurrentCaller.requireAnyOf(identityService, READERS, "Реестр решений на контроле доступен членам Рабочей "
+        + "группы, аппарату председателя, департаменту организации управления и государственной гражданской службы "
+        + "и департаменту информационной политики");
   }
 
   private static String meetingKey(String meeting) {

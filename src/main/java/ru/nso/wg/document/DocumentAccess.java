@@ -7,10 +7,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.CurrentCaller;
 import ru.nso.wg.common.Refusal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,15 +38,7 @@ public class DocumentAccess {
 
   /** The caller when he is in one of {@code groups}: 401 without a login, 403 with {@code message} otherwise. */
   public Authentication requireAny(Set<String> groups, String message) {
-    Authentication authentication = identity.getCurrentAuthentication();
-    if (authentication == null) {
-      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
-    }
-    List<String> userGroups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (userGroups.stream().noneMatch(groups::contains)) {
-      throw Refusal.forbidden(message);
-    }
-    return authentication;
+    return CurrentCaller.requireAnyOf(identity, groups, message);
   }
 
   /** A stored document as a download. */

@@ -2,14 +2,13 @@ package ru.nso.wg.document;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import ru.nso.wg.calendar.CalendarClock;
-import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.CurrentCaller;
 import ru.nso.wg.roster.RosterGroups;
 
 import java.io.IOException;
@@ -35,15 +34,8 @@ public class DossierController {
 
   @GetMapping("/api/meetings/{businessKey}/dossier.zip")
   public void dossier(@PathVariable String businessKey, HttpServletResponse response) throws IOException {
-    Authentication user = identity.getCurrentAuthentication();
-    if (user == null) {
-      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
-    }
-    List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (!groups.contains(RosterGroups.SECRETARIAT)) {
-      throw Refusal.forbidden("Дело заседания выгружает только департамент организации управления и государственной "
-          + "гражданской службы");
-    }
+    CurrentCaller.requireAnyOf(identity, List.of(RosterGroups.SECRETARIAT), "Дело заседания выгружает только "
+        + "департамент организации управления и государственной гражданской службы");
     String key = dossier.requireMeeting(businessKey);
     response.setContentType("application/zip");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

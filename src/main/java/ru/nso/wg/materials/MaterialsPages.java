@@ -19,6 +19,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.thymeleaf.ITemplateEngine;
 import ru.nso.wg.api.ApiErrorHandler;
 import ru.nso.wg.api.ErrorPage;
+import ru.nso.wg.common.CurrentCaller;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.common.WebPages;
@@ -207,10 +208,6 @@ public class MaterialsPages {
   }
 
   private Authentication caller() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null) {
-      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
-    }
-    return authentication;
+    return CurrentCaller.require(identityService);
   }
 }

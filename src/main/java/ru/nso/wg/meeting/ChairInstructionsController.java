@@ -1,11 +1,10 @@
 package ru.nso.wg.meeting;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import ru.nso.wg.common.Refusal;
+import ru.nso.wg.common.CurrentCaller;
 import ru.nso.wg.common.RussianDates;
 import ru.nso.wg.roster.RosterGroups;
 
@@ -76,14 +75,7 @@ public class ChairInstructionsController {
   }
 
   private void requireReader() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null) {
-      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
-    }
-    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (groups.stream().noneMatch(READERS::contains)) {
-      throw Refusal.forbidden("Поручения председателя (п. 10 Положения) доступны аппарату председателя, заместителям "
-          + "председателя и секретариату Рабочей группы");
-    }
+    CurrentCaller.requireAnyOf(identityService, READERS, "Поручения председателя (п. 10 Положения) доступны "
+        + "аппарату председателя, заместителям председателя и секретариату Рабочей группы");
   }
 }

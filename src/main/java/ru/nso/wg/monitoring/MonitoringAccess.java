@@ -26,7 +26,7 @@ public record MonitoringAccess(String userId, boolean all, Set<String> areas) {
 
   public static MonitoringAccess of(String userId, Collection<String> groups) {
     if (userId == null) {
-      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
+      throw Refusal.unauthenticated();
     }
     Collection<String> g = groups == null ? List.of() : groups;
     boolean all = g.stream().anyMatch(FULL_ACCESS::contains);

@@ -1,12 +1,12 @@
 package ru.nso.wg.notification;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import ru.nso.wg.common.CurrentCaller;
 import ru.nso.wg.common.Refusal;
 
 /**
@@ -63,10 +63,6 @@ public class NotificationPreferenceController {
   }
 
   private String currentUser() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
-    }
-    return authentication.getUserId();
+    return CurrentCaller.require(identityService).getUserId();
   }
 }

@@ -45,7 +45,7 @@ public class NotificationPreferences {
   @Transactional
   public NotificationMode set(String actor, String userId, NotificationMode mode) {
     if (actor == null || actor.isBlank()) {
-      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
+      throw Refusal.unauthenticated();
     }
     if (userId == null || !userId.equals(actor)) {
       throw Refusal.forbidden("Изменить можно только свою настройку уведомлений");

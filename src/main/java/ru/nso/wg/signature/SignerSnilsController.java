@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import ru.nso.wg.calendar.CalendarClock;
+import ru.nso.wg.common.CurrentCaller;
 import ru.nso.wg.common.Refusal;
 import ru.nso.wg.roster.IdentityDirectory;
 import ru.nso.wg.roster.RosterGroups;
@@ -64,14 +65,6 @@ public class SignerSnilsController {
   }
 
   private Authentication require(List<String> groups, String message) {
-    Authentication authentication = identity.getCurrentAuthentication();
-    if (authentication == null) {
-      throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
-    }
-    List<String> mine = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (mine.stream().noneMatch(groups::contains)) {
-      throw Refusal.forbidden(message);
-    }
-    return authentication;
+    return CurrentCaller.requireAnyOf(identity, groups, message);
   }
 }

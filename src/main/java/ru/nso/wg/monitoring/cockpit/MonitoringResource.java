@@ -73,7 +73,7 @@ public class MonitoringResource extends AbstractCockpitPluginResource {
     try {
       Authentication authentication = getCurrentAuthentication();
       if (authentication == null) {
-        throw new Refusal(Refusal.Kind.UNAUTHENTICATED, "Требуется вход в систему");
+        throw Refusal.unauthenticated();
       }
       return view.apply(MonitoringAccess.of(authentication.getUserId(), authentication.getGroupIds()));
     } catch (Refusal e) {
