@@ -119,8 +119,9 @@ public class PostgresTestSupport implements ApplicationContextInitializer<Config
         server = EmbeddedPostgres.builder()
             // Several cached Spring contexts, each with its connection pool, may be open at once.
             .setServerConfig("max_connections", "300")
-            // as docker-compose.yml sets it for production (docs/performance.md, section 4)
+            // the planner settings docker-compose.yml gives production (docs/performance.md, section 4)
             .setServerConfig("random_page_cost", "1.1")
+            .setServerConfig("plan_cache_mode", "force_custom_plan")
             // Stopped by the handler below, not by a JVM shutdown hook of its own (see there).
             .setRegisterShutdownHook(false)
             .start();
