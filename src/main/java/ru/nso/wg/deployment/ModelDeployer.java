@@ -14,6 +14,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
+import ru.nso.wg.common.StartupWork;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,9 +48,18 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
   public static final String SOURCE = "wg-meetings";
 
   private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+  private final StartupWork startup;
+
+  public ModelDeployer(StartupWork startup) {
+    this.startup = startup;
+  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
+    startup.submit("models of bpmn/ and forms/", () -> deployAll(processEngine));
+  }
+
+  private void deployAll(ProcessEngine processEngine) {
     Map<String, Resource> forms = formsById();
     for (Resource bpmn : resources("classpath*:bpmn/*.bpmn")) {
       deploy(processEngine, bpmn, forms);

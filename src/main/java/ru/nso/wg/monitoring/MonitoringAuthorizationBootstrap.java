@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.StartupWork;
 import ru.nso.wg.roster.DeputyArea;
 
 /**
@@ -20,8 +21,18 @@ import ru.nso.wg.roster.DeputyArea;
 @Order(21)
 public class MonitoringAuthorizationBootstrap extends AbstractProcessEnginePlugin {
 
+  private final StartupWork startup;
+
+  public MonitoringAuthorizationBootstrap(StartupWork startup) {
+    this.startup = startup;
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
+    startup.submit("Cockpit access of the deputy chairs' areas", () -> grantCockpit(processEngine));
+  }
+
+  private void grantCockpit(ProcessEngine processEngine) {
     AuthorizationService auth = processEngine.getAuthorizationService();
     for (DeputyArea area : DeputyArea.values()) {
       boolean exists = auth.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import ru.nso.wg.common.StartupWork;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -45,13 +47,19 @@ public class RosterBootstrap extends AbstractProcessEnginePlugin {
   }
 
   private final boolean demoRoster;
+  private final StartupWork startup;
 
-  public RosterBootstrap(@Value("${wg.demo-roster:false}") boolean demoRoster) {
+  public RosterBootstrap(@Value("${wg.demo-roster:false}") boolean demoRoster, StartupWork startup) {
     this.demoRoster = demoRoster;
+    this.startup = startup;
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
+    startup.submit("roster groups and demo users", () -> createRoster(processEngine));
+  }
+
+  private void createRoster(ProcessEngine processEngine) {
     IdentityService identity = processEngine.getIdentityService();
     GROUP_NAMES.forEach((id, name) -> {
       if (identity.createGroupQuery().groupId(id).count() == 0) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import ru.nso.wg.common.StartupWork;
 import ru.nso.wg.process.ModelMigrationProcess;
 import ru.nso.wg.process.ProcessKeys;
 import ru.nso.wg.roster.DeputyArea;
@@ -61,8 +62,18 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
     configuration.setResourceAuthorizationProvider(new RosterAuthorizationProvider());
   }
 
+  private final StartupWork startup;
+
+  public AuthorizationBootstrap(StartupWork startup) {
+    this.startup = startup;
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
+    startup.submit("authorizations", () -> grant(processEngine));
+  }
+
+  private void grant(ProcessEngine processEngine) {
     Grants grants = new Grants();
     for (String group : RosterGroups.ALL_STAFF) {
       grants.add(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import ru.nso.wg.common.StartupWork;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,8 +39,18 @@ public class AuthorizationStatistics extends AbstractProcessEnginePlugin {
       "CREATE STATISTICS IF NOT EXISTS wg_auth_perms_read ON (perms_ & 2) FROM act_ru_authorization",
       "CREATE STATISTICS IF NOT EXISTS wg_auth_perms_read_task ON (perms_ & 64) FROM act_ru_authorization");
 
+  private final StartupWork startup;
+
+  public AuthorizationStatistics(StartupWork startup) {
+    this.startup = startup;
+  }
+
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
+    startup.submit("planner statistics on authorizations", () -> create(processEngine));
+  }
+
+  private void create(ProcessEngine processEngine) {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     if (!"postgres".equals(configuration.getDatabaseType())) {

@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import ru.nso.wg.common.StartupWork;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,16 +43,20 @@ public class TasklistFilterBootstrap extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(TasklistFilterBootstrap.class);
 
   private final String owner;
+  private final StartupWork startup;
 
-  public TasklistFilterBootstrap(@Value("${camunda.bpm.admin-user.id:admin}") String owner) {
+  public TasklistFilterBootstrap(@Value("${camunda.bpm.admin-user.id:admin}") String owner, StartupWork startup) {
     this.owner = owner;
+    this.startup = startup;
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    createMissingFilters(processEngine);
-    replaceSupersededQueries(processEngine);
-    replaceIsoDateColumns(processEngine);
+    startup.submit("Tasklist filters", () -> {
+      createMissingFilters(processEngine);
+      replaceSupersededQueries(processEngine);
+      replaceIsoDateColumns(processEngine);
+    });
   }
 
   /**
