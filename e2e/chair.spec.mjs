@@ -28,16 +28,8 @@ const json = (value) => ({ type: 'Json', value: JSON.stringify(value) });
 
 /** A meeting started by the secretary over REST: its key, number, reference «3/2026», instance. */
 async function startMeeting(date, time, items) {
-  const started = await as(SECRETARY).call('POST', '/engine-rest/process-definition/key/wg-meeting/submit-form', {
-    variables: {
-      meetingStart: { value: `${date}T${time}+07:00` },
-      meetingFormat: { value: 'IN_PERSON' },
-      meetingPlace: { value: 'г. Новосибирск, Красный проспект, 18, зал заседаний № 1' },
-      invitees: json([{ fullName: 'Иванов Иван Иванович', organisation: 'АНО «Центр»', email: 'ivanov@example.org' }]),
-    },
-  });
-  const m = { date, time, instanceId: started.id, key: started.businessKey, items };
-  m.number = Number(m.key.split('-')[1]);
+  const m = { date, time, items, ...await rest.startMeeting(SECRETARY, date, time,
+    [{ fullName: 'Иванов Иван Иванович', organisation: 'АНО «Центр»', email: 'ivanov@example.org' }]) };
   m.ref = `${m.number}/${m.key.split('-')[0]}`;
   return m;
 }

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { outboxMessages, plainText } from './lib/mail.mjs';
-import { EngineRest } from './lib/rest.mjs';
 import { app, browser, picture, rest, useApp, walk } from './lib/walks.mjs';
 
 const SECRETARY = 'smirnova';
@@ -25,15 +24,7 @@ walk('Внешний докладчик представляет материа�
 
   step('секретарь называет внешнего докладчика в повестке; ему уходит письмо со ссылкой (REST)', async () => {
     assert.ok(app.dataDir, 'the walk reads the outbox of the application it started');
-    const started = await new EngineRest(app.baseUrl, SECRETARY, 'demo').call('POST', '/engine-rest/process-definition/key/wg-meeting/submit-form', {
-      variables: {
-        meetingStart: { value: `${await rest.meetingDay()}T14:30+07:00` },
-        meetingFormat: { value: 'IN_PERSON' },
-        meetingPlace: { value: 'г. Новосибирск, Красный проспект, 18, зал заседаний № 1' },
-        invitees: json([]),
-      },
-    });
-    Object.assign(m, { instanceId: started.id, key: started.businessKey });
+    Object.assign(m, await rest.startMeeting(SECRETARY, await rest.meetingDay(), '14:30'));
     await rest.completeAs(CHAIR, m.instanceId, 'Task_ConfirmMeeting', { presidingMode: { value: 'SELF' } });
     await rest.completeAs(SECRETARY, m.instanceId, 'Task_PrepareAgenda', {
       agendaItems: json([{ title: 'О практике проектного офиса клиентоцентричности', itemType: 'STANDARD',

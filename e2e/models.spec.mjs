@@ -24,16 +24,8 @@ const as = (user) => new EngineRest(app.baseUrl, user, 'demo');
 
 
 /** A meeting started by the secretary over REST: its business key and process instance. */
-async function startMeeting(date, time) {
-  const started = await as(SECRETARY).call('POST', '/engine-rest/process-definition/key/wg-meeting/submit-form', {
-    variables: {
-      meetingStart: { value: `${date}T${time}+07:00` },
-      meetingFormat: { value: 'IN_PERSON' },
-      meetingPlace: { value: 'г. Новосибирск, Красный проспект, 18, зал заседаний № 1' },
-      invitees: { type: 'Json', value: '[]' },
-    },
-  });
-  return { key: started.businessKey, instanceId: started.id };
+function startMeeting(date, time) {
+  return rest.startMeeting(SECRETARY, date, time);
 }
 
 /** The version of the process definition an instance runs on now. */

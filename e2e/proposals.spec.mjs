@@ -4,7 +4,6 @@
 // steps before and after (start, confirmation, approval) go over the engine REST API as its people. See docs/e2e.md.
 import assert from 'node:assert/strict';
 import { docxText } from './lib/docx.mjs';
-import { EngineRest } from './lib/rest.mjs';
 import { app, person, picture, rest, useApp, walk } from './lib/walks.mjs';
 
 const MEMBER = 'vasiliev';
@@ -12,9 +11,6 @@ const DIGITAL_DEPUTY = 'kuznetsova';
 const SECRETARY = 'smirnova';
 const CHAIR = 'sokolov';
 const TITLE = 'О переводе услуг МФЦ в электронный вид по жизненной ситуации «Рождение ребёнка»';
-
-const as = (user) => new EngineRest(app.baseUrl, user, 'demo');
-const json = (value) => ({ type: 'Json', value: JSON.stringify(value) });
 
 useApp('proposals');
 
@@ -49,17 +45,7 @@ walk('Предложение в повестку: член группы пред
 
   step('секретарь видит принятое предложение при формировании повестки и включает его', async () => {
     m.date = await rest.meetingDay();
-    const started = await as(SECRETARY).call('POST', '/engine-rest/process-definition/key/wg-meeting/submit-form', {
-      variables: {
-        meetingStart: { value: `${m.date}T14:30+07:00` },
-        meetingFormat: { value: 'IN_PERSON' },
-        meetingPlace: { value: 'г. Новосибирск, Красный проспект, 18, зал заседаний № 1' },
-        invitees: json([]),
-      },
-    });
-    m.instanceId = started.id;
-    m.key = started.businessKey;
-    m.number = Number(m.key.split('-')[1]);
+    Object.assign(m, await rest.startMeeting(SECRETARY, m.date, '14:30'));
     await rest.completeAs(CHAIR, m.instanceId, 'Task_ConfirmMeeting', { presidingMode: { value: 'SELF' } });
 
     const secretary = await person(SECRETARY);

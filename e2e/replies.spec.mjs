@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainText } from './lib/mail.mjs';
-import { EngineRest } from './lib/rest.mjs';
 import { app, browser, person, picture, rest, useApp, walk } from './lib/walks.mjs';
 
 const SECRETARY = 'smirnova';
@@ -40,16 +39,7 @@ walk('Член Рабочей группы отвечает о присутст�
 
   step('заседание подготовлено и повестка разослана (REST, от имени секретаря и председателя)', async () => {
     assert.ok(app.dataDir, 'the walk reads the outbox of the application it started');
-    const started = await new EngineRest(app.baseUrl, SECRETARY, 'demo').call('POST', '/engine-rest/process-definition/key/wg-meeting/submit-form', {
-      variables: {
-        meetingStart: { value: `${await rest.meetingDay()}T14:30+07:00` },
-        meetingFormat: { value: 'IN_PERSON' },
-        meetingPlace: { value: 'г. Новосибирск, Красный проспект, 18, зал заседаний № 1' },
-        invitees: json([]),
-      },
-    });
-    Object.assign(m, { instanceId: started.id, key: started.businessKey });
-    m.number = Number(m.key.split('-')[1]);
+    Object.assign(m, await rest.startMeeting(SECRETARY, await rest.meetingDay(), '14:30'));
     await rest.completeAs(CHAIR, m.instanceId, 'Task_ConfirmMeeting', { presidingMode: { value: 'SELF' } });
     await rest.completeAs(SECRETARY, m.instanceId, 'Task_PrepareAgenda', {
       agendaItems: json([{ title: 'О проекте регионального стандарта клиентоцентричности', itemType: 'STANDARD',

@@ -63,6 +63,24 @@ export class EngineRest {
     }
   }
 
+  /**
+   * A meeting started by the secretary {@code secretary} (password «demo») as the form «Новое заседание» does it, in
+   * person in the usual hall, with {@code invitees} ({@code [{fullName, organisation, email}]}): its process instance,
+   * business key («2026-3») and number.
+   */
+  async startMeeting(secretary, date, time, invitees = []) {
+    const started = await new EngineRest(this.baseUrl, secretary, 'demo').call('POST',
+      '/engine-rest/process-definition/key/wg-meeting/submit-form', {
+        variables: {
+          meetingStart: { value: `${date}T${time}+07:00` },
+          meetingFormat: { value: 'IN_PERSON' },
+          meetingPlace: { value: 'г. Новосибирск, Красный проспект, 18, зал заседаний № 1' },
+          invitees: { type: 'Json', value: JSON.stringify(invitees) },
+        },
+      });
+    return { instanceId: started.id, key: started.businessKey, number: Number(started.businessKey.split('-')[1]) };
+  }
+
   /** The running meeting with business key {@code key} (e.g. «2026-1»). */
   async meetingInstance(key) {
     const found = await this.get(`/engine-rest/process-instance?processDefinitionKey=wg-meeting&businessKey=${encodeURIComponent(key)}`);
