@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
+import ru.nso.wg.platform.PostgresTestSupport;
 import ru.nso.wg.process.MeetingProcess;
 
 import java.io.IOException;
@@ -149,7 +150,10 @@ final class ItSupport {
     }
   }
 
-  /** Stops the mail side of a test and prints its figures, whatever happened before. */
+  /**
+   * After the test's nodes are stopped: stops the mail side and the embedded PostgreSQL (this JVM runs no Spring
+   * application that would stop it) and prints the figures, whatever happened before.
+   */
   static void finish(SlowSmtpProxy smtp, GreenMail greenMail, String test, Map<String, Object> figures) {
     if (smtp != null) {
       smtp.close();
@@ -157,6 +161,7 @@ final class ItSupport {
     if (greenMail != null) {
       greenMail.stop();
     }
+    PostgresTestSupport.stop();
     System.out.println();
     System.out.println(String.format("==================== %-9s figures ====================", test));
     figures.forEach((name, value) -> System.out.println(String.format("%-55s %s", name, value)));

@@ -136,7 +136,12 @@ public class PostgresTestSupport implements ApplicationContextInitializer<Config
     return server;
   }
 
-  private static synchronized void stop() {
+  /**
+   * Stops the server now (the next caller starts a new one). Spring's shutdown handlers stop it at the end of a JVM
+   * that ran a Spring application; a JVM that runs none — the cluster tests, whose nodes are processes of their own —
+   * must call this, or the server outlives the build.
+   */
+  public static synchronized void stop() {
     if (server != null) {
       try {
         server.close();
