@@ -57,15 +57,15 @@ public class AuthorizationBootstrap extends AbstractProcessEnginePlugin {
   /** The engine property that records the one-time upgrade of the secretariat's grant on users. */
   static final String IDENTITY_UPGRADE = "wg.authorizations.secretariat-updates-users";
 
-  @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setResourceAuthorizationProvider(new RosterAuthorizationProvider());
-  }
-
   private final StartupWork startup;
 
   public AuthorizationBootstrap(StartupWork startup) {
     this.startup = startup;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setResourceAuthorizationProvider(new RosterAuthorizationProvider());
   }
 
   @Override
