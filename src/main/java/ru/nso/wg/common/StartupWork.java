@@ -12,11 +12,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The start-up work that needs the built engine and nothing else of the application: the roster's groups and demo
- * users, the authorizations, the Tasklist filters, the models. The engine's plugins hand it over here when the engine
- * is built; it runs on one background thread, in the order it was handed over, while the main thread goes on with
- * the rest of the start (Flyway, the calendar, the web layer: about half of it). A step that fails stops the steps
- * after it.
+ * The start-up work that needs nothing of the application but the engine or the database: Flyway's migrations
+ * ({@link StartupMigration}, handed over when the engine starts to be built), then the roster's groups and demo users,
+ * the authorizations, the Tasklist filters, the models (handed over by the engine's plugins when the engine is built).
+ * It runs on one background thread, in the order it was handed over, while the main thread builds the engine and
+ * goes on with the rest of the start (the calendar, the web layer). A step that fails stops the steps after it.
  *
  * <p>The application is not ready before all of it is done: {@link #start()} waits for it in the first lifecycle
  * phase, before the web server opens its port and before the start-up lock of a cluster is released, and a failure
