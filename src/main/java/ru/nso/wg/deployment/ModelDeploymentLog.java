@@ -7,18 +7,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +25,8 @@ import javax.sql.DataSource;
 /**
  * The record of every process version deployed ({@code wg_model_deployment}, Flyway V85): who (the authenticated
  * user; none at start-up), when, the deployment's source, and what changed against the version before it
- * ({@link ModelDiff}, forms whose content changed). Written in the deployment's transaction. At the very first start
- * the engine deploys before Flyway created the table: those rows wait in memory until the application is ready.
+ * ({@link ModelDiff}, forms whose content changed). Written in the deployment's transaction, also at the first start
+ * of an empty database: the models are deployed after Flyway's migrations ({@code common/StartupMigration}).
  */
 @Component
 public class ModelDeploymentLog {
@@ -45,13 +40,9 @@ public class ModelDeploymentLog {
                       Set<String> added, Set<String> removed, Set<String> changed, Set<String> formsChanged) {
   }
 
-  private final DataSource dataSource;
   private final JdbcTemplate jdbc;
-  private final List<Entry> pending = new ArrayList<>();
-  private volatile boolean tableReady;
 
   public ModelDeploymentLog(DataSource dataSource) {
-    this.dataSource = dataSource;
     this.jdbc = new JdbcTemplate(dataSource);
   }
 
@@ -87,29 +78,8 @@ public class ModelDeploymentLog {
       Entry entry = new Entry(deployment.getId(), definition.getId(), definition.getKey(), definition.getVersion(),
           previous == null ? null : previous.getVersion(), command.getAuthenticatedUserId(),
           OffsetDateTime.now(), deployment.getSource(), diff.added(), diff.removed(), diff.changed(), formsChanged);
-      if (tableReady || tableExists()) {
-        tableReady = true;
-        insert(entry);
-      } else {
-        synchronized (pending) {
-          pending.add(entry);
-        }
-      }
-    }
-  }
-
-  /** Writes what was deployed before Flyway created the table (the first start of an empty database). */
-  @EventListener(ApplicationReadyEvent.class)
-  public void flushPending() {
-    List<Entry> waiting;
-    synchronized (pending) {
-      waiting = List.copyOf(pending);
-      pending.clear();
-    }
-    for (Entry entry : waiting) {
       insert(entry);
     }
-    tableReady = true;
   }
 
   /** Every recorded version of a process, newest first. */
@@ -150,23 +120,5 @@ public class ModelDeploymentLog {
 
   private static Set<String> split(String text) {
     return text == null || text.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(text.split(",")));
-  }
-
-  private boolean tableExists() {
-    Connection connection = DataSourceUtils.getConnection(dataSource);
-    try {
-      for (String name : List.of(TABLE, TABLE.toUpperCase())) {
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
-          if (tables.next()) {
-            return true;
-          }
-        }
-      }
-      return false;
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the database's tables", e);
-    } finally {
-      DataSourceUtils.releaseConnection(connection, dataSource);
-    }
   }
 }

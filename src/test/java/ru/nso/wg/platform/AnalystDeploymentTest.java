@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import ru.nso.wg.WgMeetingsApplication;
+import ru.nso.wg.deployment.ModelDeployer;
 import ru.nso.wg.deployment.ModelDeploymentLog;
 import ru.nso.wg.platform.Http.Login;
 import ru.nso.wg.platform.Http.Response;
@@ -90,6 +91,15 @@ class AnalystDeploymentTest {
   static List<String[]> fields(String name) {
     return List.<String[]>of(new String[] {"deployment-name", name},
         new String[] {"deployment-source", "Camunda Modeler"});
+  }
+
+  @Test
+  void theModelsDeployedAtTheFirstStartOfAnEmptyDatabaseAreRecordedToo() {
+    ModelDeploymentLog.Entry first = log.versions("wg-meeting").stream().filter(e -> e.version() == 1)
+        .findFirst().orElseThrow();
+    assertThat(first.previousVersion()).isNull();
+    assertThat(first.deployedBy()).as("no one is logged in at start-up").isNull();
+    assertThat(first.source()).isEqualTo(ModelDeployer.SOURCE);
   }
 
   @Test
