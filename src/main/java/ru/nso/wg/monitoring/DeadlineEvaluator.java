@@ -122,12 +122,12 @@ public final class DeadlineEvaluator {
           status == MeetingStatus.CANCELLED ? "заседание отменено" : publishedAt == null
               ? "информация ещё не передана для размещения" : "передача информации для размещения не зафиксирована");
     }
-    OffsetDateTime requested = requestedAt.atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
+    OffsetDateTime requested = RussianDates.atLocalOffset(requestedAt);
     try {
       Deadline due = calculator.deadline(calendar, kind, requested.toLocalDate());
-      OffsetDateTime dueAt = due.deadline().atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
+      OffsetDateTime dueAt = RussianDates.atLocalOffset(due.deadline());
       if (publishedAt != null) {
-        OffsetDateTime doneAt = publishedAt.atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
+        OffsetDateTime doneAt = RussianDates.atLocalOffset(publishedAt);
         if (Deadline.inTime(doneAt.toInstant(), dueAt.toInstant())) {
           return new ServiceLevelStatus(kind, requested, due.date(), dueAt, doneAt, ServiceLevelState.MET, 0, null);
         }
@@ -148,8 +148,8 @@ public final class DeadlineEvaluator {
   }
 
   private DeadlineStatus done(DeadlineKind kind, Completion completion) {
-    OffsetDateTime dueAt = completion.dueAt().atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
-    OffsetDateTime doneAt = completion.doneAt().atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
+    OffsetDateTime dueAt = RussianDates.atLocalOffset(completion.dueAt());
+    OffsetDateTime doneAt = RussianDates.atLocalOffset(completion.doneAt());
     LocalDate dueDate = dueAt.toLocalDate();
     if (Deadline.inTime(doneAt.toInstant(), dueAt.toInstant())) {
       return new DeadlineStatus(kind, dueDate, dueAt, doneAt, DeadlineState.MET, 0, null);

@@ -16,7 +16,6 @@ import ru.nso.wg.monitoring.MonitoringData.TimelineEntry;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +193,34 @@ public final class MonitoringJson {
     return d == null ? null : d.toString();
   }
 
+  /**
+   * ISO 8601 at the Novosibirsk offset, {@code 2026-05-13T10:00:00+07:00}: the text of
+   * {@code DateTimeFormatter.ISO_OFFSET_DATE_TIME} (seconds always, the fraction only when there is one and without
+   * trailing zeros), written by hand because the dashboard writes tens of thousands per answer and the formatter
+   * and the conversion to the zone took a sixth of its time ({@code MonitoringJsonTest} keeps the two equal).
+   */
   static String instant(OffsetDateTime t) {
-    return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZoneSameInstant(RussianDates.ZONE));
+    if (t == null) {
+      return null;
+    }
+    OffsetDateTime local = RussianDates.atLocalOffset(t);
+    StringBuilder b = new StringBuilder(36).append(local.toLocalDate()).append('T');
+    twoDigits(b, local.getHour()).append(':');
+    twoDigits(b, local.getMinute()).append(':');
+    twoDigits(b, local.getSecond());
+    int nano = local.getNano();
+    if (nano > 0) {
+      String digits = Integer.toString(1_000_000_000 + nano);
+      int end = digits.length();
+      while (digits.charAt(end - 1) == '0') {
+        end--;
+      }
+      b.append('.').append(digits, 1, end);
+    }
+    return b.append(local.getOffset().getId()).toString();
+  }
+
+  private static StringBuilder twoDigits(StringBuilder b, int value) {
+    return b.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 }

@@ -182,7 +182,7 @@ public class MonitoringService {
 
   static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
+    return RussianDates.atLocalOffset(t);
   }
 
   // ----------------------------------------------------------------------------------------------- decisions
