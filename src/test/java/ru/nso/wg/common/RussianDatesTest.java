@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,15 +22,24 @@ class RussianDatesTest {
     for (int i = 0; i < 20_000; i++) {
       Instant instant = Instant.ofEpochSecond(from + (long) (random.nextDouble() * (to - from)), random.nextInt(3));
       OffsetDateTime moment = instant.atOffset(offsets[i % offsets.length]);
-      OffsetDateTime expected = moment.atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime();
-      assertThat(RussianDates.atLocalOffset(moment)).as("%s", moment).isEqualTo(expected);
+      assertSameLocalTimeAndOffset(moment);
     }
-    // the last change itself (02:00 +06:00 became 03:00 +07:00) and a moment either side of it
-    for (String at : new String[] {"2016-07-23T19:59:59Z", "2016-07-23T20:00:00Z", "2016-07-23T20:00:01Z"}) {
-      OffsetDateTime moment = Instant.parse(at).atOffset(ZoneOffset.UTC);
-      assertThat(RussianDates.atLocalOffset(moment))
-          .isEqualTo(moment.atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime());
+    // every offset change of the zone, a second either side, given in UTC and at both offsets of the change (at the
+    // offset after a backward change, the local time is one the zone had twice)
+    for (ZoneOffsetTransition change : RussianDates.ZONE.getRules().getTransitions()) {
+      for (long second = -1; second <= 1; second++) {
+        Instant instant = change.getInstant().plusSeconds(second);
+        for (ZoneOffset offset : new ZoneOffset[] {ZoneOffset.UTC, change.getOffsetBefore(), change.getOffsetAfter()}) {
+          assertSameLocalTimeAndOffset(instant.atOffset(offset));
+        }
+      }
     }
     assertThat(RussianDates.atLocalOffset(null)).isNull();
+  }
+
+  /** As text: AssertJ's {@code isEqualTo} of two date-times compares only their instants, the same here anyway. */
+  private static void assertSameLocalTimeAndOffset(OffsetDateTime moment) {
+    assertThat(RussianDates.atLocalOffset(moment).toString()).as("%s", moment)
+        .isEqualTo(moment.atZoneSameInstant(RussianDates.ZONE).toOffsetDateTime().toString());
   }
 }
