@@ -336,8 +336,12 @@ describe('Admin на русском', () => {
       await page.goto(`${app.baseUrl}/camunda/app/admin/default/`);
       await page.getByPlaceholder('Имя пользователя').fill('admin');
       await page.getByPlaceholder('Пароль').fill('admin');
+      const login = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/auth/user/default/login/'));
       await page.getByRole('button', { name: 'Войти' }).click();
-      await page.getByText('Администрирование').first().waitFor();
+      assert.equal((await login).status(), 200, 'admin login');
+      // The login page itself says «Администрирование»: wait until its form is gone, so that no page opened below
+      // starts while the login is still in flight (CI once lost the session so, on the groups page).
+      await page.getByPlaceholder('Пароль').waitFor({ state: 'hidden' });
       for (const [hash, marker] of [['#/users', 'Список пользователей'], ['#/groups', 'Список групп'],
         ['#/authorization?resource=0', 'Права доступа'], ['#/system?section=system-settings-general', 'Общие настройки']]) {
         await page.goto(`${app.baseUrl}/camunda/app/admin/default/${hash}`);
